@@ -1,0 +1,293 @@
+"""Model: small frozen dataclasses built from validated data. Templates see only these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .load import LoadedFile
+
+LANGS = ("ja", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages. `official` marks an official English name; otherwise the
+    English is this site's own translation."""
+
+    ja: str
+    en: str
+    official: bool = False
+
+    def __getitem__(self, lang: str) -> str:
+        return {"ja": self.ja, "en": self.en}[lang]
+
+    @classmethod
+    def of(cls, raw: dict | None) -> "Text | None":
+        if raw is None:
+            return None
+        return cls(raw["ja"], raw["en"], raw.get("translation") == "official")
+
+    def as_dict(self) -> dict:
+        out = {"ja": self.ja, "en": self.en}
+        if self.official:
+            out["translation"] = "official"
+        return out
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    slide: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class BoxGroup:
+    id: str
+    slide: int
+    title: Text
+    items: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Box:
+    id: str
+    slide: int
+    title: Text
+    items: tuple[Statement, ...]
+    groups: tuple[BoxGroup, ...]
+
+    def all_items(self) -> tuple[Statement, ...]:
+        return self.items + tuple(i for g in self.groups for i in g.items)
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    slide: int
+    text: Text
+    pillar_id: str
+    group_id: str
+
+
+@dataclass(frozen=True)
+class MeasureGroup:
+    id: str
+    slide: int
+    title: Text
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class Pillar:
+    id: str
+    order: int
+    slide: int
+    name: Text
+    groups: tuple[MeasureGroup, ...]
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(m for g in self.groups for m in g.measures)
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    date: str  # YYYY-MM or YYYY-MM-DD
+    event: Text
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    counter: Text
+
+
+@dataclass(frozen=True)
+class ProgressItem:
+    id: str
+    slide: int
+    text: Text
+    section_id: str
+    pillar_id: str
+    advances: tuple[str, ...] = ()
+    dates: tuple[DatedEvent, ...] = ()
+    counts: tuple[Count, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgressSection:
+    id: str
+    slide: int
+    pillar_id: str
+    title: Text
+    items: tuple[ProgressItem, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    slide: int
+    program: Text
+    amount: Decimal
+    unit: str  # 億円 or 兆円
+    approximate: bool
+    budget_type: str  # initial | supplementary | fund
+    fy_start: int | None
+    fy_end: int | None
+    measure_id: str
+    progress_item_id: str
+    note: Text
+
+    @property
+    def yen(self) -> Decimal:
+        """The amount in yen."""
+        return self.amount * (Decimal(10) ** (8 if self.unit == "億円" else 12))
+
+
+@dataclass(frozen=True)
+class HistoryYear:
+    id: str
+    year: int
+    slide: int
+    name: Text
+    lead: Text
+    priorities: tuple[Text, ...]
+    closing: Text | None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    abbr: tuple[str, ...]
+    name: Text
+
+
+@dataclass(frozen=True)
+class Strategy:
+    id: str
+    title: Text
+    source_title: Text
+    aim: Statement
+    boxes: tuple[Box, ...]
+    pillars_heading: Text
+    pillars: tuple[Pillar, ...]
+    about_slide: int
+    about_title: Text
+    about_statements: tuple[Statement, ...]
+    history_heading: Text
+    history: tuple[HistoryYear, ...]
+    progress_title: Text
+    progress_statements: tuple[Statement, ...]
+    progress: tuple[ProgressSection, ...]
+    figures: tuple[Figure, ...]
+    glossary: tuple[Term, ...]
+
+    # -- look-ups ---------------------------------------------------------------------------
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(m for p in self.pillars for m in p.measures)
+
+    @property
+    def progress_items(self) -> tuple[ProgressItem, ...]:
+        return tuple(i for s in self.progress for i in s.items)
+
+    @property
+    def box_items(self) -> tuple[Statement, ...]:
+        return tuple(i for b in self.boxes for i in b.all_items())
+
+    def pillar(self, pillar_id: str) -> Pillar:
+        return next(p for p in self.pillars if p.id == pillar_id)
+
+    def group(self, group_id: str) -> MeasureGroup:
+        return next(g for p in self.pillars for g in p.groups if g.id == group_id)
+
+    def measure(self, measure_id: str) -> Measure:
+        return next(m for m in self.measures if m.id == measure_id)
+
+    def figures_of_measure(self, measure_id: str) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.measure_id == measure_id)
+
+    def figures_of_item(self, item_id: str) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.progress_item_id == item_id)
+
+    def progress_of_pillar(self, pillar_id: str) -> tuple[ProgressSection, ...]:
+        return tuple(s for s in self.progress if s.pillar_id == pillar_id)
+
+    def progress_of_measure(self, measure_id: str) -> tuple[ProgressItem, ...]:
+        return tuple(i for i in self.progress_items if measure_id in i.advances)
+
+    def item_text(self, ident: str) -> Text:
+        """The text of any item that has a permalink (for a figure, its programme)."""
+        for thing in (self.aim, *self.box_items, *self.measures, *self.progress_statements,
+                      *self.progress_items, *self.about_statements):
+            if thing.id == ident:
+                return thing.text
+        for figure in self.figures:
+            if figure.id == ident:
+                return figure.program
+        raise KeyError(ident)
+
+
+def _statement(raw: dict) -> Statement:
+    return Statement(raw["id"], raw["slide"], Text.of(raw["text"]))
+
+
+def _pillar(raw: dict) -> Pillar:
+    groups = tuple(
+        MeasureGroup(g["id"], g["slide"], Text.of(g["title"]),
+                     tuple(Measure(m["id"], m["slide"], Text.of(m["text"]), raw["id"], g["id"]) for m in g["measures"]))
+        for g in raw["groups"])
+    return Pillar(raw["id"], raw["order"], raw["slide"], Text.of(raw["name"]), groups)
+
+
+def _progress_section(raw: dict) -> ProgressSection:
+    items = tuple(
+        ProgressItem(
+            i["id"], i["slide"], Text.of(i["text"]), raw["id"], raw["pillar"], tuple(i.get("advances", ())),
+            tuple(DatedEvent(d["date"], Text.of(d["event"])) for d in i.get("dates", ())),
+            tuple(Count(c["value"], Text.of(c["counter"])) for c in i.get("counts", ())))
+        for i in raw["items"])
+    return ProgressSection(raw["id"], raw["slide"], raw["pillar"], Text.of(raw["title"]), items)
+
+
+def _figure(raw: dict) -> Figure:
+    span = raw.get("fiscal_years") or {}
+    return Figure(raw["id"], raw["slide"], Text.of(raw["program"]), Decimal(str(raw["amount"])), raw["unit"],
+                  raw["approximate"], raw["budget_type"], span.get("start"), span.get("end"), raw["measure"],
+                  raw["progress_item"], Text.of(raw["note"]))
+
+
+def build(files: dict[str, list[LoadedFile]]) -> Strategy:
+    """The model from validated files (see validate.validate)."""
+    strategy = files["strategy"][0].data
+    progress = files["progress"][0].data
+    boxes = tuple(
+        Box(b["id"], b["slide"], Text.of(b["title"]), tuple(_statement(i) for i in b.get("items", ())),
+            tuple(BoxGroup(g["id"], g["slide"], Text.of(g["title"]), tuple(_statement(i) for i in g["items"]))
+                  for g in b.get("groups", ())))
+        for b in strategy["boxes"])
+    history = tuple(
+        HistoryYear(y["id"], y["year"], y["slide"], Text.of(y["name"]), Text.of(y["lead"]),
+                    tuple(Text.of(p) for p in y["priorities"]), Text.of(y.get("closing")))
+        for y in sorted(files["history"][0].data["years"], key=lambda y: y["year"]))
+    return Strategy(
+        id=strategy["id"],
+        title=Text.of(strategy["title"]),
+        source_title=Text.of(strategy["source_title"]),
+        aim=_statement(strategy["aim"]),
+        boxes=boxes,
+        pillars_heading=Text.of(strategy["pillars_heading"]),
+        pillars=tuple(sorted((_pillar(f.data) for f in files["pillar"]), key=lambda p: p.order)),
+        about_slide=strategy["about"]["slide"],
+        about_title=Text.of(strategy["about"]["title"]),
+        about_statements=tuple(_statement(s) for s in strategy["about"]["statements"]),
+        history_heading=Text.of(strategy["about"]["history_heading"]),
+        history=history,
+        progress_title=Text.of(progress["title"]),
+        progress_statements=tuple(_statement(s) for s in progress["statements"]),
+        progress=tuple(_progress_section(s) for s in progress["sections"]),
+        figures=tuple(_figure(f) for f in files["figures"][0].data["figures"]),
+        glossary=tuple(Term(t["id"], tuple(t["abbr"]), Text.of(t["name"])) for t in files["glossary"][0].data["terms"]),
+    )

@@ -1,0 +1,50 @@
+"""Problems found in the data, and how they are shown to the people who keep it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def field_name(where: tuple) -> str:
+    """('groups', 0, 'measures', 2, 'text') -> 'groups[1].measures[3].text' (counted from 1, as people count)."""
+    out = ""
+    for part in where:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    where: tuple
+    message: str
+    entity: str = ""  # e.g. "measure k-program-rd-support", where known
+
+    def __str__(self) -> str:
+        field = field_name(self.where)
+        place = f"{self.file}:{self.line}:{self.column}"
+        about = f" ({self.entity})" if self.entity else ""
+        if field:
+            return f"{place}{about}: field '{field}': {self.message}"
+        return f"{place}{about}: the file {self.message}"
+
+
+class DataError(Exception):
+    """The data has problems; the build stops after listing every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    lines = [str(p) for p in problems]
+    count = len(problems)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found in the data. Fix "
+                 f"{'them' if count != 1 else 'it'}, then run ./scripts/build --check again.")
+    return "\n".join(lines)

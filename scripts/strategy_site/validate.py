@@ -1,0 +1,277 @@
+"""Validate: check the loaded data against the JSON Schema, then the rules no schema expresses.
+
+Every problem is collected, each naming the file, line, column and field, before anything stops.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .load import LoadedFile, data_files, read_file
+from .problems import Problem
+
+SCHEMA_DIR_NAME = "schema"
+SINGLE_FILES = {"strategy.yaml": "strategy", "progress.yaml": "progress", "figures.yaml": "figures",
+                "history.yaml": "history", "glossary.yaml": "glossary"}
+PILLAR_DIR = "pillars"
+
+
+def schema_name(relative: Path) -> str | None:
+    """Which schema a data file follows, from where it lies under data/."""
+    if relative.parent == Path(PILLAR_DIR) and relative.suffix == ".yaml":
+        return "pillar"
+    if relative.parent == Path("."):
+        return SINGLE_FILES.get(relative.name)
+    return None
+
+
+@cache
+def _validator(schema_dir: Path, name: str) -> jsonschema.protocols.Validator:
+    def retrieve(uri: str) -> Resource:
+        return Resource.from_contents(json.loads((schema_dir / uri).read_text("utf-8")))
+
+    schema = json.loads((schema_dir / f"{name}.schema.json").read_text("utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=Registry(retrieve=retrieve))
+
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "object": "a set of fields (name: value)", "array": "a list (lines starting with '- ')",
+               "null": "empty"}
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a set of fields"
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """A schema error in words a person who keeps the data can act on."""
+    expected = error.schema.get("description") if isinstance(error.schema, dict) else None
+    hint = f" Expected: {expected}." if expected else ""
+    v, value = error.validator, error.instance
+    if v == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        name = missing.group(1) if missing else "?"
+        if name in ("ja", "en"):
+            lang = "Japanese" if name == "ja" else "English"
+            return f"the {lang} text '{name}' is missing. Add '{name}: ...' next to the other language.{hint}"
+        return f"the field '{name}' is missing. Add it.{hint}"
+    if v == "type":
+        want = error.validator_value
+        want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        return f"should be {want}, but is {_kind(value)} ({value!r}).{hint}"
+    if v == "minLength" or (v == "pattern" and isinstance(value, str) and not value.strip()):
+        return f"is empty. Write the text, or remove the field if it is optional.{hint}"
+    if v == "pattern":
+        if isinstance(value, str) and value != value.strip():
+            return f"{value!r} has spaces at its start or end. Remove them."
+        if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f]", value):
+            return f"{value!r} contains a line break or control character. Keep the text on one line."
+        return f"{value!r} is not in the right form.{hint}"
+    if v in ("enum", "const"):
+        options = error.validator_value if v == "enum" else [error.validator_value]
+        return f"{value!r} is not allowed here. Use one of: {', '.join(map(str, options))}."
+    if v in ("exclusiveMinimum", "minimum"):
+        return f"{value!r} is too small.{hint}"
+    if v == "maximum":
+        return f"{value!r} is too large.{hint}"
+    if v == "minItems":
+        return f"is an empty list. Add at least one entry.{hint}"
+    if v == "uniqueItems":
+        return "lists the same entry twice. Remove the repeat."
+    if v == "maxLength":
+        return f"{value!r} is too long.{hint}"
+    if v == "oneOf":
+        return f"does not have the right fields.{hint}"
+    return f"{error.message}.{hint}"
+
+
+def _entity(loaded: LoadedFile, where: tuple) -> str:
+    """The id of the nearest entity around `where`, to say which item a problem is in."""
+    node, found = loaded.data, ""
+    for part in where:
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        found = node["id"]
+    return found
+
+
+def problem_at(loaded: LoadedFile, where: tuple, message: str) -> Problem:
+    line, column = loaded.mark(where)
+    return Problem(str(loaded.path), line, column, tuple(where), message, _entity(loaded, where))
+
+
+def check_schema(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Problem]:
+    validator = _validator(schema_dir, name)
+    problems = []
+    for error in validator.iter_errors(loaded.data):
+        # For 'oneOf' and the like, the most specific sub-error says most.
+        deepest = max([error, *error.context], key=lambda e: len(e.absolute_path)) if error.context else error
+        where = tuple(deepest.absolute_path)
+        if deepest.validator == "additionalProperties" and isinstance(deepest.instance, dict):
+            # Point at the unknown field itself, one problem for each.
+            allowed = deepest.schema.get("properties", {})
+            for key in (k for k in deepest.instance if k not in allowed):
+                problems.append(problem_at(loaded, where + (key,), f"unknown field '{key}' (a typo?). The fields "
+                                           f"allowed here are: {', '.join(allowed)}."))
+            continue
+        problems.append(problem_at(loaded, where, _describe(deepest)))
+    return problems
+
+
+def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
+    """Read and schema-check every file under data/. Returns the files by schema name, and the problems."""
+    files: dict[str, list[LoadedFile]] = {}
+    problems: list[Problem] = []
+    schema_dir = data_dir / SCHEMA_DIR_NAME
+    for path in data_files(data_dir):
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        name = schema_name(path.relative_to(data_dir))
+        if name is None:
+            problems.append(Problem(str(shown), 1, 1, (), "is not a known data file. Data files are "
+                                    f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml."))
+            continue
+        loaded, found = read_file(path, shown)
+        problems += found
+        if loaded is None:
+            continue
+        schema_problems = check_schema(loaded, schema_dir, name)
+        problems += schema_problems
+        if not schema_problems and not found:
+            files.setdefault(name, []).append(loaded)
+    present = {schema_name(p.relative_to(data_dir)) for p in data_files(data_dir)}
+    for single, name in SINGLE_FILES.items():
+        if name not in present:
+            problems.append(Problem(str((data_dir / single).relative_to(root) if data_dir.is_relative_to(root)
+                                        else data_dir / single), 1, 1, (),
+                                    "is missing. Every build needs it: restore it from the project's history."))
+    if "pillar" not in present:
+        problems.append(Problem(f"{data_dir.name}/{PILLAR_DIR}", 1, 1, (), "holds no pillar file."))
+    return files, problems
+
+
+def _walk_ids(data: object, where: tuple = ()):
+    """Every (id, path, kind) in a file's data, the kind being the field the entity stands in."""
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            yield data["id"], where
+        for key, value in data.items():
+            yield from _walk_ids(value, where + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _walk_ids(value, where + (i,))
+
+
+def _valid_month_date(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")]
+    if not 1 <= parts[1] <= 12:
+        return False
+    return len(parts) == 2 or 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
+
+
+def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> list[Problem]:
+    """Rules across files: unique ids, references that resolve, real dates, spans in order.
+
+    With references=False (some file could not be read), references are not checked: what they
+    point to may be in the file that failed.
+    """
+    problems: list[Problem] = []
+    seen: dict[str, tuple[LoadedFile, tuple]] = {}
+    for loaded in (f for group in files.values() for f in group):
+        for ident, where in _walk_ids(loaded.data):
+            if ident in seen:
+                other, other_where = seen[ident]
+                line = other.mark(other_where + ("id",))[0]
+                problems.append(problem_at(loaded, where + ("id",), f"the id '{ident}' is already used in "
+                                           f"{other.path} on line {line}. Every id must be unique: choose another."))
+            else:
+                seen[ident] = (loaded, where)
+
+    pillars = files.get("pillar", [])
+    pillar_ids, measure_ids, box_item_ids, progress_ids = set(), set(), set(), set()
+    orders: dict[int, LoadedFile] = {}
+    for loaded in pillars:
+        pid = loaded.data["id"]
+        pillar_ids.add(pid)
+        if Path(str(loaded.path)).stem != pid:
+            problems.append(problem_at(loaded, ("id",), f"the pillar's id '{pid}' differs from its file name "
+                                       f"'{Path(str(loaded.path)).name}'. Name the file '{pid}.yaml'."))
+        order = loaded.data["order"]
+        if order in orders:
+            problems.append(problem_at(loaded, ("order",), f"order {order} is already taken by "
+                                       f"{orders[order].path}. Give each pillar its own place."))
+        orders[order] = loaded
+        measure_ids |= {m["id"] for g in loaded.data["groups"] for m in g["measures"]}
+    for loaded in files.get("strategy", []):
+        for box in loaded.data["boxes"]:
+            box_item_ids |= {i["id"] for i in box.get("items", [])}
+            box_item_ids |= {i["id"] for g in box.get("groups", []) for i in g["items"]}
+        for i, box in enumerate(loaded.data["boxes"]):
+            if "items" in box and "groups" in box:
+                problems.append(problem_at(loaded, ("boxes", i), "has both 'items' and 'groups'. Keep one."))
+
+    def must_exist(loaded, where, ident, known, what):
+        if references and ident not in known:
+            problems.append(problem_at(loaded, where, f"refers to '{ident}', but no {what} has that id. "
+                                       "Check the spelling against the id in the data."))
+
+    for loaded in files.get("progress", []):
+        for s, section in enumerate(loaded.data["sections"]):
+            must_exist(loaded, ("sections", s, "pillar"), section["pillar"], pillar_ids, "pillar")
+            for i, item in enumerate(section["items"]):
+                progress_ids.add(item["id"])
+                for a, ident in enumerate(item.get("advances", [])):
+                    must_exist(loaded, ("sections", s, "items", i, "advances", a), ident,
+                               measure_ids | box_item_ids, "measure or slide-1 box item")
+                for d, dated in enumerate(item.get("dates", [])):
+                    if not _valid_month_date(dated["date"]):
+                        problems.append(problem_at(loaded, ("sections", s, "items", i, "dates", d, "date"),
+                                                   f"'{dated['date']}' is not a real date. Write YYYY-MM with a month "
+                                                   "from 01 to 12, or YYYY-MM-DD with a day that month has."))
+    for loaded in files.get("figures", []):
+        for f, figure in enumerate(loaded.data["figures"]):
+            must_exist(loaded, ("figures", f, "measure"), figure["measure"], measure_ids, "measure")
+            must_exist(loaded, ("figures", f, "progress_item"), figure["progress_item"], progress_ids, "progress item")
+            span = figure.get("fiscal_years")
+            if span and span["end"] < span["start"]:
+                problems.append(problem_at(loaded, ("figures", f, "fiscal_years", "end"),
+                                           f"the span ends (FY{span['end']}) before it starts (FY{span['start']}). "
+                                           "Swap 'start' and 'end', or correct the years."))
+            if not span and figure["budget_type"] != "fund":
+                problems.append(problem_at(loaded, ("figures", f), "has no 'fiscal_years'. An initial or "
+                                           "supplementary budget covers fiscal years: add them (start: and end:)."))
+    for loaded in files.get("history", []):
+        years = [y["year"] for y in loaded.data["years"]]
+        for i, year in enumerate(years):
+            if year in years[:i]:
+                problems.append(problem_at(loaded, ("years", i, "year"), f"the year {year} is listed twice."))
+    return problems
+
+
+def validate(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
+    """Load and validate every data file. An empty problem list means the data can be built."""
+    files, problems = read_all(data_dir, root)
+    problems += check_rules(files, references=not problems)
+    return files, problems
