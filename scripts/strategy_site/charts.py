@@ -1,0 +1,118 @@
+"""Charts: the budget bar chart as inline SVG, drawn at build time (no JavaScript, no chart library).
+
+The University Fund (10兆円) is over twenty times the next figure. On one scale it would flatten
+the others into slivers, so it gets a panel of its own with its own, clearly labelled scale.
+The figures' table on the same page is the chart's text alternative.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from . import format as fmt
+from .escape import html_text
+from .model import Figure
+
+WIDTH = 760
+LABEL_W = 230
+BAR_H = 22
+ROW_H = 34
+PATTERNS = {"initial": "bar-initial", "supplementary": "bar-supplementary", "fund": "bar-fund"}
+WORDS = {
+    "title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
+    "desc": {"ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
+             "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is more than {ratio} times the largest figure above. The table below gives every value."},
+    "panel_a": {"ja": "目盛り: 0～{top}", "en": "Scale: 0 to {top}"},
+    "panel_b": {"ja": "別の目盛り: 0～{top}（上の図の{ratio}倍超）", "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)"},
+    "legend": {"ja": "凡例", "en": "Key"},
+}
+
+
+def _w(key: str, lang: str, **kw) -> str:
+    return WORDS[key][lang].format(**kw)
+
+
+def _nice_top(yen: Decimal) -> Decimal:
+    """A round axis end at or above the largest value: 1, 2 or 5 times a power of ten."""
+    power = Decimal(10) ** (len(str(int(yen))) - 1)
+    for step in (1, 2, 5, 10):
+        if step * power >= yen:
+            return step * power
+    return 10 * power
+
+
+def _yen_text(yen: Decimal, lang: str) -> str:
+    if lang == "ja":
+        if yen >= Decimal(10) ** 12:
+            return f"{fmt.number(yen / Decimal(10) ** 12)}兆円"
+        return f"{fmt.number(yen / Decimal(10) ** 8)}億円"
+    return fmt.amount_en(yen, False)
+
+
+def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int) -> tuple[list[str], int]:
+    out = [f'<text class="chart-panel" x="0" y="{y0 + 14}">{html_text(heading)}</text>']
+    y = y0 + 28
+    plot_w = WIDTH - LABEL_W - 120
+    for f in figures:
+        width = float(f.yen / top) * plot_w
+        label = html_text(f.program[lang])
+        value = html_text(fmt.amount(f, lang))
+        out.append(f'<text class="chart-label" x="{LABEL_W - 8}" y="{y + BAR_H * 0.7:.1f}" text-anchor="end">{label}</text>')
+        out.append(f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LABEL_W}" y="{y}" width="{max(width, 1):.1f}" height="{BAR_H}"/>')
+        out.append(f'<text class="chart-value" x="{LABEL_W + width + 6:.1f}" y="{y + BAR_H * 0.7:.1f}">{value}</text>')
+        y += ROW_H
+    axis_y = y + 2
+    out.append(f'<line class="chart-axis" x1="{LABEL_W}" y1="{axis_y}" x2="{LABEL_W + plot_w}" y2="{axis_y}"/>')
+    for i in range(ticks + 1):
+        x = LABEL_W + plot_w * i / ticks
+        out.append(f'<line class="chart-tick" x1="{x:.1f}" y1="{y0 + 24}" x2="{x:.1f}" y2="{axis_y + 4}"/>')
+        tick_label = html_text(_yen_text(top * i / ticks, lang))
+        out.append(f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 18}" text-anchor="middle">{tick_label}</text>')
+    return out, axis_y + 30
+
+
+def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str]) -> Markup:
+    """The chart's SVG, one line per element and no blank line (so Markdown passes it through)."""
+    ordered = sorted(figures, key=lambda f: f.yen, reverse=True)
+    funds = [f for f in ordered if f.budget_type == "fund"]
+    others = [f for f in ordered if f.budget_type != "fund"]
+    top = _nice_top(max(f.yen for f in others)) if others else Decimal(1)
+    parts: list[str] = []
+    y = 0
+    if others:
+        panel, y = _panel(others, top, y, _w("panel_a", lang, top=_yen_text(top, lang)), lang, 5)
+        parts += panel
+    ratio = 1
+    if funds:
+        fund_top = _nice_top(max(f.yen for f in funds))
+        ratio = int(max(f.yen for f in funds) / max((f.yen for f in others), default=Decimal(1)))
+        parts.append(f'<line class="chart-break" x1="0" y1="{y - 6}" x2="{WIDTH}" y2="{y - 6}"/>')
+        panel, y = _panel(funds, fund_top, y + 4,
+                          _w("panel_b", lang, top=_yen_text(fund_top, lang), ratio=ratio), lang, 5)
+        parts += panel
+    # Key: the bar fills tell the budget types apart in black and white too.
+    x = 0
+    parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(_w("legend", lang))}:</text>')
+    x = 70
+    for kind, cls in PATTERNS.items():
+        if any(f.budget_type == kind for f in figures):
+            parts.append(f'<rect class="chart-bar {cls}" x="{x}" y="{y}" width="18" height="14"/>')
+            parts.append(f'<text class="chart-label" x="{x + 24}" y="{y + 12}">{html_text(type_names[kind])}</text>')
+            x += 200
+    height = y + 24
+    desc = _w("desc", lang, n=len(others), top=_yen_text(top, lang),
+              fund=", ".join(fmt.amount(f, lang) for f in funds) or "-",
+              fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang), ratio=ratio)
+    head = (f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
+            f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">')
+    defs = ('<defs>'
+            '<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
+            '<pattern id="dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+            '<rect width="6" height="6" class="hatch-bg"/><circle cx="3" cy="3" r="1.6" class="dot"/></pattern>'
+            '</defs>')
+    lines = [head, f'<title id="chart-title">{html_text(_w("title", lang))}</title>',
+             f'<desc id="chart-desc">{html_text(desc)}</desc>', defs, *parts, "</svg>"]
+    return Markup("\n".join(lines))

@@ -1,0 +1,120 @@
+"""The project's command line: small commands, each with a docstring. Run through the thin entry
+points in scripts/ (./scripts/build, ./scripts/serve, ./scripts/test, ./scripts/bench), or as
+`python -m strategy_site COMMAND` inside .venv.
+
+Exit status: 0 when all is well, 1 when the data or the build has a problem, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import pipeline
+from .problems import DataError
+from .render import RenderError
+
+ROOT = pipeline.ROOT
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check every data file under data/ and list every problem found (file, line, column, field)."""
+    try:
+        strategy, _ = pipeline.load(ROOT, args.data)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"The data is valid: {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
+          f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures.")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Render the Markdown pages from data/ into docs/ja and docs/en (only changed files are written)."""
+    try:
+        changed = pipeline.render_docs(ROOT, os.environ.get("SITE_URL", ""), data_dir=args.data)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except RenderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Rendered docs/: {len(changed)} file(s) changed.")
+    return 0
+
+
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None,
+               quiet: bool = False) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into site_dir (the hook renders docs/ from data/ first)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=environment, text=True, capture_output=quiet)
+
+
+def _source_date_epoch() -> str:
+    """A fixed build date, so that two builds of the same data are byte-identical (the sitemap
+    carries a date): the time of the last commit, else the newest data file's."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((p.stat().st_mtime for p in (ROOT / "data").rglob("*") if p.is_file()), default=0)
+    return str(int(newest))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check the data, then build the static site into site/. The new site replaces site/ only when
+    the whole build succeeded; a failed build leaves the last good site/ as it was."""
+    code = cmd_check(args)
+    if code or args.check:
+        return code
+    target = Path(args.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
+    try:
+        result = build_site(staging)
+        if result.returncode != 0:
+            print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
+                  file=sys.stderr)
+            return 1
+        old = target.with_name(f".site-old-{os.getpid()}")
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"The site is in {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}/.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="strategy_site", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func in (("check", cmd_check), ("render", cmd_render), ("build", cmd_build)):
+        p = sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__)
+        p.set_defaults(func=func, data=ROOT / "data")
+        if name != "build":
+            p.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
+    build = sub.choices["build"]
+    build.add_argument("--check", action="store_true", help="only check the data; build nothing")
+    build.add_argument("--site-dir", default=str(ROOT / "site"), help="where to write the site (default: site/)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Exports: the data published for reuse, as JSON and CSV (UTF-8 with BOM, so Excel reads Japanese).
+
+strategy.json holds every data file as validated, so it round-trips to data/. The CSVs are flat
+views of the measures and the budget figures. The JSON Schema files are published beside them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import format as fmt
+from . import urls
+from .load import LoadedFile
+from .model import Strategy, Text
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: Text
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str
+    description: Text
+    columns: tuple[Column, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return self.name.replace(".", "-")
+
+
+def _c(name: str, ja: str, en: str) -> Column:
+    return Column(name, Text(ja, en))
+
+
+MEASURE_COLUMNS = (
+    _c("id", "施策のID（変わらない）", "the measure's id (it does not change)"),
+    _c("pillar_id", "柱のID", "the pillar's id"),
+    _c("pillar_ja", "柱の名称（日本語）", "the pillar's name in Japanese"),
+    _c("pillar_en", "柱の名称（英語）", "the pillar's name in English"),
+    _c("group_id", "施策群のID", "the measure group's id"),
+    _c("group_ja", "施策群（日本語）", "the measure group in Japanese"),
+    _c("group_en", "施策群（英語）", "the measure group in English"),
+    _c("text_ja", "施策（日本語、原文）", "the measure in Japanese (official text)"),
+    _c("text_en", "施策（英語、翻訳）", "the measure in English (translation)"),
+    _c("slide", "出典のスライド番号", "the source slide"),
+    _c("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
+)
+FIGURE_COLUMNS = (
+    _c("id", "予算額のID", "the figure's id"),
+    _c("program_ja", "事業（日本語）", "the programme in Japanese"),
+    _c("program_en", "事業（英語）", "the programme in English"),
+    _c("amount", "金額（単位はunit）", "the amount, in the unit of 'unit'"),
+    _c("unit", "単位（億円または兆円）", "the unit: 億円 (¥100 million) or 兆円 (¥1 trillion)"),
+    _c("amount_yen", "金額（円）", "the amount in yen"),
+    _c("amount_ja", "公表どおりの表記", "the amount as published"),
+    _c("amount_en", "英語での表記", "the amount in English form"),
+    _c("approximate", "概数（規模）かどうか（true/false）", "whether the amount is approximate (規模): true or false"),
+    _c("budget_type", "予算の種類（initial=当初, supplementary=補正, fund=ファンド）",
+       "budget type: initial, supplementary or fund"),
+    _c("fiscal_year_start", "対象年度の始め（空欄は記載なし）", "first fiscal year covered (empty where the source gives none)"),
+    _c("fiscal_year_end", "対象年度の終わり", "last fiscal year covered"),
+    _c("measure_id", "関連する施策のID", "the id of the measure the programme belongs to"),
+    _c("progress_item_id", "金額を記した進捗項目のID", "the id of the progress item stating the figure"),
+    _c("note_ja", "原文の表記", "the figure's wording in the source"),
+    _c("note_en", "原文の表記の英訳", "that wording in English"),
+    _c("slide", "出典のスライド番号", "the source slide"),
+)
+
+EXPORTS = (
+    Export("strategy.json", Text("すべてのデータ（data/ の各ファイルの内容そのまま）",
+                                 "all the data, exactly as in the files under data/")),
+    Export("measures.csv", Text("施策の一覧（1行1施策）", "every measure, one per row"), MEASURE_COLUMNS),
+    Export("figures.csv", Text("予算額の一覧（1行1件）", "every budget figure, one per row"), FIGURE_COLUMNS),
+)
+
+
+def export_list(schema_dir: Path) -> tuple[Export, ...]:
+    """The published files: the data exports, then one JSON Schema per kind of data file."""
+    schemas = tuple(
+        Export(f"schema/{path.name}", Text(f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}",
+                                           f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}"))
+        for path in sorted(schema_dir.glob("*.schema.json")))
+    return EXPORTS + schemas
+
+
+def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
+    """Every data file's content, keyed as under data/ ('pillars' lists the pillar files by order)."""
+    pillars = sorted((f.data for f in files["pillar"]), key=lambda p: p["order"])
+    everything = {
+        "strategy": files["strategy"][0].data,
+        "pillars": pillars,
+        "progress": files["progress"][0].data,
+        "figures": files["figures"][0].data,
+        "history": files["history"][0].data,
+        "glossary": files["glossary"][0].data,
+    }
+    return json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _cell(value: object) -> str:
+    """A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in columns])
+    for row in rows:
+        writer.writerow([_cell(row[c.name]) for c in columns])
+    return "\ufeff" + out.getvalue()
+
+
+def measures_csv(s: Strategy) -> str:
+    rows = []
+    for ms in s.measures:
+        p, g = s.pillar(ms.pillar_id), s.group(ms.group_id)
+        rows.append({"id": ms.id, "pillar_id": p.id, "pillar_ja": p.name.ja, "pillar_en": p.name.en,
+                     "group_id": g.id, "group_ja": g.title.ja, "group_en": g.title.en, "text_ja": ms.text.ja,
+                     "text_en": ms.text.en, "slide": ms.slide, "permalink": "/" + urls.permalink_path(ms.id)})
+    return _csv(MEASURE_COLUMNS, rows)
+
+
+def figures_csv(s: Strategy) -> str:
+    rows = []
+    for f in s.figures:
+        rows.append({"id": f.id, "program_ja": f.program.ja, "program_en": f.program.en, "amount": fmt.plain(f.amount),
+                     "unit": f.unit, "amount_yen": fmt.plain(f.yen), "amount_ja": fmt.amount(f, "ja"),
+                     "amount_en": fmt.amount(f, "en"), "approximate": f.approximate, "budget_type": f.budget_type,
+                     "fiscal_year_start": f.fy_start, "fiscal_year_end": f.fy_end, "measure_id": f.measure_id,
+                     "progress_item_id": f.progress_item_id, "note_ja": f.note.ja, "note_en": f.note.en,
+                     "slide": f.slide})
+    return _csv(FIGURE_COLUMNS, rows)
+
+
+def all_exports(s: Strategy, files: dict[str, list[LoadedFile]], schema_dir: Path) -> dict[str, str]:
+    """The export files, by path under the export folder."""
+    out = {"strategy.json": strategy_json(files), "measures.csv": measures_csv(s), "figures.csv": figures_csv(s)}
+    for schema in sorted(schema_dir.glob("*.schema.json")):
+        out[f"schema/{schema.name}"] = schema.read_text("utf-8")
+    return out

@@ -1,0 +1,76 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): render the pages from data/ before every build, and have
+`mkdocs serve` watch data/ and the templates, so that the two MkDocs commands are the whole pipeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from strategy_site import pipeline, urls  # noqa: E402
+from strategy_site.problems import DataError  # noqa: E402
+from strategy_site.render import TEMPLATES, RenderError  # noqa: E402
+
+_last: tuple | None = None
+_loaded: tuple | None = None  # (fingerprint, strategy)
+
+
+def _fingerprint(root: Path) -> tuple:
+    """What the rendered pages depend on; mkdocs-static-i18n runs a build per language, and the
+    second one need not render again when nothing changed."""
+    watched = [*sorted((root / "data").rglob("*")), *sorted(TEMPLATES.rglob("*")),
+               *sorted(Path(__file__).parent.glob("*.py"))]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
+
+
+def _strategy(root: Path):
+    global _loaded
+    stamp = _fingerprint(root)
+    if _loaded is None or _loaded[0] != stamp:
+        try:
+            _loaded = (stamp, pipeline.load(root)[0])
+        except DataError as exc:
+            raise PluginError("The data has problems, so the site was not built:\n" + str(exc)) from None
+    return _loaded[1]
+
+
+def nav(strategy) -> list:
+    """The navigation, from the data: the pillars in their order. Titles come from each page's
+    heading, so they are in the page's language."""
+    return [
+        urls.HOME,
+        {"Pillars": [urls.pillar(p.id) for p in strategy.pillars]},
+        urls.MEASURES, urls.PROGRESS, urls.BUDGET, urls.HISTORY, urls.GLOSSARY, urls.SUMMARY,
+        urls.ABOUT, urls.DATA,
+    ]
+
+
+def on_config(config, **kwargs):
+    config.nav = nav(_strategy(Path(config.config_file_path).resolve().parent))
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    global _last
+    root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir)
+    stamp = (_fingerprint(root), config.site_url, str(docs))
+    if stamp == _last and (docs / "ja" / "index.md").exists():
+        return
+    try:
+        pipeline.render_docs(root, config.site_url or "", docs)
+    except DataError as exc:
+        raise PluginError("The data has problems, so the site was not built:\n" + str(exc)) from None
+    except RenderError as exc:
+        raise PluginError(f"A page could not be rendered: {exc}") from None
+    _last = stamp
+
+
+def on_serve(server, config, builder, **kwargs):
+    root = Path(config.config_file_path).resolve().parent
+    server.watch(str(root / "data"))
+    server.watch(str(TEMPLATES))
+    return server

@@ -1,0 +1,76 @@
+"""URLs: the one place that knows the site's URL layout. This layout is a contract: people link to it.
+
+Japanese is at the site's root and English under /en/, at the same path in both. Pages are
+Markdown files under docs/<lang>/, published with directory URLs (pillars/x.md -> /pillars/x/).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+LANG_PREFIX = {"ja": "", "en": "en/"}
+
+# Page sources, relative to docs/<lang>/.
+HOME = "index.md"
+MEASURES = "measures.md"
+PROGRESS = "progress.md"
+BUDGET = "budget.md"
+HISTORY = "history.md"
+GLOSSARY = "glossary.md"
+SUMMARY = "summary.md"
+ABOUT = "about.md"
+DATA = "data.md"
+PERMALINK_DIR = "m"
+EXPORT_DIR = "data"
+
+# Anchors the templates use for their own headings; no data id may take one of these.
+RESERVED_ANCHORS = frozenset({
+    "top", "boxes", "pillars", "pillar-progress", "pillar-figures", "chart", "figures-table",
+    "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
+    "statements", "measures-table", "publishing", "measure-groups",
+})
+
+
+def pillar(pillar_id: str) -> str:
+    return f"pillars/{pillar_id}.md"
+
+
+def page_url(source: str) -> str:
+    """'pillars/x.md' -> 'pillars/x/'; 'index.md' -> '' (relative to the language's root)."""
+    stem = source[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def link(from_source: str, to_source: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one page source to another (MkDocs checks and rewrites it)."""
+    if from_source == to_source:
+        target = ""
+    else:
+        target = posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def permalink_source(ident: str) -> str:
+    """The permalink page of an item, relative to docs/<lang>/ (a static HTML file)."""
+    return f"{PERMALINK_DIR}/{ident}/index.html"
+
+
+def permalink_path(ident: str) -> str:
+    """The short permalink /m/<id>/, relative to the language's root."""
+    return f"{PERMALINK_DIR}/{ident}/"
+
+
+def site_path(lang: str, path: str) -> str:
+    """A path relative to the site's root: '/en/pillars/x/' for English, '/pillars/x/' for Japanese."""
+    return "/" + LANG_PREFIX[lang] + path
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Relative URL between two directory URLs of one language: from 'm/x/' to 'pillars/y/#z'
+    gives '../../pillars/y/#z'. Relative URLs keep the site working in any sub-folder."""
+    depth = len([part for part in from_url.split("/") if part])
+    return ("../" * depth + to_url) or "./"
