@@ -1,0 +1,52 @@
+"""Shared fixtures: the project's paths, a built site, and a scratch copy of the project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt"
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache",
+                                     ".hypothesis", "screenshots", ".bench", "ja", "en")
+
+
+def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m strategy_site ...` of the project at `root`."""
+    environment = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "strategy_site", *args], cwd=root, env=environment,
+                          capture_output=True, text=True, timeout=600)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project (no .venv, no site, no generated pages) to change and build."""
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("data", "scripts", "docs"):
+        shutil.copytree(ROOT / name, dest / name, ignore=COPY_IGNORE)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test session with `strategy_site build` from a copy of the project."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    assert SOURCE.exists(), f"the source text is missing: {SOURCE} (../shared/source beside the project)"
+    return SOURCE.read_text("utf-8")
