@@ -55,6 +55,17 @@
     });
   });
 
+  // Anchors that moved to another page (data/redirects.yaml) lead to where the item is now.
+  function followMovedAnchor() {
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var moves = document.getElementById("anchor-moves");
+    if (!hash || !moves || document.getElementById(hash)) { return; }
+    var target = JSON.parse(moves.textContent)[hash];
+    if (target) { window.location.replace(new URL(target, window.location.href).href); }
+  }
+  followMovedAnchor();
+  window.addEventListener("hashchange", followMovedAnchor);
+
   // Keep the anchor when switching language (Material's language selector links).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang].md-select__link");

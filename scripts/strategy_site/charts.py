@@ -108,9 +108,9 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
     head = (f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
             f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">')
     defs = ('<defs>'
-            '<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            '<pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
             '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
-            '<pattern id="dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+            '<pattern id="chart-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
             '<rect width="6" height="6" class="hatch-bg"/><circle cx="3" cy="3" r="1.6" class="dot"/></pattern>'
             '</defs>')
     lines = [head, f'<title id="chart-title">{html_text(_w("title", lang))}</title>',

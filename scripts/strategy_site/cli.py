@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import pipeline
+from . import contract, pipeline
 from .problems import DataError
 from .render import RenderError
 
@@ -98,6 +98,37 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_urls(args: argparse.Namespace) -> int:
+    """List every URL and anchor the built site serves; with --write, make that the URL contract
+    (tests/url-contract.txt). Build first (./scripts/build)."""
+    site = Path(args.site_dir)
+    if not (site / "index.html").exists():
+        print(f"error: no built site in {site}/. Run ./scripts/build first.", file=sys.stderr)
+        return 1
+    entries = contract.served(site)
+    if args.write:
+        contract.write_contract(ROOT, entries | set(contract.read_contract(ROOT) if (ROOT / contract.CONTRACT_FILE).exists() else []))
+        print(f"Wrote {contract.CONTRACT_FILE}.")
+    else:
+        print("\n".join(sorted(entries)))
+    return 0
+
+
+def cmd_verify_urls(args: argparse.Namespace) -> int:
+    """Check the built site against the URL contract (tests/url-contract.txt) and check every
+    internal link and anchor. Build first (./scripts/build)."""
+    site = Path(args.site_dir)
+    strategy, _ = pipeline.load(ROOT)
+    problems = contract.check(contract.read_contract(ROOT), contract.served(site), strategy)
+    problems += contract.broken_links(site, os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print("Every contract URL is served or redirected, and every internal link resolves.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="strategy_site", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func, data=ROOT / "data")
         if name != "build":
             p.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
+    for name, func in (("urls", cmd_urls), ("verify-urls", cmd_verify_urls)):
+        p = sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__)
+        p.set_defaults(func=func)
+        p.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site (default: site/)")
+    sub.choices["urls"].add_argument("--write", action="store_true", help="write tests/url-contract.txt")
     build = sub.choices["build"]
     build.add_argument("--check", action="store_true", help="only check the data; build nothing")
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="where to write the site (default: site/)")

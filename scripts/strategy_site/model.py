@@ -165,6 +165,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """An old address (page URL without the language prefix, maybe with an anchor) and where it leads:
+    an item's id, or a page URL ending in '/'."""
+
+    from_page: str
+    from_anchor: str | None
+    to: str
+
+
+@dataclass(frozen=True)
 class Strategy:
     id: str
     title: Text
@@ -183,6 +193,7 @@ class Strategy:
     progress: tuple[ProgressSection, ...]
     figures: tuple[Figure, ...]
     glossary: tuple[Term, ...]
+    redirects: tuple[Redirect, ...] = ()
 
     # -- look-ups ---------------------------------------------------------------------------
     @property
@@ -290,4 +301,10 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
         progress=tuple(_progress_section(s) for s in progress["sections"]),
         figures=tuple(_figure(f) for f in files["figures"][0].data["figures"]),
         glossary=tuple(Term(t["id"], tuple(t["abbr"]), Text.of(t["name"])) for t in files["glossary"][0].data["terms"]),
+        redirects=tuple(_redirect(r) for f in files.get("redirects", []) for r in f.data["redirects"]),
     )
+
+
+def _redirect(raw: dict) -> Redirect:
+    page, _, anchor = raw["from"].partition("#")
+    return Redirect(page, anchor or None, raw["to"])

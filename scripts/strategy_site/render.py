@@ -109,6 +109,25 @@ def permalink_targets(s: Strategy) -> dict[str, tuple[str, str]]:
     return {i: where_shown(s, i) for i in idents}
 
 
+def resolve(s: Strategy, to: str) -> str:
+    """A redirect's destination as a directory URL with anchor: an item's id, or a page URL."""
+    if to.endswith("/"):
+        return to
+    source, anchor = where_shown(s, to)
+    return urls.page_url(source) + "#" + anchor
+
+
+def anchor_moves(s: Strategy, page: str) -> dict[str, str]:
+    """For a served page: its anchors that moved elsewhere, and where each leads now (relative URLs)."""
+    return {r.from_anchor: urls.relative_url(page, resolve(s, r.to))
+            for r in s.redirects if r.from_page == page and r.from_anchor}
+
+
+def _json_for_html(value: object) -> Markup:
+    """JSON safe inside a <script> element."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+
+
 def _qr_svg(address: str) -> Markup:
     qr = segno.make(address, error="m")
     svg = qr.svg_inline(scale=3, dark="#000", light="#fff", omitsize=False)
@@ -165,6 +184,7 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
                 "budget_note": BUDGET_WORDS["note"][lang],
                 "qr": _qr_svg(address) if spec.source == urls.SUMMARY else Markup(""),
                 "page_address": address,
+                "anchor_moves": _json_for_html(anchor_moves(s, here)) if anchor_moves(s, here) else None,
                 **spec.extra,
             }
             try:
@@ -179,7 +199,16 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             from_url = urls.permalink_path(ident)
             target = urls.relative_url(from_url, urls.page_url(source) + "#" + anchor)
             out[f"{lang}/{urls.permalink_source(ident)}"] = redirect.render(
-                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang])
+                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={})
+        # Pages that are no longer served lead to where their content is now.
+        served = {urls.page_url(spec.source) for spec in pages(s)}
+        for page in sorted({r.from_page for r in s.redirects} - served):
+            entries = [r for r in s.redirects if r.from_page == page]
+            default = next((r.to for r in entries if not r.from_anchor), urls.page_url(urls.HOME))
+            out[f"{lang}/{page}index.html"] = redirect.render(
+                lang=lang, ident=page, target=urls.relative_url(page, resolve(s, default)),
+                title=ui("site_name", lang),
+                anchors={r.from_anchor: urls.relative_url(page, resolve(s, r.to)) for r in entries if r.from_anchor})
     return out
 
 

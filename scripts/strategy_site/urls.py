@@ -31,6 +31,10 @@ RESERVED_ANCHORS = frozenset({
 })
 
 
+def static_pages() -> tuple[str, ...]:
+    return tuple(page_url(p) for p in (HOME, MEASURES, PROGRESS, BUDGET, HISTORY, GLOSSARY, SUMMARY, ABOUT, DATA))
+
+
 def pillar(pillar_id: str) -> str:
     return f"pillars/{pillar_id}.md"
 
@@ -74,3 +78,6 @@ def relative_url(from_url: str, to_url: str) -> str:
     gives '../../pillars/y/#z'. Relative URLs keep the site working in any sub-folder."""
     depth = len([part for part in from_url.split("/") if part])
     return ("../" * depth + to_url) or "./"
+
+
+STATIC_PAGES = static_pages()

@@ -14,12 +14,13 @@ from pathlib import Path
 import jsonschema
 from referencing import Registry, Resource
 
+from . import urls
 from .load import LoadedFile, data_files, read_file
 from .problems import Problem
 
 SCHEMA_DIR_NAME = "schema"
 SINGLE_FILES = {"strategy.yaml": "strategy", "progress.yaml": "progress", "figures.yaml": "figures",
-                "history.yaml": "history", "glossary.yaml": "glossary"}
+                "history.yaml": "history", "glossary.yaml": "glossary", "redirects.yaml": "redirects"}
 PILLAR_DIR = "pillars"
 
 
@@ -262,6 +263,18 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
             if not span and figure["budget_type"] != "fund":
                 problems.append(problem_at(loaded, ("figures", f), "has no 'fiscal_years'. An initial or "
                                            "supplementary budget covers fiscal years: add them (start: and end:)."))
+    pages = set(urls.STATIC_PAGES) | {urls.page_url(urls.pillar(p)) for p in pillar_ids}
+    item_ids = measure_ids | box_item_ids | progress_ids | {ident for ident, _ in seen.items()}
+    for loaded in files.get("redirects", []):
+        for r, entry in enumerate(loaded.data["redirects"]):
+            page, _, anchor = entry["from"].partition("#")
+            if page in pages and not anchor:
+                problems.append(problem_at(loaded, ("redirects", r, "from"), f"'{page}' is a page the site still "
+                                           "serves, so it cannot be redirected. Remove this entry, or give an anchor."))
+            target = entry["to"]
+            if references and not (target in pages if target.endswith("/") else target in item_ids):
+                problems.append(problem_at(loaded, ("redirects", r, "to"), f"'{target}' is neither a page of the "
+                                           "site nor the id of an item. Write an item's id or a page's address."))
     for loaded in files.get("history", []):
         years = [y["year"] for y in loaded.data["years"]]
         for i, year in enumerate(years):

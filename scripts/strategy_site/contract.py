@@ -1,0 +1,164 @@
+"""Links are a contract: the published URLs and anchors, kept in tests/url-contract.txt, must keep
+working. A URL that is no longer served needs an entry in data/redirects.yaml that lands.
+
+Also a link check of the built site: every internal link and every #anchor must resolve.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import render, urls
+from .model import Strategy
+
+CONTRACT_FILE = "tests/url-contract.txt"
+# Ids in pages that are not link targets (Material's own start with "__").
+_NOT_ANCHORS = re.compile(r"^(__|chart-|anchor-moves$)")
+_LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.article_ids: list[str] = []
+        self.links: list[tuple[str, str]] = []  # (tag, url)
+        self._article_depth = 0
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self._depth += 1
+        if tag == "article" and "md-content__inner" in (a.get("class") or ""):
+            self._article_depth = self._depth
+        if a.get("id"):
+            self.ids.add(a["id"])
+            if self._article_depth and not _NOT_ANCHORS.match(a["id"]):
+                self.article_ids.append(a["id"])
+        attr = _LINK_ATTRS.get(tag)
+        if attr and a.get(attr) and not (tag == "link" and a.get("rel") in ("alternate", "canonical")):
+            self.links.append((tag, a[attr]))
+        if tag in ("meta",) and (a.get("http-equiv") or "").lower() == "refresh":
+            target = (a.get("content") or "").partition("url=")[2]
+            if target:
+                self.links.append(("meta", target))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self._depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self._article_depth == self._depth:
+            self._article_depth = 0
+        self._depth -= 1
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text("utf-8"))
+    return page
+
+
+def _url_of(site: Path, path: Path) -> str:
+    rel = path.relative_to(site).as_posix()
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.relative_to(site).parts)
+
+
+def served(site: Path) -> set[str]:
+    """Every URL the built site serves: pages, their content anchors, and the exported data files."""
+    out: set[str] = set()
+    for path in _pages(site):
+        url = _url_of(site, path)
+        out.add(url)
+        out |= {f"{url}#{anchor}" for anchor in _parse(path).article_ids}
+    for lang in urls.LANG_PREFIX.values():
+        export_dir = site / lang / urls.EXPORT_DIR
+        out |= {_url_of(site, p) for p in export_dir.rglob("*") if p.is_file() and p.suffix in (".json", ".csv")}
+    return out
+
+
+def read_contract(root: Path) -> list[str]:
+    path = root / CONTRACT_FILE
+    return [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def write_contract(root: Path, entries: set[str]) -> None:
+    header = ("# The URL contract: every published URL and anchor. A build must serve each of them, or\n"
+              "# data/redirects.yaml must say where it leads now. Regenerate after adding pages or items:\n"
+              "#   ./scripts/build && .venv/bin/python -m strategy_site urls --write\n")
+    (root / CONTRACT_FILE).write_text(header + "\n".join(sorted(entries)) + "\n", "utf-8")
+
+
+def _split(url: str) -> tuple[str, str, str | None]:
+    """'/en/pillars/x/#k' -> ('en', 'pillars/x/', 'k')."""
+    path, _, anchor = url.partition("#")
+    lang = "en" if path.startswith("/en/") else "ja"
+    page = path[len("/" + urls.LANG_PREFIX[lang]):]
+    return lang, page, anchor or None
+
+
+def check(contract: list[str], served_urls: set[str], strategy: Strategy) -> list[str]:
+    """Contract URLs that are neither served nor redirected to a served place; and served URLs
+    missing from the contract."""
+    problems = []
+    redirects = {(r.from_page, r.from_anchor): r.to for r in strategy.redirects}
+    for url in contract:
+        if url in served_urls:
+            continue
+        lang, page, anchor = _split(url)
+        to = redirects.get((page, anchor)) or (redirects.get((page, None)) if anchor is None else None)
+        if to is None:
+            problems.append(f"{url} is in the URL contract but the site no longer serves it. Add an entry to "
+                            f"data/redirects.yaml (from: '{page}{'#' + anchor if anchor else ''}') saying where "
+                            "it leads now.")
+            continue
+        target = "/" + urls.LANG_PREFIX[lang] + render.resolve(strategy, to)
+        if target not in served_urls:
+            problems.append(f"{url} redirects to {target}, which the site does not serve. Correct the entry in "
+                            "data/redirects.yaml.")
+    new = sorted(served_urls - set(contract))
+    if new:
+        problems.append(f"{len(new)} published URL(s) are not in {CONTRACT_FILE}, e.g. {new[0]}. Add them: "
+                        ".venv/bin/python -m strategy_site urls --write (after ./scripts/build).")
+    return problems
+
+
+def broken_links(site: Path, site_url: str = "") -> list[str]:
+    """Every internal link or resource in the built site that does not resolve, with its anchor."""
+    pages = {p: _parse(p) for p in _pages(site)}
+    ids_by_file = {p: page.ids for p, page in pages.items()}
+    problems = []
+    for path, page in pages.items():
+        base = _url_of(site, path)
+        for tag, link in page.links:
+            if site_url and link.startswith(site_url):
+                link = "/" + link[len(site_url):]
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            target_url = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path))) \
+                if parts.path else base
+            if parts.path.endswith("/") or not parts.path:
+                target_url = target_url.rstrip("/") + "/"
+            file = site / target_url.lstrip("/")
+            if target_url.endswith("/"):
+                file = file / "index.html"
+            where = f"{path.relative_to(site).as_posix()}: <{tag}> {link}"
+            if not file.is_file():
+                problems.append(f"{where}: no such file {target_url}")
+                continue
+            if parts.fragment and file.suffix == ".html":
+                ids = ids_by_file.get(file)
+                if ids is None:
+                    ids = ids_by_file[file] = _parse(file).ids
+                if unquote(parts.fragment) not in ids:
+                    problems.append(f"{where}: no element with id '{parts.fragment}' in {target_url}")
+    return problems
