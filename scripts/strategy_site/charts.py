@@ -15,10 +15,10 @@ from . import format as fmt
 from .escape import html_text
 from .model import Figure
 
-WIDTH = 760
-LABEL_W = 230
-BAR_H = 22
-ROW_H = 34
+WIDTH = 720
+LEFT = 30  # room for the first tick label
+BAR_H = 18
+ROW_H = 44
 PATTERNS = {"initial": "bar-initial", "supplementary": "bar-supplementary", "fund": "bar-fund"}
 WORDS = {
     "title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
@@ -52,25 +52,27 @@ def _yen_text(yen: Decimal, lang: str) -> str:
 
 
 def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int) -> tuple[list[str], int]:
+    """One panel: a heading, then for each figure its programme's name above its bar, the amount
+    at the bar's end, and an axis with its ticks below."""
     out = [f'<text class="chart-panel" x="0" y="{y0 + 14}">{html_text(heading)}</text>']
-    y = y0 + 28
-    plot_w = WIDTH - LABEL_W - 120
+    y = y0 + 24
+    plot_w = WIDTH - LEFT - 150
     for f in figures:
         width = float(f.yen / top) * plot_w
-        label = html_text(f.program[lang])
-        value = html_text(fmt.amount(f, lang))
-        out.append(f'<text class="chart-label" x="{LABEL_W - 8}" y="{y + BAR_H * 0.7:.1f}" text-anchor="end">{label}</text>')
-        out.append(f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LABEL_W}" y="{y}" width="{max(width, 1):.1f}" height="{BAR_H}"/>')
-        out.append(f'<text class="chart-value" x="{LABEL_W + width + 6:.1f}" y="{y + BAR_H * 0.7:.1f}">{value}</text>')
+        out.append(f'<text class="chart-label" x="{LEFT}" y="{y + 13}">{html_text(f.program[lang])}</text>')
+        out.append(f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LEFT}" y="{y + 18}" '
+                   f'width="{max(width, 1):.1f}" height="{BAR_H}"/>')
+        out.append(f'<text class="chart-value" x="{LEFT + width + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'
+                   f'{html_text(fmt.amount(f, lang))}</text>')
         y += ROW_H
-    axis_y = y + 2
-    out.append(f'<line class="chart-axis" x1="{LABEL_W}" y1="{axis_y}" x2="{LABEL_W + plot_w}" y2="{axis_y}"/>')
+    axis_y = y + 4
+    out.append(f'<line class="chart-axis" x1="{LEFT}" y1="{axis_y}" x2="{LEFT + plot_w}" y2="{axis_y}"/>')
     for i in range(ticks + 1):
-        x = LABEL_W + plot_w * i / ticks
-        out.append(f'<line class="chart-tick" x1="{x:.1f}" y1="{y0 + 24}" x2="{x:.1f}" y2="{axis_y + 4}"/>')
+        x = LEFT + plot_w * i / ticks
+        out.append(f'<line class="chart-tick" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}"/>')
         tick_label = html_text(_yen_text(top * i / ticks, lang))
-        out.append(f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 18}" text-anchor="middle">{tick_label}</text>')
-    return out, axis_y + 30
+        out.append(f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 19}" text-anchor="middle">{tick_label}</text>')
+    return out, axis_y + 34
 
 
 def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str]) -> Markup:
@@ -93,7 +95,6 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
                           _w("panel_b", lang, top=_yen_text(fund_top, lang), ratio=ratio), lang, 5)
         parts += panel
     # Key: the bar fills tell the budget types apart in black and white too.
-    x = 0
     parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(_w("legend", lang))}:</text>')
     x = 70
     for kind, cls in PATTERNS.items():
@@ -105,7 +106,7 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
     desc = _w("desc", lang, n=len(others), top=_yen_text(top, lang),
               fund=", ".join(fmt.amount(f, lang) for f in funds) or "-",
               fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang), ratio=ratio)
-    head = (f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
+    head = (f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
             f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">')
     defs = ('<defs>'
             '<pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'

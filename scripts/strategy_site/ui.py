@@ -40,7 +40,7 @@ UI = {
     "budget_type": {"ja": "予算の種類", "en": "Budget type"},
     "fiscal_years": {"ja": "年度", "en": "Fiscal years"},
     "source_slide": {"ja": "出典", "en": "Source"},
-    "as_published": {"ja": "原文の表記", "en": "Wording in the source"},
+    "as_published": {"ja": "原文の表記", "en": "Source wording, translated"},
     "dates": {"ja": "日付", "en": "Dates"},
     "counts": {"ja": "件数", "en": "Counts"},
     "official": {"ja": "公式英語名", "en": "official English name"},
