@@ -23,7 +23,7 @@ UI = {
     "measure_groups": {"ja": "施策群と施策", "en": "Measure groups and measures"},
     "text": {"ja": "内容", "en": "Text"},
     "link": {"ja": "リンク", "en": "Link"},
-    "open": {"ja": "開く", "en": "Open"},
+    "open": {"ja": "詳細", "en": "Details"},
     "copy_link": {"ja": "この項目へのリンクをコピー", "en": "Copy the link to this item"},
     "permalink": {"ja": "固定リンク", "en": "Permalink"},
     "advances": {"ja": "関連する施策", "en": "Advances"},
