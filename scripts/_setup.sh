@@ -50,6 +50,8 @@ PY
     fi
     fail "installing the Python packages failed; details: .venv/pip.log"
   fi
+  # Make the project's package importable in .venv: `.venv/bin/python -m strategy_site ...`.
+  .venv/bin/python -c 'import sys, sysconfig; open(sysconfig.get_paths()["purelib"] + "/strategy_site.pth", "w").write(sys.argv[1] + "\n")' "$ROOT/scripts"
   { grep -- "^$hash-" "$stamp" 2>/dev/null || true; echo "$hash-$extras"; } >"$stamp.new" && mv "$stamp.new" "$stamp"
 }
 
