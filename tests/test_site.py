@@ -96,3 +96,14 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
                 offenders.append((page.relative_to(site).as_posix(), m.group(2)))
     assert offenders == []
     assert "fonts.googleapis.com" not in "".join(p.read_text("utf-8") for p in site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_glossary_acronyms_get_tooltips_in_the_page_language(site: Path, lang: str) -> None:
+    html = built(site, lang, f"pillars/{STRATEGY.pillars[0].id}/").read_text("utf-8")
+    found = dict((abbr, title) for title, abbr in re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', html))
+    for term in STRATEGY.glossary:
+        for abbr in term.abbr:
+            if abbr in found:
+                assert found[abbr] == term.name[lang]
+    assert {"SIP", "BRIDGE"} <= set(found)
