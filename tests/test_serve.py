@@ -1,0 +1,70 @@
+"""./scripts/serve's pipeline: mkdocs serve renders from data/ and renders again when data/ changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import copy_project
+from strategy_site import pipeline
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> str | None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _get(url)
+        if page and needle in page:
+            return page
+        time.sleep(0.5)
+    return None
+
+
+def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        strategy = pipeline.load(root)[0]
+        measure = strategy.measures[0]
+        url = f"http://127.0.0.1:{port}/en/pillars/{measure.pillar_id}/"
+        assert _wait_for(url, f'id="{measure.id}"', 120), "mkdocs serve did not come up"
+        path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+        path.write_text(path.read_text("utf-8").replace(measure.text.en, "A changed measure text"), "utf-8")
+        assert _wait_for(url, "A changed measure text", 120), "the page was not rendered again"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_only_changed_files_are_written(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    first = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data")
+    assert "ja/index.md" in first and "en/index.md" in first
+    assert pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data") == []
+    path = root / "data" / "glossary.yaml"
+    path.write_text(path.read_text("utf-8").replace("funding agency", "funding agencies"), "utf-8")
+    changed = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data")
+    # The English pages (tooltips), both glossaries (they show both names) and the data exports.
+    assert "en/glossary.md" in changed and "ja/data/strategy.json" in changed
+    assert [c for c in changed if c.startswith("ja/") and c.endswith(".md")] == ["ja/glossary.md"]
