@@ -229,11 +229,12 @@ def write_tree(files: dict[str, str], docs_dir: Path, langs=LANGS) -> list[str]:
     changed = []
     for rel, content in sorted(files.items()):
         path = docs_dir / rel
-        if path.exists() and path.read_text("utf-8") == content:
+        data = content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(content, "utf-8")
+        tmp.write_bytes(data)
         tmp.replace(path)
         changed.append(rel)
     for lang in langs:
