@@ -76,9 +76,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
     code = cmd_check(args)
+    target = Path(args.site_dir).resolve()
+    if code and not args.check:
+        print(f"The site was not built: {target.name}/ was left as it was.", file=sys.stderr)
     if code or args.check:
         return code
-    target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
@@ -90,7 +92,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         old = target.with_name(f".site-old-{os.getpid()}")
         if target.exists():
             target.rename(old)
-        staging.rename(target)
+        try:
+            staging.rename(target)  # two renames: site/ is missing only for the moment between them
+        except OSError:
+            if old.exists():
+                old.rename(target)
+            raise
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -129,6 +136,15 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_folder(text: str) -> Path:
+    """--data: a folder that exists (a wrong path is a usage error, exit status 2)."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a folder. Give the folder that holds the data files, "
+                                         "for example: --data data")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="strategy_site", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -136,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__)
         p.set_defaults(func=func, data=ROOT / "data")
         if name != "build":
-            p.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
+            p.add_argument("--data", type=_data_folder, default=ROOT / "data", help="the data folder (default: data/)")
     for name, func in (("urls", cmd_urls), ("verify-urls", cmd_verify_urls)):
         p = sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__)
         p.set_defaults(func=func)

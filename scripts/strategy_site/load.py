@@ -26,6 +26,8 @@ class LoadedFile:
     path: Path  # as shown in messages, relative to the project
     data: object
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each field's name stands
+    typed: dict[Path_, str] = field(default_factory=dict)  # values without quotation marks, as typed ('yes')
 
     def mark(self, where: Path_) -> tuple[int, int]:
         """The line and column of the value at `where`, or of its nearest parent we know."""
@@ -33,6 +35,10 @@ class LoadedFile:
         while where not in self.marks and where:
             where = where[:-1]
         return self.marks.get(where, (1, 1))
+
+    def key_mark(self, where: Path_) -> tuple[int, int]:
+        """The line and column of the field's name at `where` (for a list entry: of the entry)."""
+        return self.key_marks.get(tuple(where)) or self.mark(where)
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -52,6 +58,45 @@ def _bad_indent_tab(text: str) -> tuple[int, int] | None:
         if "\t" in indent:
             return number, indent.index("\t") + 1
     return None
+
+
+# What PyYAML's complaints usually mean in a file like ours, in words; and whether the place where
+# the reader started the thing it could not finish (its "context") is the better place to point at.
+_SYNTAX = (
+    (r"expected ',' or '[]}]'", False, "a quotation mark or a comma is missing (or there is one too many) "
+     "inside { } or [ ]. Each text needs a quotation mark at its start and at its end, and a comma goes "
+     "between two fields, as in {ja: \"...\", en: \"...\"}"),
+    (r"could not find expected ':'", True, "the colon after a field's name is missing. Write 'name: value'"),
+    (r"mapping values are not allowed here", False, "there is a colon ':' where none is expected. If a "
+     "text contains ': ', put the text in quotation marks; otherwise check the indentation of this line"),
+    (r"expected <block end>|did not find expected (key|'-')", False, "the indentation does not fit: this "
+     "line starts further left or right than the lines of the same level around it. Line it up with them; "
+     "a list entry starts with a dash and a space ('- ')"),
+    (r"found character '\\t'", False, "there is a tab character. Use spaces instead"),
+    (r"cannot start any token|scanning an? (alias|anchor|tag|block scalar)|undefined (alias|tag)", False,
+     "a text starts with a sign that YAML reserves (@ ` * & ! % | >). Put the text in quotation marks"),
+    (r"scanning a (double|single)-quoted scalar|scanning a quoted scalar", True, "a text's quotation marks "
+     "are not closed: the text that starts here has no closing quotation mark"),
+    (r"expected a comment or a line break", False, "something follows the end of a text on the same line. "
+     "Put the whole text inside the quotation marks, or move the rest to a line of its own"),
+)
+
+
+def _syntax_problem(shown: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    said = f"{exc.context or ''} {exc.problem or ''}".strip()
+    for pattern, at_context, words in _SYNTAX:
+        if re.search(pattern, said):
+            break
+    else:
+        at_context, words = False, f"YAML cannot read this ({exc.problem or said})"
+    start, end = exc.context_mark, exc.problem_mark
+    if "flow" in (exc.context or "") and start and end and start.line != end.line:
+        at_context, words = True, ("the '{' or '[' here is not closed on its line: the closing '}' or ']' "
+                                   "is missing, or a quotation mark inside is not closed")
+    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return _problem(shown, line, column, (), f"is not valid YAML here: {words}. If this line looks right, "
+                    "check the line above it.")
 
 
 def read_file(path: Path, shown_as: Path | None = None) -> tuple[LoadedFile | None, list[Problem]]:
@@ -75,8 +120,8 @@ def read_file(path: Path, shown_as: Path | None = None) -> tuple[LoadedFile | No
         return None, [_problem(shown, line, column, (), "is not valid UTF-8 text (byte "
                                f"0x{raw[exc.start]:02x}). Save the file with the encoding UTF-8.")]
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
-        return None, [_problem(shown, 1, 1, (), "is empty. Restore its content, or delete the file "
-                               "if it is not needed.")]
+        return None, [_problem(shown, 1, 1, (), "is empty (or holds only comments). Restore its "
+                               "content, for example from the project's history.")]
     tab = _bad_indent_tab(text)
     if tab:
         return None, [_problem(shown, tab[0], tab[1], (), "is indented with a tab. YAML allows only "
@@ -84,11 +129,7 @@ def read_file(path: Path, shown_as: Path | None = None) -> tuple[LoadedFile | No
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "is not valid YAML"
-        return None, [_problem(shown, line, column, (), f"is not valid YAML: {what}. Check the line "
-                               "above too: a missing quote, colon or indentation is the usual cause.")]
+        return None, [_syntax_problem(shown, exc)]
     except yaml.YAMLError as exc:
         return None, [_problem(shown, 1, 1, (), f"is not valid YAML: {exc}.")]
     if len(nodes) != 1:
@@ -107,7 +148,8 @@ def _build(node: yaml.Node, where: Path_, loaded: LoadedFile, problems: list[Pro
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append(_problem(loaded.path, line, column, where, "has a key that is not a plain name."))
+                problems.append(_problem(loaded.path, line, column, where, "has a field name that is not plain text. "
+                                         "Write 'name: value', with nothing before the name."))
                 continue
             key = key_node.value
             if key in result:
@@ -117,11 +159,36 @@ def _build(node: yaml.Node, where: Path_, loaded: LoadedFile, problems: list[Pro
                                          f"the field '{key}' is written twice (first on line {first}). "
                                          "Keep one and delete the other: otherwise one value would be lost."))
                 continue
+            loaded.key_marks[where + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _build(value_node, where + (key,), loaded, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, where + (i,), loaded, problems) for i, item in enumerate(node.value)]
+    if node.style is None:
+        loaded.typed[where] = node.value
+    elif node.style == '"':
+        problems += _escapes(node, where, loaded.path)
     return _Constructor().construct_object(node)
+
+
+def _escapes(node: yaml.ScalarNode, where: Path_, shown: Path) -> list[Problem]:
+    """In double quotation marks, YAML reads a backslash as the start of an escape: "\\P" becomes an
+    invisible paragraph separator, "\\n" a line break. Nobody keeping this data means that, so the
+    only escapes accepted are \\\\ (a backslash) and \\" (a quotation mark)."""
+    start, end = node.start_mark, node.end_mark
+    if start.buffer is None:
+        return []
+    source = start.buffer[start.index:end.index]
+    for found in re.finditer(r"\\(.)", source, re.S):
+        if found.group(1) in '\\"\n':
+            continue
+        before = source[: found.start()]
+        line = start.line + 1 + before.count("\n")
+        column = found.start() - before.rfind("\n") if "\n" in before else start.column + 1 + found.start()
+        return [_problem(shown, line, column, where, f"'\\{found.group(1)}' in a text in double quotation marks is "
+                         "read as a special character, not as a backslash. To write a backslash, write it twice "
+                         "(\\\\), or put the text in single quotation marks.")]
+    return []
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -27,6 +27,8 @@ class Problem:
 
     def __str__(self) -> str:
         field = field_name(self.where)
+        if self.file.endswith("/"):  # a folder
+            return f"{self.file}: the folder {self.message}"
         place = f"{self.file}:{self.line}:{self.column}"
         about = f" ({self.entity})" if self.entity else ""
         if field:
@@ -38,7 +40,7 @@ class DataError(Exception):
     """The data has problems; the build stops after listing every one of them."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # two schema rules can say the same thing of one value
         super().__init__(report(self.problems))
 
 

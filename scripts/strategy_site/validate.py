@@ -6,6 +6,7 @@ Every problem is collected, each naming the file, line, column and field, before
 from __future__ import annotations
 
 import calendar
+import difflib
 import json
 import re
 from functools import cache
@@ -62,11 +63,13 @@ def _kind(value: object) -> str:
     return "a set of fields"
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
-    """A schema error in words a person who keeps the data can act on."""
+def _describe(error: jsonschema.ValidationError, typed: str | None = None) -> str:
+    """A schema error in words a person who keeps the data can act on. `typed` is the value as
+    typed when it had no quotation marks: YAML reads yes/no as true/false and ~ as empty."""
     expected = error.schema.get("description") if isinstance(error.schema, dict) else None
     hint = f" Expected: {expected}." if expected else ""
     v, value = error.validator, error.instance
+    shown = repr(typed) if typed is not None and typed != str(value) else repr(value)
     if v == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         name = missing.group(1) if missing else "?"
@@ -76,8 +79,16 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"the field '{name}' is missing. Add it.{hint}"
     if v == "type":
         want = error.validator_value
-        want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
-        return f"should be {want}, but is {_kind(value)} ({value!r}).{hint}"
+        wants = want if isinstance(want, list) else [want]
+        want = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
+        if value is None:
+            return f"is empty. Write {want} after the colon.{hint}"
+        if isinstance(value, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) and "string" not in wants:
+            return f"is text ('{value}') because of its quotation marks. Write the number without them: {value}.{hint}"
+        if typed is not None and "string" in wants:
+            return (f"should be text, but {typed} without quotation marks is read as {_kind(value)}. Put the "
+                    f"text in quotation marks: \"{typed}\".{hint}")
+        return f"should be {want}, but is {_kind(value)} ({shown}).{hint}"
     if v == "minLength" or (v == "pattern" and isinstance(value, str) and not value.strip()):
         return f"is empty. Write the text, or remove the field if it is optional.{hint}"
     if v == "pattern":
@@ -88,7 +99,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{value!r} is not in the right form.{hint}"
     if v in ("enum", "const"):
         options = error.validator_value if v == "enum" else [error.validator_value]
-        return f"{value!r} is not allowed here. Use one of: {', '.join(map(str, options))}."
+        return f"{shown} is not allowed here. Use one of: {', '.join(map(str, options))}."
     if v in ("exclusiveMinimum", "minimum"):
         return f"{value!r} is too small.{hint}"
     if v == "maximum":
@@ -119,27 +130,53 @@ def _entity(loaded: LoadedFile, where: tuple) -> str:
     return found
 
 
-def problem_at(loaded: LoadedFile, where: tuple, message: str) -> Problem:
-    line, column = loaded.mark(where)
+def problem_at(loaded: LoadedFile, where: tuple, message: str, at_name: bool = False) -> Problem:
+    """A problem at the value at `where`, or at the field's name with at_name."""
+    line, column = loaded.key_mark(where) if at_name else loaded.mark(where)
     return Problem(str(loaded.path), line, column, tuple(where), message, _entity(loaded, where))
 
 
 def check_schema(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Problem]:
     validator = _validator(schema_dir, name)
-    problems = []
-    for error in validator.iter_errors(loaded.data):
-        # For 'oneOf' and the like, the most specific sub-error says most.
-        deepest = max([error, *error.context], key=lambda e: len(e.absolute_path)) if error.context else error
-        where = tuple(deepest.absolute_path)
-        if deepest.validator == "additionalProperties" and isinstance(deepest.instance, dict):
-            # Point at the unknown field itself, one problem for each.
-            allowed = deepest.schema.get("properties", {})
-            for key in (k for k in deepest.instance if k not in allowed):
-                problems.append(problem_at(loaded, where + (key,), f"unknown field '{key}' (a typo?). The fields "
-                                           f"allowed here are: {', '.join(allowed)}."))
+    # For 'oneOf' and the like, the most specific sub-error says most.
+    errors = [max([e, *e.context], key=lambda c: len(c.absolute_path)) if e.context else e
+              for e in validator.iter_errors(loaded.data)]
+    problems, meant = [], set()  # meant: (place, field) an unknown field is probably a misspelling of
+    for error in (e for e in errors if e.validator == "additionalProperties" and isinstance(e.instance, dict)):
+        # Point at the unknown field's name, one problem for each.
+        where, allowed = tuple(error.absolute_path), list(error.schema.get("properties", {}))
+        for key in (k for k in error.instance if k not in allowed):
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.7)
+            guess = f"Did you mean '{close[0]}'? " if close else ""
+            meant |= {(where, close[0])} if close else set()
+            problems.append(problem_at(loaded, where + (key,), f"unknown field '{key}'. {guess}The fields allowed "
+                                       f"here are: {', '.join(allowed)}.", at_name=True))
+    for error in errors:
+        where = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             continue
-        problems.append(problem_at(loaded, where, _describe(deepest)))
+        if error.validator == "required" and any((where, n) in meant for n in error.validator_value
+                                                 if n not in error.instance):
+            continue  # said above: "unknown field 'amout'. Did you mean 'amount'?"
+        problems.append(problem_at(loaded, where, _describe(error, loaded.typed.get(where))))
     return problems
+
+
+def _own_rules(name: str, loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
+    """The rules within one file (dates, fiscal spans, ids) for a file that failed the schema, as far as
+    its shape allows: a rule that meets a missing or mistyped field gives up, and a rule's problem at or
+    above a place that already has one is left out."""
+    try:
+        found = check_rules({name: [loaded]}, references=False)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return []
+    places = [p.where for p in known if p.file == str(loaded.path)]
+    return [p for p in found if not any(place[: len(p.where)] == p.where for place in places)]
+
+
+def _shown(path: Path, root: Path) -> Path:
+    """A path as messages show it: relative to the project where it lies inside it."""
+    return path.relative_to(root) if path.is_relative_to(root) else path
 
 
 def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
@@ -148,7 +185,7 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
     problems: list[Problem] = []
     schema_dir = data_dir / SCHEMA_DIR_NAME
     for path in data_files(data_dir):
-        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
         if name is None:
             problems.append(Problem(str(shown), 1, 1, (), "is not a known data file. Data files are "
@@ -162,14 +199,16 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
         problems += schema_problems
         if not schema_problems and not found:
             files.setdefault(name, []).append(loaded)
+        else:
+            problems += _own_rules(name, loaded, found + schema_problems)
     present = {schema_name(p.relative_to(data_dir)) for p in data_files(data_dir)}
     for single, name in SINGLE_FILES.items():
         if name not in present:
-            problems.append(Problem(str((data_dir / single).relative_to(root) if data_dir.is_relative_to(root)
-                                        else data_dir / single), 1, 1, (),
+            problems.append(Problem(str(_shown(data_dir / single, root)), 1, 1, (),
                                     "is missing. Every build needs it: restore it from the project's history."))
     if "pillar" not in present:
-        problems.append(Problem(f"{data_dir.name}/{PILLAR_DIR}", 1, 1, (), "holds no pillar file."))
+        problems.append(Problem(f"{_shown(data_dir / PILLAR_DIR, root)}/", 1, 1, (), "holds no pillar file "
+                                "(<pillar-id>.yaml). Restore the pillars' files from the project's history."))
     return files, problems
 
 
@@ -218,7 +257,8 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
         pillar_ids.add(pid)
         if Path(str(loaded.path)).stem != pid:
             problems.append(problem_at(loaded, ("id",), f"the pillar's id '{pid}' differs from its file name "
-                                       f"'{Path(str(loaded.path)).name}'. Name the file '{pid}.yaml'."))
+                                       f"'{Path(str(loaded.path)).name}'. Change the id back to "
+                                       f"'{Path(str(loaded.path)).stem}', or rename the file to '{pid}.yaml'."))
         order = loaded.data["order"]
         if order in orders:
             problems.append(problem_at(loaded, ("order",), f"order {order} is already taken by "
