@@ -23,7 +23,7 @@ find_python() {
 # setup_venv EXTRAS: "" for the site, "test" for the tests and the benchmark.
 setup_venv() {
   local extras="${1:-}" python stamp hash deps
-  python=$(find_python) || fail "Python 3.11 or newer is needed (found: $(python3 --version 2>&1 || echo none)). Install it (on Debian/Ubuntu: sudo apt-get install python3) and run this again."
+  python=$(find_python) || fail "Python 3.11 or newer is needed (found: $({ command -v python3 >/dev/null && python3 --version; } 2>&1 || echo none)). Install it (on Debian/Ubuntu: sudo apt-get install python3) and run this again."
   hash="$(sha256sum pyproject.toml | cut -c1-16)"
   stamp=".venv/.installed"  # one line per extras set installed from this pyproject.toml: HASH-EXTRAS
   if [ -x .venv/bin/python ] && [ -f "$stamp" ] &&
