@@ -1,0 +1,317 @@
+"""Text from the data stays text: whatever staff type is shown exactly as typed, on every page
+type, and never becomes Markdown, HTML or template markup.
+
+Two tests:
+- a property test (hypothesis) puts arbitrary one-line Unicode text into eight fields, renders
+  the pages with render.py and converts them with Python-Markdown configured as mkdocs.yml
+  configures MkDocs (fast: no MkDocs run per example);
+- a build test puts hostile strings into the same fields of a scratch project and builds it with
+  MkDocs, so that the theme's page titles, navigation and table of contents are covered too.
+
+Both compare each page's elements with those of the same page with ordinary text in those fields
+(plain words; for the build, the real site): text that created an element would show up as a
+difference. The `abbr` extension wraps the glossary's acronyms (e.g. SIP) in <abbr> by design;
+that is the one element text may create.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import string
+from functools import cache
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, copy_project, run_cli
+from strategy_site import model, pipeline, render, urls
+from strategy_site.load import data_files, read_file
+from strategy_site.validate import schema_name
+
+# -- Reading pages: the visible text, and the elements.
+
+RAW_TEXT = {"script", "style"}
+
+
+class Page(HTMLParser):
+    """A page's elements (tag and attribute names, in order) and its runs of text. A run is the
+    text between two tags; <abbr> does not end a run (it wraps a word inside the text)."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, tuple[str, ...]]] = []
+        self.abbrs: list[str] = []
+        self.runs: list[str] = []
+        self._run: list[str] = []
+        self._raw = 0
+        self._in_abbr = False
+        self.feed(html)
+        self.close()
+        self._end_run()
+
+    def _end_run(self) -> None:
+        text = " ".join("".join(self._run).split())
+        if text:
+            self.runs.append(text)
+        self._run = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "abbr":
+            self._in_abbr = True
+            return
+        self._end_run()
+        self.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
+        if tag in RAW_TEXT:
+            self._raw += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self._end_run()
+        self.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
+
+    def handle_endtag(self, tag):
+        if tag == "abbr":
+            self._in_abbr = False
+            return
+        self._end_run()
+        self.elements.append(("/" + tag, ()))
+        if tag in RAW_TEXT:
+            self._raw -= 1
+
+    def handle_data(self, data):
+        if self._in_abbr:
+            self.abbrs.append(data)
+        if not self._raw:
+            self._run.append(data)
+
+    def shows(self, text: str) -> bool:
+        """Whether the text stands, whole, in one run of visible text (whitespace runs folded)."""
+        folded = " ".join(text.split())
+        return any(folded in run for run in self.runs)
+
+
+# -- The fields that get the text, and the pages that show each of them.
+
+FIELDS = ("pillar", "group", "measure", "progress", "program", "note", "glossary", "priority")
+PAGE_FIELDS = {
+    urls.HOME: ("pillar", "group"),
+    "pillar": ("pillar", "group", "measure", "progress", "program"),
+    urls.MEASURES: ("pillar", "group", "measure"),
+    urls.PROGRESS: ("pillar", "progress", "program", "measure"),
+    urls.BUDGET: ("program", "note", "measure"),
+    urls.HISTORY: ("priority", "pillar"),
+    urls.GLOSSARY: ("glossary",),
+    urls.SUMMARY: ("pillar", "group"),
+}
+
+
+def _targets(files: dict) -> dict[str, tuple[dict, str]]:
+    """For each field, the dict in the loaded data that holds its ja/en text, and the pillar.
+    The items are connected: the first budget figure, its measure, that measure's group and
+    pillar, and the progress item the figure belongs to."""
+    figure = files["figures"][0].data["figures"][0]
+    pillar = group = measure = None
+    for loaded in files["pillar"]:
+        for g in loaded.data["groups"]:
+            for m in g["measures"]:
+                if m["id"] == figure["measure"]:
+                    pillar, group, measure = loaded.data, g, m
+    item = next(i for sec in files["progress"][0].data["sections"] for i in sec["items"]
+                if i["id"] == figure["progress_item"])
+    return {"pillar": pillar["name"], "group": group["title"], "measure": measure["text"], "progress": item["text"],
+            "program": figure["program"], "note": figure["note"], "glossary": files["glossary"][0].data["terms"][0]["name"],
+            "priority": files["history"][0].data["years"][0]["priorities"][0]}, pillar["id"]
+
+
+def _permalinked() -> dict[str, tuple[str, ...]]:
+    """The items with a permalink page among the targets, and the field each one's page shows."""
+    figure = _loaded()["figures"][0].data["figures"][0]
+    return {figure["measure"]: ("measure",), figure["progress_item"]: ("progress",), figure["id"]: ("program",)}
+
+
+@cache
+def _loaded():
+    return pipeline.load()[1]
+
+
+def _markdown_config() -> tuple[list, dict]:
+    """markdown_extensions from mkdocs.yml (and the ones MkDocs always adds), as Python-Markdown takes them."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+    names, configs = ["toc", "tables", "fenced_code"], {}  # MkDocs' built-in extensions
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        if options:
+            configs[name] = options
+    return names, configs
+
+
+MD = markdown.Markdown(extensions=_markdown_config()[0], extension_configs=_markdown_config()[1])
+
+
+def _front_matter_off(text: str) -> str:
+    if text.startswith("---\n"):
+        return text.split("\n---\n", 1)[1]
+    return text
+
+
+def put_texts(files: dict, texts: dict[str, str]) -> str:
+    """Put each field's text into the loaded data, in both languages. Returns the pillar's id."""
+    targets, pillar_id = _targets(files)
+    for field, text in texts.items():
+        targets[field]["ja"] = targets[field]["en"] = text
+    return pillar_id
+
+
+def rendered_pages(texts: dict[str, str], lang: str) -> dict[str, Page]:
+    """The eight pages, rendered with `texts` in the fields and converted to HTML."""
+    files = copy.deepcopy(_loaded())
+    pillar_id = put_texts(files, texts)
+    out = render.render_pages(model.build(files))
+    pages = {}
+    for key in PAGE_FIELDS:
+        source = urls.pillar(pillar_id) if key == "pillar" else key
+        MD.reset()
+        pages[key] = Page(MD.convert(_front_matter_off(out[f"{lang}/{source}"])))
+    return pages
+
+
+PLAIN = {field: f"plain words for the {field}" for field in FIELDS}
+
+
+@cache
+def plain_pages(lang: str) -> dict[str, Page]:
+    return rendered_pages(PLAIN, lang)
+
+
+def _line_schema() -> dict:
+    common = json.loads((ROOT / "data" / "schema" / "common.schema.json").read_text("utf-8"))
+    return common["$defs"]["line"]
+
+
+LINE = jsonschema.Draft202012Validator(_line_schema())
+CONTROL = "".join(map(chr, [*range(0x20), 0x7F]))
+# Mostly characters that mean something to Markdown, HTML or Jinja, then anything else.
+lines = st.text(
+    alphabet=st.one_of(st.sampled_from(string.punctuation + " "), st.characters(exclude_characters=CONTROL,
+                                                                                 exclude_categories=("Cs",))),
+    min_size=1, max_size=40,
+).map(str.strip).filter(LINE.is_valid)
+
+GLOSSARY_ACRONYMS = {a for term in _loaded()["glossary"][0].data["terms"] for a in term["abbr"]}
+
+
+def first_difference(a: list, b: list) -> str:
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f"element {i}: {a[i:i + 3]} where the plain page has {b[i:i + 3]}"
+
+
+def check_page(page: Page, plain: Page, texts: dict[str, str], fields: tuple[str, ...], name: str) -> None:
+    for field in fields:
+        assert page.shows(texts[field]), f"{name}: the {field} {texts[field]!r} is not shown as typed"
+    assert page.elements == plain.elements, f"{name}: {first_difference(page.elements, plain.elements)}; {texts}"
+    assert set(page.abbrs) <= GLOSSARY_ACRONYMS, f"{name}: <abbr> around {page.abbrs}"
+
+
+def check_pages(texts: dict[str, str], lang: str) -> None:
+    pages, plain = rendered_pages(texts, lang), plain_pages(lang)
+    for key, fields in PAGE_FIELDS.items():
+        check_page(pages[key], plain[key], texts, fields, f"{lang}/{key}")
+
+
+# Hostile strings: each visits each field once, in one of the two languages (see the examples below).
+HOSTILE = ["<script>alert(1)</script>", "*em* and **strong**", "_u_ __b__", "a | b | c", "[x](y)", "# heading",
+           "text {#id}", "{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}", "&amp; &lt; &#60;", "back\\slash \\*",
+           "`code`", "<b>bold</b> <!-- c -->", "*[X]: expansion", "1. one", "- item", "> quote", "~~~",
+           "SIP and AI", "![img](x.png)", "<https://example.org>", "line  \\", "a\u00a0b\u2028c", "'' \"\""]
+
+
+def _rotations():
+    """Example k puts HOSTILE[k + i] into field i: over all k, every string is in every field once."""
+    n = len(HOSTILE)
+    return [({field: HOSTILE[(k + i) % n] for i, field in enumerate(FIELDS)}, ("ja", "en")[k % 2]) for k in range(n)]
+
+
+def _with_examples(test):
+    for texts, lang in _rotations():
+        test = example(texts=texts, lang=lang)(test)
+    return test
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_environment():
+    """render_pages builds its Jinja environment at every call; compiling the templates once makes the
+    examples five times faster and changes nothing in what is rendered."""
+    original = render.environment
+    render.environment = cache(original)
+    yield
+    render.environment = original
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@_with_examples
+@given(texts=st.fixed_dictionaries({field: lines for field in FIELDS}), lang=st.sampled_from(["ja", "en"]))
+def test_any_text_is_shown_as_typed_and_creates_no_element(texts: dict[str, str], lang: str) -> None:
+    check_pages(texts, lang)
+
+
+# -- The same through MkDocs: page titles, navigation, table of contents, search and permalink pages.
+
+HOSTILE_LINE = "# <script>alert(1)</script> *em* _u_ | [x](y) {#id} {{ 7*7 }} {% if 1 %}x{% endif %} &amp; `c` \\ <b>b</b>"
+
+
+def write_texts(root: Path, texts: dict[str, str]) -> str:
+    """Put the texts into the data files of the project at `root` (rewritten as plain YAML)."""
+    data_dir = root / "data"
+    loaded = {path: read_file(path)[0] for path in data_files(data_dir)}
+    files: dict[str, list] = {}
+    for path, one in loaded.items():
+        files.setdefault(schema_name(path.relative_to(data_dir)), []).append(one)
+    pillar_id = put_texts(files, texts)
+    for path, one in loaded.items():
+        path.write_text(yaml.safe_dump(one.data, allow_unicode=True, sort_keys=False, width=10**6), "utf-8")
+    return pillar_id
+
+
+def test_hostile_text_through_mkdocs(project: Path, site: Path) -> None:
+    """Compared with the real site (`site`): its texts create no element but glossary <abbr>s."""
+    texts = {field: f"{HOSTILE_LINE} {field}" for field in FIELDS}
+    pillar_id = write_texts(project, texts)
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr[-3000:]
+    built = project / "site"
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
+    assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    shown = {urls.page_url(urls.pillar(pillar_id) if key == "pillar" else key): fields
+             for key, fields in PAGE_FIELDS.items()}
+    shown |= {urls.permalink_path(ident): fields for ident, fields in _permalinked().items()}
+    checked = 0
+    for rel in pages:
+        page, plain = Page((built / rel).read_text("utf-8")), Page((site / rel).read_text("utf-8"))
+        parts = rel.parent.parts[1:] if rel.parts[0] == "en" else rel.parent.parts
+        fields = shown.get("".join(part + "/" for part in parts), ()) if rel.name == "index.html" else ()
+        check_page(page, plain, texts, fields, str(rel))
+        checked += bool(fields)
+    assert checked == 2 * len(shown)
+    # The pillar's page title (Material unescaped it once: see theme/main.html).
+    for lang_dir in ("", "en/"):
+        html = (built / lang_dir / urls.page_url(urls.pillar(pillar_id)) / "index.html").read_text("utf-8")
+        title = unescape(re.search(r"<title>(.*?)</title>", html, re.S)[1])
+        assert title.startswith(texts["pillar"] + " - "), title
+    # The search index holds each page's text as HTML, escaped like the page.
+    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
+    entries = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert "<script>" not in entries and "&lt;script&gt;alert(1)" in entries
