@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from .load import LoadedFile
 
@@ -87,7 +88,7 @@ class Pillar:
     name: Text
     groups: tuple[MeasureGroup, ...]
 
-    @property
+    @cached_property  # computed once: the model is frozen, so it cannot change
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for g in self.groups for m in g.measures)
 
@@ -196,49 +197,85 @@ class Strategy:
     redirects: tuple[Redirect, ...] = ()
 
     # -- look-ups ---------------------------------------------------------------------------
-    @property
+    # Look-ups go through indexes built on first use (cached properties: the model is frozen, so
+    # they never go stale). Scanning the tuples on every call made a site of thousands of measures
+    # render in quadratic time; see README, Performance. A missing id raises KeyError.
+    @cached_property
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for p in self.pillars for m in p.measures)
 
-    @property
+    @cached_property
     def progress_items(self) -> tuple[ProgressItem, ...]:
         return tuple(i for s in self.progress for i in s.items)
 
-    @property
+    @cached_property
     def box_items(self) -> tuple[Statement, ...]:
         return tuple(i for b in self.boxes for i in b.all_items())
 
+    @cached_property
+    def _by_id(self) -> dict[str, dict]:
+        return {"pillar": _first_by_id(self.pillars),
+                "group": _first_by_id(g for p in self.pillars for g in p.groups),
+                "measure": _first_by_id(self.measures),
+                "figures_of_measure": _grouped((f.measure_id, f) for f in self.figures),
+                "figures_of_item": _grouped((f.progress_item_id, f) for f in self.figures),
+                "progress_of_pillar": _grouped((s.pillar_id, s) for s in self.progress),
+                "progress_of_measure": _grouped((a, i) for i in self.progress_items for a in dict.fromkeys(i.advances)),
+                "kind": _grouped((t.id, kind) for kind, things in (
+                    ("measure", self.measures), ("box_item", self.box_items), ("aim", (self.aim,)),
+                    ("progress_item", self.progress_items), ("progress_statement", self.progress_statements),
+                    ("figure", self.figures), ("about_statement", self.about_statements)) for t in things),
+                # the items with a permalink, in the order they were searched before (ids are unique anyway)
+                "item_text": {**{f.id: f.program for f in reversed(self.figures)},
+                              **{t.id: t.text for t in reversed((self.aim, *self.box_items, *self.measures,
+                                                                 *self.progress_statements, *self.progress_items,
+                                                                 *self.about_statements))}}}
+
     def pillar(self, pillar_id: str) -> Pillar:
-        return next(p for p in self.pillars if p.id == pillar_id)
+        return self._by_id["pillar"][pillar_id]
 
     def group(self, group_id: str) -> MeasureGroup:
-        return next(g for p in self.pillars for g in p.groups if g.id == group_id)
+        return self._by_id["group"][group_id]
 
     def measure(self, measure_id: str) -> Measure:
-        return next(m for m in self.measures if m.id == measure_id)
+        return self._by_id["measure"][measure_id]
 
     def figures_of_measure(self, measure_id: str) -> tuple[Figure, ...]:
-        return tuple(f for f in self.figures if f.measure_id == measure_id)
+        return self._by_id["figures_of_measure"].get(measure_id, ())
 
     def figures_of_item(self, item_id: str) -> tuple[Figure, ...]:
-        return tuple(f for f in self.figures if f.progress_item_id == item_id)
+        return self._by_id["figures_of_item"].get(item_id, ())
 
     def progress_of_pillar(self, pillar_id: str) -> tuple[ProgressSection, ...]:
-        return tuple(s for s in self.progress if s.pillar_id == pillar_id)
+        return self._by_id["progress_of_pillar"].get(pillar_id, ())
 
     def progress_of_measure(self, measure_id: str) -> tuple[ProgressItem, ...]:
-        return tuple(i for i in self.progress_items if measure_id in i.advances)
+        return self._by_id["progress_of_measure"].get(measure_id, ())
 
     def item_text(self, ident: str) -> Text:
         """The text of any item that has a permalink (for a figure, its programme)."""
-        for thing in (self.aim, *self.box_items, *self.measures, *self.progress_statements,
-                      *self.progress_items, *self.about_statements):
-            if thing.id == ident:
-                return thing.text
-        for figure in self.figures:
-            if figure.id == ident:
-                return figure.program
-        raise KeyError(ident)
+        return self._by_id["item_text"][ident]
+
+    def kind_of(self, ident: str) -> str:
+        """What an item with a permalink is: measure, box_item, aim, progress_item,
+        progress_statement, figure or about_statement."""
+        return self._by_id["kind"][ident][0]
+
+
+def _first_by_id(things) -> dict:
+    """Things by id; where two share an id, the first (as a scan would find it)."""
+    out: dict = {}
+    for thing in things:
+        out.setdefault(thing.id, thing)
+    return out
+
+
+def _grouped(pairs) -> dict[str, tuple]:
+    """(key, thing) pairs as things by key, in their order."""
+    out: dict[str, list] = {}
+    for key, thing in pairs:
+        out.setdefault(key, []).append(thing)
+    return {key: tuple(things) for key, things in out.items()}
 
 
 def _statement(raw: dict) -> Statement:

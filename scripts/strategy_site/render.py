@@ -85,20 +85,17 @@ def pages(s: Strategy) -> list[PageSpec]:
     return out
 
 
+SHOWN_ON = {"box_item": urls.HOME, "aim": urls.HOME, "progress_item": urls.PROGRESS,
+            "progress_statement": urls.PROGRESS, "figure": urls.BUDGET, "about_statement": urls.HISTORY}
+
+
 def where_shown(s: Strategy, ident: str) -> tuple[str, str]:
-    """The page (source) and anchor where an item is shown; its permalink leads there."""
-    for ms in s.measures:
-        if ms.id == ident:
-            return urls.pillar(ms.pillar_id), ident
-    if ident in {i.id for i in s.box_items} or ident == s.aim.id:
-        return urls.HOME, ident
-    if ident in {i.id for i in s.progress_items} or ident in {st.id for st in s.progress_statements}:
-        return urls.PROGRESS, ident
-    if ident in {f.id for f in s.figures}:
-        return urls.BUDGET, ident
-    if ident in {st.id for st in s.about_statements}:
-        return urls.HISTORY, ident
-    raise KeyError(ident)
+    """The page (source) and anchor where an item is shown; its permalink leads there.
+    Raises KeyError for an id no item has."""
+    kind = s.kind_of(ident)
+    if kind == "measure":
+        return urls.pillar(s.measure(ident).pillar_id), ident
+    return SHOWN_ON[kind], ident
 
 
 def permalink_targets(s: Strategy) -> dict[str, tuple[str, str]]:
@@ -161,13 +158,14 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
     out: dict[str, str] = {}
     targets = permalink_targets(s)
     type_names = {lang: {k: fmt.budget_type(k, lang) for k in fmt.BUDGET_TYPES} for lang in LANGS}
+    export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
     for lang in LANGS:
         charts_svg = charts.budget_chart(s.figures, lang, type_names[lang])
         for spec in pages(s):
             here = urls.page_url(spec.source)
             address = (site_url.rstrip("/") + urls.site_path(lang, here)) if site_url else urls.site_path(lang, here)
             context = {
-                "s": s, "lang": lang, "fmt": fmt, "pages": urls, "exports": exports.export_list(schema_dir) if schema_dir else exports.EXPORTS,
+                "s": s, "lang": lang, "fmt": fmt, "pages": urls, "exports": export_files,
                 "ui": lambda key, **kw: ui(key, lang, **kw),
                 "link": lambda to, anchor=None, _src=spec.source: Markup(urls.link(_src, to, anchor)),
                 "pillar_page": urls.pillar,
