@@ -1,0 +1,61 @@
+"""The built site works from any web server, at the root or in a sub-folder such as /strategy2025/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_cli, serve_directory
+from strategy_site import pipeline
+from strategy_site.load import data_files
+from strategy_site.validate import schema_name
+
+STRATEGY = pipeline.load()[0]
+
+
+@pytest.fixture(scope="module")
+def subfolder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for https://intranet.example/strategy2025/ and laid in a folder strategy2025/."""
+    root = copy_project(tmp_path_factory.mktemp("subfolder"))
+    result = run_cli(root, "build", env={"SITE_URL": "https://intranet.example/strategy2025/"})
+    assert result.returncode == 0, result.stderr
+    web_root = root / "www"
+    web_root.mkdir()
+    (root / "site").rename(web_root / "strategy2025")
+    return web_root
+
+
+def test_the_site_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
+    with serve_directory(subfolder_site) as server:
+        page = browser.new_page()
+        failed = []
+        # Material's script looks for sitemap.xml beside each hreflang alternate; with page-specific
+        # alternates those look-ups find nothing (404) and are ignored. Anything else must load.
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400
+                and not r.url.endswith("/sitemap.xml") else None)
+        page.on("requestfailed", lambda r: None if r.url.endswith("/sitemap.xml") else failed.append(r.url))
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        pillar = STRATEGY.pillars[1]
+        page.goto(f"{server}strategy2025/en/pillars/{pillar.id}/")
+        assert page.locator("h1").inner_text() == pillar.name.en
+        page.locator(".md-nav--primary a", has_text="All measures").first.click()
+        page.wait_for_url(f"{server}strategy2025/en/measures/")
+        page.goto(f"{server}strategy2025/m/{pillar.measures[0].id}/")
+        page.wait_for_url(f"**/strategy2025/pillars/{pillar.id}/#{pillar.measures[0].id}")
+        assert failed == []
+        page.close()
+        assert all(url.startswith(server) for url in requested)
+    sitemap = (subfolder_site / "strategy2025" / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://intranet.example/strategy2025/en/pillars/" in sitemap
+
+
+def test_every_data_file_names_its_schema_for_editors() -> None:
+    for path in data_files(ROOT / "data"):
+        first = path.read_text("utf-8").splitlines()[0]
+        m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert m, f"{path} does not name its schema on its first line"
+        schema = (path.parent / m.group(1)).resolve()
+        assert schema.exists() and schema.name == f"{schema_name(path.relative_to(ROOT / 'data'))}.schema.json"
