@@ -111,3 +111,13 @@ def test_glossary_acronyms_get_tooltips_in_the_page_language(site: Path, lang: s
             if abbr in found:
                 assert found[abbr] == term.name[lang]
     assert {"SIP", "BRIDGE"} <= set(found)
+
+
+def test_no_page_shows_a_markdown_escape(site: Path) -> None:
+    """Escaped text placed where Markdown does not run (raw HTML) would show its backslashes."""
+    shown = []
+    for path in site.rglob("*.html"):
+        html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", html)
+        shown += [f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,20}\\[!-/:-@\[-`{-~].{0,20}", text)]
+    assert shown == []
