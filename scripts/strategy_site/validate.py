@@ -98,7 +98,7 @@ def _describe(error: jsonschema.ValidationError, typed: str | None = None) -> st
     if v == "pattern":
         if isinstance(value, str) and value != value.strip():
             return f"{value!r} has spaces at its start or end. Remove them."
-        if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f]", value):
+        if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", value):
             return f"{value!r} contains a line break or control character. Keep the text on one line."
         return f"{value!r} is not in the right form.{hint}"
     if v in ("enum", "const"):
@@ -199,7 +199,9 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
         problems += found
         if loaded is None:
             continue
-        schema_problems = check_schema(loaded, schema_dir, name)
+        # A field the loader already explained (a backslash escape, say) needs no second message.
+        explained = {p.where for p in found}
+        schema_problems = [p for p in check_schema(loaded, schema_dir, name) if p.where not in explained]
         problems += schema_problems
         if not schema_problems and not found:
             files.setdefault(name, []).append(loaded)
