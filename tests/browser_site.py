@@ -1,0 +1,217 @@
+"""Helpers for the browser tests: the pages to visit (derived from the code), tabs in Chromium for
+each colour scheme and width, Material's search box, and pixels (to see focus rings).
+
+The fixtures `server` and `browser` are in conftest.py; the fixture `tabs` below reuses one tab per
+(scheme, width) for a whole test module, so 80 page loads do not start 80 browser contexts.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from strategy_site import pipeline, render, urls
+from strategy_site.model import LANGS
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "screenshots"  # git-ignored; for people to look at
+WIDTHS = {"desktop": 1280, "mobile": 390}
+HEIGHT = 900
+SCHEMES = ("light", "dark")
+MATERIAL_SCHEME = {"light": "default", "dark": "slate"}  # body[data-md-color-scheme]
+
+__all__ = ["LANGS", "tabs"]
+
+
+@functools.cache
+def strategy():
+    return pipeline.load(ROOT)[0]
+
+
+@dataclass(frozen=True)
+class SitePage:
+    kind: str  # the page type: the template's name (home, pillar, measures, ...)
+    path: str  # relative to the language's root: "", "pillars/x/", "measures/", ...
+
+    @property
+    def id(self) -> str:
+        return self.path.strip("/") or "home"
+
+
+def site_pages() -> list[SitePage]:
+    """Every page of the site (the same list in both languages), from render.pages."""
+    return [SitePage(spec.template.split(".")[0], urls.page_url(spec.source)) for spec in render.pages(strategy())]
+
+
+def one_page_per_kind() -> list[SitePage]:
+    first: dict[str, SitePage] = {}
+    for page in site_pages():
+        first.setdefault(page.kind, page)
+    return list(first.values())
+
+
+def pillar_path(pillar_id: str) -> str:
+    return urls.page_url(urls.pillar(pillar_id))
+
+
+def address(server: str, lang: str, path: str) -> str:
+    """The full URL of a page: Japanese at the root, English under /en/."""
+    return server.rstrip("/") + urls.site_path(lang, path)
+
+
+def site_path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+# -- Tabs: one browser context per colour scheme and width.
+
+class Tabs:
+    def __init__(self, browser):
+        self.browser = browser
+        self._pages = {}
+
+    def get(self, scheme: str = "light", width: int = WIDTHS["desktop"]):
+        key = (scheme, width)
+        if key not in self._pages:
+            self._pages[key] = new_tab(self.browser, scheme, width)
+        return self._pages[key]
+
+    def close(self):
+        for page in self._pages.values():
+            page.context.close()
+
+
+def new_tab(browser, scheme: str = "light", width: int = WIDTHS["desktop"], **options):
+    """A page in a fresh context. Below 600 px it is a phone: the viewport meta tag counts there."""
+    mobile = width < 600
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT}, color_scheme=scheme,
+                                  device_scale_factor=1, is_mobile=mobile, has_touch=mobile, **options)
+    return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser):
+    t = Tabs(browser)
+    yield t
+    t.close()
+
+
+def every_page(test):
+    """Parametrize a test over every page of the site in both languages (arguments site_page, lang)."""
+    test = pytest.mark.parametrize("lang", LANGS)(test)
+    return pytest.mark.parametrize("site_page", site_pages(), ids=lambda p: p.id)(test)
+
+
+def visit(tabs: Tabs, server: str, lang: str, path: str, scheme: str = "light", width: int = WIDTHS["desktop"]):
+    """The reused tab for this scheme and width, showing the page."""
+    page = tabs.get(scheme, width)
+    open_page(page, address(server, lang, path), scheme)
+    return page
+
+
+def open_page(page, url: str, scheme: str = "light") -> None:
+    """Load a page and wait until Material has applied the colour scheme the reader's system asks for."""
+    response = page.goto(url)
+    assert response is not None and response.ok, f"{url}: HTTP {response.status if response else 'no response'}"
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
+                           arg=MATERIAL_SCHEME[scheme], timeout=5000)
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait for running CSS transitions and animations (a fading box has colours in between)."""
+    page.evaluate("Promise.all(document.getAnimations().filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))"
+                  ".map(a => a.finished.catch(() => null)))")
+
+
+# -- Material's search box, used as a reader does: type, then read the result list.
+
+SEARCH_INPUT = "input.md-search__input"
+RESULTS = ".md-search-result__list"
+
+
+def open_search(page) -> None:
+    """Open the search dialog: the box in the header, or the magnifier button on a phone."""
+    opener = page.locator("label.md-header__button[for='__search']")
+    if opener.is_visible():
+        opener.tap()  # the magnifier on a phone
+    else:
+        page.locator(SEARCH_INPUT).click()
+    # Material reports that the index is ready by replacing "initializing" with the placeholder.
+    page.wait_for_function(f"!!document.querySelector('{RESULTS}') && "
+                           "!document.querySelector('.md-search-result__meta').textContent.includes('初期化') && "
+                           "!/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
+def search(page, query: str, count: int = 3) -> list[str]:
+    """Type a query into the search box; return the site paths of the first `count` result pages.
+
+    Material reads the box on keyup. A reader's input method commits Japanese text with a key, so the
+    text is put in and then a key pressed (End)."""
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(f"document.querySelector('{RESULTS}').children.length === 0")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(f"document.querySelector('{RESULTS}').children.length > 0 || "
+                           "/見つかりませんでした|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=10000)
+    settle(page)
+    links = page.locator(f"{RESULTS} > li.md-search-result__item > a:first-child")
+    return [site_path_of(href) for href in links.evaluate_all("els => els.map(e => e.href)")[:count]]
+
+
+# -- Pixels: is a focus ring drawn, and does it stand out from what is behind it?
+
+# Hides every focus ring, to see what is behind it. The id selector outweighs the site's rules.
+NO_RING = "*:not(#no-such-id) { outline: none !important; }"
+RING_REACH = 6  # px around the element where a ring may be drawn (2px offset + 2px ring + margin)
+
+# Counts the pixels that differ by a contrast ratio of 3:1 or more (WCAG 1.4.11) between two PNGs.
+CHANGED_PIXELS = """async ([a, b]) => {
+  const pixels = async (png) => {
+    const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,' + png)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  };
+  const channel = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const luminance = (d, i) => 0.2126 * channel(d[i]) + 0.7152 * channel(d[i + 1]) + 0.0722 * channel(d[i + 2]);
+  const [p, q] = await Promise.all([pixels(a), pixels(b)]);
+  let changed = 0;
+  for (let i = 0; i < p.length; i += 4) {
+    if (p[i] === q[i] && p[i + 1] === q[i + 1] && p[i + 2] === q[i + 2]) continue;
+    const [hi, lo] = [luminance(p, i), luminance(q, i)].sort((x, y) => y - x);
+    if ((hi + 0.05) / (lo + 0.05) >= 3) changed++;
+  }
+  return changed;
+}"""
+
+
+def focus_ring_pixels(page, box: dict) -> tuple[int, int]:
+    """For the focused element at `box` (in the viewport): how many pixels around it change by 3:1
+    or more in contrast when its focus ring is hidden, and the element's perimeter. A 2 px ring that
+    shows all around changes about twice the perimeter; no ring changes nothing."""
+    viewport = page.viewport_size
+    x0, y0 = max(0, int(box["x"]) - RING_REACH), max(0, int(box["y"]) - RING_REACH)
+    x1 = min(viewport["width"], int(box["x"] + box["width"]) + RING_REACH + 1)
+    y1 = min(viewport["height"], int(box["y"] + box["height"]) + RING_REACH + 1)
+    perimeter = 2 * (max(1, round(box["width"])) + max(1, round(box["height"])))
+    if x1 <= x0 or y1 <= y0:
+        return 0, perimeter
+    clip = {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
+    with_ring = page.screenshot(clip=clip, animations="disabled")
+    style = page.add_style_tag(content=NO_RING)
+    try:
+        without = page.screenshot(clip=clip, animations="disabled")
+    finally:
+        style.evaluate("e => e.remove()")
+    changed = page.evaluate(CHANGED_PIXELS, [base64.b64encode(with_ring).decode(), base64.b64encode(without).decode()])
+    return changed, perimeter
