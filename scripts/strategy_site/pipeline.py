@@ -20,14 +20,16 @@ def load(root: Path = ROOT, data_dir: Path | None = None):
     return model.build(files), files
 
 
-def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None) -> dict[str, str]:
-    """Every generated file under docs/, in memory."""
+def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None,
+             loaded: tuple | None = None) -> dict[str, str]:
+    """Every generated file under docs/, in memory. `loaded`: what load() returned for this data,
+    when the caller has it already (the MkDocs hook), so that the data is not read twice."""
     data_dir = data_dir or root / "data"
-    strategy, files = load(root, data_dir)
+    strategy, files = loaded or load(root, data_dir)
     return render.render_all(strategy, files, data_dir / SCHEMA_DIR_NAME, site_url)
 
 
 def render_docs(root: Path = ROOT, site_url: str = "", docs_dir: Path | None = None,
-                data_dir: Path | None = None) -> list[str]:
+                data_dir: Path | None = None, loaded: tuple | None = None) -> list[str]:
     """Render into docs/ja and docs/en, writing only files whose content changed."""
-    return render.write_tree(generate(root, site_url, data_dir), docs_dir or root / "docs")
+    return render.write_tree(generate(root, site_url, data_dir, loaded), docs_dir or root / "docs")
