@@ -1,0 +1,526 @@
+"""Benchmark: what the build costs as the data grows, and what a page weighs on a first visit.
+
+Run on demand with ./scripts/bench (not a timed test). For each scale (x1, x10, x100 the real
+number of measures) it writes a valid synthetic data set into a scratch copy of the project under
+.bench/ (the real data/ and docs/ are never touched), then times, each in a fresh process:
+
+- validate: load + validate + model, once (as `pipeline.load` does);
+- render: every page, permalink and export, written into docs/ (as `pipeline.render_docs` does);
+- build: the whole build as people run it, `python -m strategy_site build` from empty docs/ja and
+  docs/en (it checks the data, then `mkdocs build`, whose hook loads and renders again);
+- mkdocs: MkDocs alone on the same, already rendered pages, with a config copy whose hook only sets
+  the same navigation (read from a JSON file) and renders nothing.
+
+Times are CPU seconds (user + system; for a command, of it and its children), the median of
+--repeat runs; build and mkdocs runs alternate. CPU time, not wall time, because the machine this
+runs on is shared (other builds and tests run beside it) and CPU time barely changes with that;
+the whole build's wall time is shown beside it. "Our share" is what the whole build costs beyond
+MkDocs alone, (build - mkdocs) / build: every step of ours as the build really runs it (the check
+before the build, then the hook's reading and rendering), not a sum of separately timed steps.
+
+Peak memory is the whole build's largest resident set (ru_maxrss of the build process and its
+children). The page weights are measured on the site the last whole build wrote: gzip (level 6)
+of each file a first visit loads, found by parsing the built HTML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import cProfile
+import gzip
+import io
+import json
+import os
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH_DIR = ROOT / ".bench"
+SCALES = (1, 10, 100)
+REAL_HOOK = "scripts/strategy_site/hooks.py"
+NAV_HOOK = "bench_nav_hook.py"
+NAV_FILE = "bench_nav.json"
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, so both builds render the same pages
+GZIP_LEVEL = 6  # the usual web-server setting (Apache's default, a common nginx setting)
+PILLAR_BUDGET = 120 * 1024
+TARGET_SHARE = 0.10  # validate + render, at most this share of the whole build at the largest scale
+TARGET_GROWTH = 1.1  # x10 the data takes at most x11 the time
+TARGET_OVERHEAD = 1.25  # the whole build at most this many times MkDocs alone
+
+
+# -- Synthetic data --------------------------------------------------------------------------------
+
+def _suffix(ident: str, copy_no: int) -> str:
+    """The id of an item in copy n of the data: copy 1 keeps the real ids."""
+    out = ident if copy_no == 1 else f"{ident}-x{copy_no}"
+    if len(out) > 64:
+        raise ValueError(f"the synthetic id {out!r} is longer than the 64 characters an id may have")
+    return out
+
+
+def _vary(text: dict, copy_no: int, label: bool = False) -> dict:
+    """A text of copy n: copy 1 is the real text; other copies shuffle its words (English) or
+    three-character pieces (Japanese), so that the synthetic texts are not byte-for-byte repeats
+    (which gzip would squeeze better than real text). `label` appends the copy's number."""
+    if copy_no == 1:
+        return text
+    rng = random.Random(f"{text['ja']}|{copy_no}")
+    words = text["en"].split()
+    rng.shuffle(words)
+    pieces = [text["ja"][i:i + 3] for i in range(0, len(text["ja"]), 3)]
+    rng.shuffle(pieces)
+    out = {**text, "ja": "".join(pieces).strip(), "en": " ".join(words)}
+    if label:
+        out["ja"] += f"（{copy_no}）"
+        out["en"] += f" ({copy_no})"
+    return out
+
+
+def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
+    """The real data, `scale` times over: each copy has its own pillars (ids with -x<n>), groups,
+    measures, progress sections and items (advancing that copy's measures) and budget figures, as a
+    site covering many years or ministries would. The frame (strategy.yaml), history and glossary
+    stay as they are. Returns the changed files by their path under data/."""
+    def read(rel: str):
+        return yaml.safe_load((data_dir / rel).read_text("utf-8"))
+
+    pillar_files = sorted((data_dir / "pillars").glob("*.yaml"))
+    pillars = [read(f"pillars/{p.name}") for p in pillar_files]
+    progress, figures = read("progress.yaml"), read("figures.yaml")
+    measure_ids = {m["id"] for p in pillars for g in p["groups"] for m in g["measures"]}
+    out: dict[str, object] = {}
+    sections, figure_list = [], []
+    for n in range(1, scale + 1):
+        for p in pillars:
+            pid = _suffix(p["id"], n)
+            out[f"pillars/{pid}.yaml"] = {
+                **p, "id": pid, "order": p["order"] + (n - 1) * len(pillars),
+                "name": _vary(p["name"], n, label=True),
+                "groups": [{**g, "id": _suffix(g["id"], n), "title": _vary(g["title"], n),
+                            "measures": [{**m, "id": _suffix(m["id"], n), "text": _vary(m["text"], n)}
+                                         for m in g["measures"]]}
+                           for g in p["groups"]]}
+        for s in progress["sections"]:
+            items = []
+            for item in s["items"]:
+                new = {**copy.deepcopy(item), "id": _suffix(item["id"], n), "text": _vary(item["text"], n)}
+                if "advances" in item:  # measures of this copy; slide-1 box items stay shared
+                    new["advances"] = [_suffix(a, n) if a in measure_ids else a for a in item["advances"]]
+                items.append(new)
+            sections.append({**s, "id": _suffix(s["id"], n), "pillar": _suffix(s["pillar"], n),
+                             "title": _vary(s["title"], n), "items": items})
+        for f in figures["figures"]:
+            figure_list.append({**f, "id": _suffix(f["id"], n), "program": _vary(f["program"], n),
+                                "measure": _suffix(f["measure"], n),
+                                "progress_item": _suffix(f["progress_item"], n)})
+    out["progress.yaml"] = {**progress, "sections": sections}
+    out["figures.yaml"] = {**figures, "figures": figure_list}
+    return out
+
+
+def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
+    """A scratch copy of the project (mkdocs.yml, scripts/, data/, docs/assets/) holding the data
+    `scale` times over, plus the config copy for MkDocs alone."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copy2(source / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(source / "scripts", dest / "scripts", ignore=ignore)
+    shutil.copytree(source / "data", dest / "data", ignore=ignore)
+    shutil.copytree(source / "docs" / "assets", dest / "docs" / "assets", ignore=ignore)
+    for old in (dest / "data" / "pillars").glob("*.yaml"):
+        old.unlink()
+    for rel, data in scaled_data(source / "data", scale).items():
+        # Texts in flow style, as the real files write them: at x100, progress.yaml comes close to
+        # the loader's 1 MB limit for one data file.
+        (dest / "data" / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                                        width=1_000_000, default_flow_style=None), "utf-8")
+    config = (dest / "mkdocs.yml").read_text("utf-8")
+    if f"- {REAL_HOOK}" not in config:
+        raise RuntimeError(f"mkdocs.yml no longer names the hook {REAL_HOOK}; update bench.REAL_HOOK")
+    (dest / "mkdocs-alone.yml").write_text(config.replace(f"- {REAL_HOOK}", f"- {NAV_HOOK}"), "utf-8")
+    (dest / NAV_HOOK).write_text(
+        '"""Benchmark only: MkDocs alone. Sets the navigation the real hook would set; renders nothing."""\n'
+        "import json\nfrom pathlib import Path\n\n"
+        f"NAV = json.loads((Path(__file__).parent / {NAV_FILE!r}).read_text('utf-8'))\n\n\n"
+        "def on_config(config, **kwargs):\n    config.nav = NAV\n    return config\n", "utf-8")
+    return dest
+
+
+# -- Timing ----------------------------------------------------------------------------------------
+
+def stages(root: Path) -> dict:
+    """Validate and render the project at `root` once, in this process; the seconds of each.
+    Also writes the navigation for the MkDocs-alone config."""
+    from . import hooks, model, render
+    from .validate import SCHEMA_DIR_NAME, validate
+
+    data = root / "data"
+    t0 = time.process_time()
+    files, problems = validate(data, root)
+    if problems:
+        raise RuntimeError("the synthetic data is not valid:\n" + "\n".join(map(str, problems[:20])))
+    strategy = model.build(files)
+    t1 = time.process_time()
+    out = render.render_all(strategy, files, data / SCHEMA_DIR_NAME, SITE_URL)
+    render.write_tree(out, root / "docs")
+    t2 = time.process_time()
+    (root / NAV_FILE).write_text(json.dumps(hooks.nav(strategy)), "utf-8")
+    pages = sum(1 for rel in out if rel.endswith(".md"))
+    permalinks = sum(1 for rel in out if rel.endswith("/index.html"))
+    return {"validate": t1 - t0, "render": t2 - t1, "measures": len(strategy.measures),
+            "pages": pages, "permalinks": permalinks}
+
+
+@dataclass
+class Run:
+    seconds: float  # CPU time (user + system) of the process and its children
+    wall: float
+    peak_mb: float
+    output: str
+
+
+def run(cmd: list[str], cwd: Path, env: dict) -> Run:
+    """Run a command; its CPU and wall time and peak resident memory (its own and its children's)."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{output[-3000:]}")
+    return Run(usage.ru_utime + usage.ru_stime, seconds, usage.ru_maxrss / 1024, output)  # maxrss: KiB
+
+
+def _env(root: Path) -> dict:
+    return {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": "1735689600", "SITE_URL": SITE_URL}
+
+
+def _clear_docs(root: Path) -> None:
+    for lang in ("ja", "en"):
+        shutil.rmtree(root / "docs" / lang, ignore_errors=True)
+
+
+@dataclass
+class Row:
+    scale: int
+    measures: int
+    pages: int
+    permalinks: int
+    validate: float
+    render: float
+    mkdocs: float
+    build: float
+    build_wall: float
+    peak_mb: float
+    weights: dict = field(default_factory=dict)
+    index_gz: int = 0
+
+    @property
+    def ours(self) -> float:
+        return self.validate + self.render
+
+    @property
+    def share(self) -> float:
+        """What the whole build costs beyond MkDocs alone, as a share of the whole build."""
+        return (self.build - self.mkdocs) / self.build
+
+    @property
+    def overhead(self) -> float:
+        return self.build / self.mkdocs
+
+
+def bench_scale(root: Path, scale: int, repeat: int, log=print) -> Row:
+    """Make the scratch project for one scale, time it, and weigh its pages."""
+    root = root.resolve()
+    make_project(root, scale)
+    env = _env(root)
+    stage_runs = []
+    for _ in range(repeat):
+        _clear_docs(root)
+        result = run([sys.executable, "-m", "strategy_site.bench", "--stages", str(root)], root, env)
+        stage_runs.append(json.loads(result.output.strip().splitlines()[-1]))
+    builds, alone = [], []
+    for _ in range(repeat):
+        _clear_docs(root)  # the whole build renders from nothing, as on a fresh checkout
+        builds.append(run([sys.executable, "-m", "strategy_site", "build", "--site-dir", str(root / "site")],
+                          root, env))
+        alone.append(run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f",
+                          str(root / "mkdocs-alone.yml"), "-d", str(root / "site-alone")], root, env))
+    first = stage_runs[0]
+    row = Row(scale, first["measures"], first["pages"], first["permalinks"],
+              statistics.median(s["validate"] for s in stage_runs), statistics.median(s["render"] for s in stage_runs),
+              statistics.median(r.seconds for r in alone), statistics.median(r.seconds for r in builds),
+              statistics.median(r.wall for r in builds), max(r.peak_mb for r in builds))
+    row.weights, row.index_gz = page_weights(root / "site")
+    log(f"x{scale}: {row.measures} measures, build {row.build:.1f} s CPU ({row.build_wall:.1f} s wall), "
+        f"MkDocs alone {row.mkdocs:.1f} s CPU")
+    return row
+
+
+# -- Page weight -----------------------------------------------------------------------------------
+
+class _Refs(HTMLParser):
+    """The files a page makes the browser load: stylesheets, scripts, the icon, and the search
+    worker named in Material's __config."""
+
+    def __init__(self):
+        super().__init__()
+        self.css, self.js, self.other, self.worker, self.base = [], [], [], None, "."
+        self._config = False
+        self._config_text = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        rel = (a.get("rel") or "").split()
+        if tag == "link" and "stylesheet" in rel and a.get("href"):
+            self.css.append(a["href"])
+        elif tag == "link" and "icon" in rel and a.get("href"):
+            self.other.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.js.append(a["src"])
+        elif tag == "script" and a.get("id") == "__config":
+            self._config = True
+
+    def handle_data(self, data):
+        if self._config:
+            self._config_text += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._config:
+            self._config = False
+            config = json.loads(self._config_text)
+            self.worker, self.base = config.get("search"), config.get("base", ".")
+
+
+def _gz(path: Path, cache: dict) -> int:
+    if path not in cache:
+        cache[path] = len(gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0))
+    return cache[path]
+
+
+def _file(site: Path, page_url: str, ref: str) -> Path | None:
+    target = urlsplit(urljoin(page_url, ref))
+    if target.scheme != "http" or target.netloc != "site":
+        return None  # another host: none are expected, and none are counted
+    path = site / target.path.lstrip("/")
+    return path / "index.html" if path.is_dir() else path
+
+
+def _worker_imports(index: dict) -> list[str]:
+    """The scripts Material's search worker imports for the index's languages (as its source does:
+    lunr.stemmer.support, tinyseg for ja, lunr.<lang> for each language but en, lunr.multi)."""
+    langs = index.get("config", {}).get("lang", ["en"])
+    out = []
+    for lang in langs:
+        if lang == "ja":
+            out.append("tinyseg.js")
+        elif lang in ("hi", "th"):
+            out.append("wordcut.js")
+        if lang != "en":
+            out.append(f"min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        out.append("min/lunr.multi.min.js")
+    return ["min/lunr.stemmer.support.min.js", *out] if out else []
+
+
+def page_weight(site: Path, page: Path, cache: dict) -> dict[str, int]:
+    """Gzip bytes a first visit to `page` loads: HTML, CSS, JS, search worker (with the scripts it
+    imports), search index, other (the icon)."""
+    url = "http://site/" + page.relative_to(site).as_posix()
+    refs = _Refs()
+    refs.feed(page.read_text("utf-8"))
+    weight = {"html": _gz(page, cache), "css": 0, "js": 0, "worker": 0, "index": 0, "other": 0}
+    for kind in ("css", "js", "other"):
+        for ref in getattr(refs, kind):
+            path = _file(site, url, ref)
+            if path is not None:
+                weight[kind] += _gz(path, cache)
+    if refs.worker:
+        worker = _file(site, url, refs.worker)
+        index_path = _file(site, url, refs.base + "/search/search_index.json")
+        weight["worker"] = _gz(worker, cache)
+        if index_path is not None and index_path.exists():
+            weight["index"] = _gz(index_path, cache)
+            lunr = worker.parent.parent / "lunr"
+            weight["worker"] += sum(_gz(lunr / rel, cache) for rel in
+                                    _worker_imports(json.loads(index_path.read_text("utf-8"))))
+    weight["total"] = sum(weight.values())
+    return weight
+
+
+PAGE_TYPES = ("home", "pillar", "measures", "progress", "budget", "history", "glossary", "summary",
+              "about", "data", "permalink")
+
+
+def _pages_of_type(lang_root: Path, kind: str) -> list[Path]:
+    if kind == "home":
+        return [lang_root / "index.html"]
+    if kind == "pillar":
+        return sorted((lang_root / "pillars").glob("*/index.html"))
+    if kind == "permalink":
+        return sorted((lang_root / "m").glob("*/index.html"))[:50]
+    return [lang_root / kind / "index.html"]
+
+
+def page_weights(site: Path) -> tuple[dict, int]:
+    """The first-visit weight of each page type in each language (for pillar and permalink pages,
+    the heaviest one), and the gzip bytes of the search index."""
+    cache: dict = {}
+    out = {}
+    for lang, lang_root in (("ja", site), ("en", site / "en")):
+        for kind in PAGE_TYPES:
+            weights = [page_weight(site, p, cache) for p in _pages_of_type(lang_root, kind)]
+            out[(kind, lang)] = max(weights, key=lambda w: w["total"])
+    index = site / "search" / "search_index.json"
+    return out, _gz(index, cache)
+
+
+# -- Report ----------------------------------------------------------------------------------------
+
+def _table(header: list[str], rows: list[list]) -> str:
+    cells = [header, *[[str(c) for c in r] for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    line = lambda r: "| " + " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"
+    sep = "|" + "|".join("-" * (w + 1) + ":" if i else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(cells[0]), sep, *map(line, cells[1:])])
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
+    """Each target with the ratio measured and whether it is met."""
+    out = []
+    top = rows[-1]
+    out.append((f"validate + render at most {TARGET_SHARE:.0%} of the whole build (x{top.scale}; our share)",
+                f"{top.share:.1%}", top.share <= TARGET_SHARE))
+    for a, b in zip(rows, rows[1:]):
+        data = b.measures / a.measures
+        for what, t_a, t_b in (("whole build", a.build, b.build), ("validate + render", a.ours, b.ours)):
+            growth = t_b / t_a
+            out.append((f"{what}: x{data:g} the data (x{a.scale} to x{b.scale}) takes at most "
+                        f"x{data * TARGET_GROWTH:g} the time", f"x{growth:.2f}", growth <= data * TARGET_GROWTH))
+    worst = max(rows, key=lambda r: r.overhead)
+    out.append((f"whole build at most {TARGET_OVERHEAD} x MkDocs alone (worst: x{worst.scale})",
+                f"{worst.overhead:.2f}", worst.overhead <= TARGET_OVERHEAD))
+    for r in rows:
+        pillar = max(r.weights[("pillar", lang)]["total"] for lang in ("ja", "en"))
+        out.append((f"pillar page at most {PILLAR_BUDGET // 1024} KB gzip on a first visit (x{r.scale})",
+                    f"{_kb(pillar)} KB", pillar <= PILLAR_BUDGET))
+    return out
+
+
+def report(rows: list[Row]) -> str:
+    parts = ["## Build time\n", _table(
+        ["scale", "measures", "pages", "permalinks", "validate s", "render s", "MkDocs alone s",
+         "whole build s", "build / MkDocs", "our share", "whole build wall s", "peak MB"],
+        [[f"x{r.scale}", r.measures, r.pages, r.permalinks, f"{r.validate:.2f}", f"{r.render:.2f}",
+          f"{r.mkdocs:.2f}", f"{r.build:.2f}", f"{r.overhead:.2f}", f"{r.share:.1%}", f"{r.build_wall:.2f}",
+          f"{r.peak_mb:.0f}"] for r in rows])]
+    parts.append("\nCPU seconds, median of the runs. validate and render: one pass each, timed alone. "
+                 "Our share: (whole build - MkDocs alone) / whole build. pages: Markdown pages, both languages; "
+                 "permalinks: the /m/<id>/ pages.")
+    parts += ["\n## Targets\n", _table(["target", "measured", "result"],
+                                        [[t, m, "met" if ok else "MISSED"] for t, m, ok in targets(rows)])]
+    for r in (rows[0], rows[-1]) if len(rows) > 1 else rows:
+        parts += [f"\n## First-visit weight, x{r.scale} (KB gzip; pillar and permalink: the heaviest page)\n",
+                  _table(["page", "lang", "HTML", "CSS", "JS", "search worker", "search index", "other", "total"],
+                         [[kind, lang, *(_kb(w[k]) for k in ("html", "css", "js", "worker", "index", "other", "total"))]
+                          for (kind, lang), w in r.weights.items()])]
+    parts += ["\n## Search index\n", _table(
+        ["scale", "measures", "index KB gzip", "bytes per measure"],
+        [[f"x{r.scale}", r.measures, _kb(r.index_gz), f"{r.index_gz / r.measures:.0f}"] for r in rows])]
+    return "\n".join(parts) + "\n"
+
+
+def profile(root: Path, scale: int, top: int = 25) -> str:
+    """Where the time of one whole MkDocs build (with the rendering hook) goes, by cProfile: the
+    seconds spent in each package, and the functions with the most time of their own."""
+    make_project(root, scale)
+    _clear_docs(root)
+    out = root / "build.prof"
+    run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "--clean",
+         "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")], root, _env(root))
+    stats = pstats.Stats(str(out))
+    by_package: dict[str, float] = {}
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
+        by_package[_package(filename)] = by_package.get(_package(filename), 0.0) + tottime
+    total = sum(by_package.values())
+    lines = [f"## Profile of one MkDocs build with the hook, x{scale} ({total:.1f} s of profiled time)\n",
+             _table(["package", "seconds (own time)", "share"],
+                    [[k, f"{v:.2f}", f"{v / total:.1%}"] for k, v in sorted(by_package.items(), key=lambda kv: -kv[1])
+                     if v / total >= 0.005])]
+    buffer = io.StringIO()
+    pstats.Stats(str(out), stream=buffer).sort_stats("tottime").print_stats(top)
+    lines += [f"\n## The {top} functions with the most own time\n", "```", _trim_stats(buffer.getvalue()), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _package(filename: str) -> str:
+    for name in ("strategy_site", "mkdocs_static_i18n", "material", "mkdocs", "markdown", "pymdownx", "jinja2",
+                 "yaml", "jsonschema", "referencing", "segno", "bs4", "babel", "lxml"):
+        if f"/{name}/" in filename:
+            return name
+    if filename.startswith(("<", "~")) or "/lib/python3" in filename and "site-packages" not in filename:
+        return "Python (built-ins and standard library)"
+    return "other"
+
+
+def _trim_stats(text: str) -> str:
+    lines = [l for l in text.splitlines() if l.strip()]
+    start = next((i for i, l in enumerate(lines) if l.lstrip().startswith("ncalls")), 0)
+    return "\n".join(lines[start:])
+
+
+def main(args: argparse.Namespace) -> int:
+    scales = sorted(set(args.scales))
+    work = Path(args.work_dir).resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)
+    if args.profile:
+        print(profile(work / f"x{scales[-1]}-profile", scales[-1]))
+        return 0
+    rows = []
+    for scale in scales:
+        repeat = args.repeat if args.repeat else (1 if scale >= 100 else 3)
+        rows.append(bench_scale(work / f"x{scale}", scale, repeat, log))
+    text = report(rows)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(json.dumps([
+            {**{k: getattr(r, k) for k in ("scale", "measures", "pages", "permalinks", "validate", "render",
+                                              "mkdocs", "build", "build_wall", "peak_mb", "index_gz")},
+             "weights": {f"{kind}/{lang}": w for (kind, lang), w in r.weights.items()}} for r in rows],
+            indent=1), "utf-8")
+    if not args.keep:
+        for scale in scales:
+            shutil.rmtree(work / f"x{scale}", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":  # python -m strategy_site.bench --stages ROOT (a fresh process per timing)
+    if len(sys.argv) == 3 and sys.argv[1] == "--stages":
+        print(json.dumps(stages(Path(sys.argv[2]))))
+        sys.exit(0)
+    sys.exit("use: python -m strategy_site bench")
