@@ -143,21 +143,31 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def test_no_page_requests_anything_from_another_host(browser, server, site: Path):
-    """Every request goes to 127.0.0.1, and there only to the site itself: where it is served, or the
-    address it was built for (site_url: Material looks for a sitemap.xml beside each alternate page)."""
-    host = urlsplit(server).hostname
-    site_url = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8")).group(1)
-    own = {origin(server), origin(site_url)}
-    page = new_tab(browser)
+def record_requests(page) -> list[str]:
+    """Every URL the page's context requests from now on. Requests for hosts other than 127.0.0.1
+    are recorded and then stopped before they leave the machine."""
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
-    # Anything for another host is recorded above and then stopped here, so nothing leaves.
-    page.context.route(lambda url: urlsplit(url).hostname not in (host, None), lambda route: route.abort())
+    page.context.route(lambda url: urlsplit(url).hostname not in ("127.0.0.1", None), lambda route: route.abort())
+    return requested
+
+
+def elsewhere(requested: list[str], server: str, site: Path) -> list[str]:
+    """The requests that went anywhere but to the site itself: where it is served, or the address it
+    was built for (site_url; Material looks for a sitemap.xml beside each alternate page there)."""
+    site_url = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8")).group(1)
+    own = {origin(server), origin(site_url)}
+    return sorted({url for url in requested if urlsplit(url).scheme not in ("data", "blob")
+                   and (urlsplit(url).hostname != "127.0.0.1" or origin(url) not in own)})
+
+
+def test_no_page_requests_anything_from_another_host(browser, server, site: Path):
+    page = new_tab(browser)
+    requested = record_requests(page)
     try:
         for lang in LANGS:
             for site_page in site_pages():
-                page.goto(address(server, lang, site_page.path), wait_until="networkidle")
+                page.goto(address(server, lang, site_page.path))  # requests made later are recorded too
             measure = strategy().measures[0]
             page.goto(address(server, lang, urls.permalink_path(measure.id)), wait_until="networkidle")
             assert urlsplit(page.url).fragment == measure.id, "the permalink did not lead to its measure"
@@ -166,13 +176,25 @@ def test_no_page_requests_anything_from_another_host(browser, server, site: Path
             page.wait_for_load_state("networkidle")
     finally:
         page.context.close()
-    fetched = [url for url in requested if urlsplit(url).scheme not in ("data", "blob")]
-    elsewhere = sorted({url for url in fetched if urlsplit(url).hostname != "127.0.0.1" or origin(url) not in own})
-    assert not elsewhere, "requests to other hosts:\n" + "\n".join(elsewhere)
+    foreign = elsewhere(requested, server, site)
+    assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
     # The recording saw what the pages load (so an empty list above means something).
     seen = {urlsplit(url).path.rsplit("/", 1)[-1] for url in requested}
     for name in ("extra.css", "extra.js", "search_index.json", "tinyseg.js", "lunr.ja.min.js"):
         assert name in seen, f"{name} was not among the recorded requests"
+
+
+def test_the_offline_check_sees_a_request_to_another_host(browser, server, site: Path):
+    """The check above can fail: a picture from another host on a page is caught (and stopped)."""
+    page = new_tab(browser)
+    requested = record_requests(page)
+    try:
+        open_page(page, address(server, "ja", ""))
+        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"http://offline-check.invalid/a.png\">')")
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.context.close()
+    assert elsewhere(requested, server, site) == ["http://offline-check.invalid/a.png"]
 
 
 # -- Phones (390 px wide).
