@@ -216,10 +216,13 @@ LAYOUT = """() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const e = node.parentElement;
     if (!node.textContent.trim() || !e || !e.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-    // Body text: not the (closed) search dialog, and not the budget chart, whose figures the table
-    // below it gives in full (its labels are drawn scaled down with the chart).
-    if (e.closest('script, style, svg, .md-search') || !e.getClientRects().length) continue;
-    const size = parseFloat(getComputedStyle(e).fontSize);
+    // Body text: not the (closed) search dialog nor icons; the budget chart's labels at the size
+    // they are drawn (the chart's scale times their font size).
+    if (e.closest('script, style, .md-search') || !e.getClientRects().length) continue;
+    const chart = e.closest('svg.chart');
+    if (e.closest('svg') && !chart) continue;
+    const scale = chart ? chart.getBoundingClientRect().width / chart.viewBox.baseVal.width : 1;
+    const size = parseFloat(getComputedStyle(e).fontSize) * scale;
     if (size < 12) small.push(`${e.tagName}.${e.className} ${size.toFixed(1)}px: ${node.textContent.trim().slice(0, 30)}`);
   }
   return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, tables, small: [...new Set(small)].slice(0, 15)};

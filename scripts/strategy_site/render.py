@@ -176,6 +176,7 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
                 "front": lambda text: Markup(_yaml_string(text)),
                 "chart": charts_svg,
                 "chart_caption": BUDGET_WORDS["caption"][lang],
+                "chart_title": charts.WORDS["title"][lang],
                 "budget_intro": BUDGET_WORDS["intro"][lang],
                 "table_heading": BUDGET_WORDS["table"][lang],
                 "note_heading": BUDGET_WORDS["note_heading"][lang],
