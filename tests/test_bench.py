@@ -84,7 +84,7 @@ def test_page_weights_cover_every_page_type_in_both_languages(report) -> None:
     assert {(w["page"], w["lang"]) for w in weights} == {(k, lang) for k in bench.PAGE_TYPES for lang in ("ja", "en")}
     for w in weights:
         parts = [float(w[k]) for k in ("HTML", "CSS", "JS", "search worker", "search index", "other")]
-        assert float(w["total"]) == pytest.approx(sum(parts), abs=0.1)
+        assert float(w["total"]) == pytest.approx(sum(parts), abs=0.35)  # six cells rounded to 0.1
         assert float(w["HTML"]) > 0
         if w["page"] == "permalink":  # a redirect page loads nothing else
             assert parts[1:] == [0] * 5

@@ -421,9 +421,9 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
             growth = t_b / t_a
             out.append((f"{what}: x{data:g} the data (x{a.scale} to x{b.scale}) takes at most "
                         f"x{data * TARGET_GROWTH:g} the time", f"x{growth:.2f}", growth <= data * TARGET_GROWTH))
-    worst = max(rows, key=lambda r: r.overhead)
-    out.append((f"whole build at most {TARGET_OVERHEAD} x MkDocs alone (worst: x{worst.scale})",
-                f"{worst.overhead:.2f}", worst.overhead <= TARGET_OVERHEAD))
+    for r in rows:
+        out.append((f"whole build at most {TARGET_OVERHEAD} x MkDocs alone (x{r.scale})",
+                    f"{r.overhead:.2f}", r.overhead <= TARGET_OVERHEAD))
     for r in rows:
         pillar = max(r.weights[("pillar", lang)]["total"] for lang in ("ja", "en"))
         out.append((f"pillar page at most {PILLAR_BUDGET // 1024} KB gzip on a first visit (x{r.scale})",
@@ -455,26 +455,45 @@ def report(rows: list[Row]) -> str:
 
 
 def profile(root: Path, scale: int, top: int = 25) -> str:
-    """Where the time of one whole MkDocs build (with the rendering hook) goes, by cProfile: the
-    seconds spent in each package, and the functions with the most time of their own."""
+    """Where the time goes, by cProfile: one MkDocs build with the rendering hook (from empty
+    docs/ja and docs/en) against MkDocs alone on the same pages, as the seconds spent in each
+    package (own time), and the functions of ours with the most time. Profiling slows pure Python
+    code several times over, so read the shares, not the seconds. The check that
+    `strategy_site build` runs before MkDocs is a separate process and is not in this profile."""
     make_project(root, scale)
-    _clear_docs(root)
-    out = root / "build.prof"
-    run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "--clean",
-         "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")], root, _env(root))
-    stats = pstats.Stats(str(out))
-    by_package: dict[str, float] = {}
-    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
-        by_package[_package(filename)] = by_package.get(_package(filename), 0.0) + tottime
-    total = sum(by_package.values())
-    lines = [f"## Profile of one MkDocs build with the hook, x{scale} ({total:.1f} s of profiled time)\n",
-             _table(["package", "seconds (own time)", "share"],
-                    [[k, f"{v:.2f}", f"{v / total:.1%}"] for k, v in sorted(by_package.items(), key=lambda kv: -kv[1])
-                     if v / total >= 0.005])]
+    stages(root)  # writes the navigation for MkDocs alone
+    env = _env(root)
+    stats = {}
+    for name, config in (("build", "mkdocs.yml"), ("alone", "mkdocs-alone.yml")):
+        if name == "build":
+            _clear_docs(root)
+        out = root / f"{name}.prof"
+        run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "--clean",
+             "-f", str(root / config), "-d", str(root / f"site-{name}")], root, env)
+        stats[name] = pstats.Stats(str(out))  # (MkDocs alone then builds the pages this build rendered)
+    by = {name: _by_package(st) for name, st in stats.items()}
+    totals = {name: sum(v.values()) for name, v in by.items()}
+    packages = sorted(set(by["build"]) | set(by["alone"]), key=lambda k: -(by["build"].get(k, 0) - by["alone"].get(k, 0)))
+    lines = [f"## Profile at x{scale}: MkDocs with the hook against MkDocs alone (own time, profiled seconds)\n",
+             _table(["package", "with the hook", "MkDocs alone", "difference", "share of the difference"],
+                    [[k, f"{by['build'].get(k, 0):.1f}", f"{by['alone'].get(k, 0):.1f}",
+                      f"{by['build'].get(k, 0) - by['alone'].get(k, 0):+.1f}",
+                      f"{(by['build'].get(k, 0) - by['alone'].get(k, 0)) / (totals['build'] - totals['alone']):.0%}"]
+                     for k in packages if max(by["build"].get(k, 0), by["alone"].get(k, 0)) >= 0.05]
+                    + [["total", f"{totals['build']:.1f}", f"{totals['alone']:.1f}",
+                        f"{totals['build'] - totals['alone']:+.1f}", "100%"]])]
     buffer = io.StringIO()
-    pstats.Stats(str(out), stream=buffer).sort_stats("tottime").print_stats(top)
-    lines += [f"\n## The {top} functions with the most own time\n", "```", _trim_stats(buffer.getvalue()), "```"]
+    pstats.Stats(str(root / "build.prof"), stream=buffer).sort_stats("cumulative").print_stats(r"strategy_site/(?!theme/)", top)
+    lines += ["\n## Our functions with the most time (cumulative), with the hook\n", "```",
+              _trim_stats(buffer.getvalue()), "```"]
     return "\n".join(lines) + "\n"
+
+
+def _by_package(stats: pstats.Stats) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
+        out[_package(filename)] = out.get(_package(filename), 0.0) + tottime
+    return out
 
 
 def _package(filename: str) -> str:
@@ -500,6 +519,8 @@ def main(args: argparse.Namespace) -> int:
     log = lambda msg: print(msg, file=sys.stderr, flush=True)
     if args.profile:
         print(profile(work / f"x{scales[-1]}-profile", scales[-1]))
+        if not args.keep:
+            shutil.rmtree(work / f"x{scales[-1]}-profile", ignore_errors=True)
         return 0
     rows = []
     for scale in scales:
