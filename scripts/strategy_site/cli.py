@@ -22,16 +22,22 @@ from .render import RenderError
 ROOT = pipeline.ROOT
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    """Check every data file under data/ and list every problem found (file, line, column, field)."""
+def _checked(data: Path) -> tuple | None:
+    """The validated data, or None after printing every problem."""
     try:
-        strategy, _ = pipeline.load(ROOT, args.data)
+        loaded = pipeline.load(ROOT, data)
     except DataError as exc:
         print(exc, file=sys.stderr)
-        return 1
+        return None
+    strategy = loaded[0]
     print(f"The data is valid: {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
           f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures.")
-    return 0
+    return loaded
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check every data file under data/ and list every problem found (file, line, column, field)."""
+    return 0 if _checked(args.data) else 1
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -75,7 +81,8 @@ def _source_date_epoch() -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
-    code = cmd_check(args)
+    loaded = _checked(args.data)
+    code = 0 if loaded else 1
     target = Path(args.site_dir).resolve()
     if code and not args.check:
         print(f"The site was not built: {target.name}/ was left as it was.", file=sys.stderr)
@@ -84,7 +91,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
-        result = build_site(staging)
+        # MkDocs' hook takes the data just checked instead of reading and checking it again.
+        handover = pipeline.save_checked(ROOT, loaded, staging.with_name(staging.name + ".checked"))
+        try:
+            result = build_site(staging, env=handover)
+        finally:
+            Path(handover[pipeline.CHECKED_ENV]).unlink(missing_ok=True)
         if result.returncode != 0:
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
                   file=sys.stderr)

@@ -18,22 +18,14 @@ _last: tuple | None = None
 _loaded: tuple | None = None  # (fingerprint, (strategy, files))
 
 
-def _fingerprint(root: Path) -> tuple:
-    """What the rendered pages depend on; mkdocs-static-i18n runs a build per language, and the
-    second one need not render again when nothing changed."""
-    watched = [*sorted((root / "data").rglob("*")), *sorted(TEMPLATES.rglob("*")),
-               *sorted(Path(__file__).parent.glob("*.py"))]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
-
-
 def _load(root: Path) -> tuple:
     """The validated model and files, read again only when the data changed: on_config and
     on_pre_build share one reading (at 1,900 measures each reading takes seconds)."""
     global _loaded
-    stamp = _fingerprint(root)
+    stamp = pipeline.fingerprint(root)
     if _loaded is None or _loaded[0] != stamp:
         try:
-            _loaded = (stamp, pipeline.load(root))
+            _loaded = (stamp, pipeline.load_checked(root) or pipeline.load(root))
         except DataError as exc:
             raise PluginError("The data has problems, so the site was not built:\n" + str(exc)) from None
     return _loaded[1]
@@ -63,7 +55,7 @@ def on_pre_build(config, **kwargs):
     global _last
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir)
-    stamp = (_fingerprint(root), config.site_url, str(docs))
+    stamp = (pipeline.fingerprint(root), config.site_url, str(docs))
     if stamp == _last and (docs / "ja" / "index.md").exists():
         return
     try:

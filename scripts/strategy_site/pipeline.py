@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from pathlib import Path
 
 from . import model, render
@@ -18,6 +20,33 @@ def load(root: Path = ROOT, data_dir: Path | None = None):
     if problems:
         raise DataError(problems)
     return model.build(files), files
+
+
+CHECKED_ENV = "STRATEGY_SITE_CHECKED"
+
+
+def fingerprint(root: Path) -> tuple:
+    """What the rendered pages depend on: the data, the templates and this package's code."""
+    watched = [*sorted((root / "data").rglob("*")), *sorted(render.TEMPLATES.rglob("*")),
+               *sorted(Path(__file__).parent.glob("*.py"))]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
+
+
+def save_checked(root: Path, loaded: tuple, path: Path) -> dict:
+    """Hand data that was just checked to the MkDocs build that follows (`strategy_site build`
+    runs MkDocs in a child process), so that the hook does not read and validate it again.
+    Returns the environment variable that names the file."""
+    path.write_bytes(pickle.dumps((fingerprint(root), loaded), protocol=pickle.HIGHEST_PROTOCOL))
+    return {CHECKED_ENV: str(path)}
+
+
+def load_checked(root: Path) -> tuple | None:
+    """The data handed over by save_checked, if any, and only if nothing changed since."""
+    path = os.environ.get(CHECKED_ENV)
+    if not path or not Path(path).is_file():
+        return None
+    stamp, loaded = pickle.loads(Path(path).read_bytes())
+    return loaded if stamp == fingerprint(root) else None
 
 
 def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None,
