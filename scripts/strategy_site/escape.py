@@ -8,18 +8,20 @@ three characters HTML gives meaning to become entities.
 from __future__ import annotations
 
 import html
+import re
 import string
 
 from markupsafe import Markup
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_WHITESPACE = re.compile(r"\s+")  # a run of white space (a line break too) becomes one space
 _MD = {c: "\\" + c for c in string.punctuation if c not in _HTML}
 _TABLE = str.maketrans({**_MD, **_HTML})
 
 
 def markdown_text(text: str) -> Markup:
     """Text for a Markdown page (paragraphs, headings, list items and table cells)."""
-    return Markup(" ".join(text.split()).translate(_TABLE))
+    return Markup(_WHITESPACE.sub(" ", text).translate(_TABLE))
 
 
 def html_text(text: str) -> Markup:

@@ -51,6 +51,11 @@ UI = {
     "year": {"ja": "年", "en": "Year"},
     "print_note": {"ja": "この要約はA4用紙1枚に印刷できます。", "en": "This summary prints on one A4 sheet."},
     "online_at": {"ja": "オンライン版", "en": "Online at"},
+    # Punctuation differs between the languages: （補正予算、2022年度） / (Supplementary budget, FY2022).
+    "paren_open": {"ja": "（", "en": " ("},
+    "paren_close": {"ja": "）", "en": ")"},
+    "list_sep": {"ja": "、", "en": ", "},
+    "label_sep": {"ja": "：", "en": ": "},
 }
 
 
