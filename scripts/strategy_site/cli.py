@@ -54,14 +54,23 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None,
-               quiet: bool = False) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` into site_dir (the hook renders docs/ from data/ first)."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    environment.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=environment, text=True, capture_output=quiet)
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> bool:
+    """Run `mkdocs build --strict` into site_dir, in this process (the hook renders docs/ from data/
+    first, taking the data this process has just checked). True when the build succeeded."""
+    import click
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
+    try:
+        mkdocs_cli.main(["build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
+                        prog_name="mkdocs", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return False
+    except click.exceptions.Abort:
+        return False
+    return True
 
 
 def _source_date_epoch() -> str:
@@ -92,12 +101,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
         # MkDocs' hook takes the data just checked instead of reading and checking it again.
-        handover = pipeline.save_checked(ROOT, loaded, staging.with_name(staging.name + ".checked"))
-        try:
-            result = build_site(staging, env=handover)
-        finally:
-            Path(handover[pipeline.CHECKED_ENV]).unlink(missing_ok=True)
-        if result.returncode != 0:
+        pipeline.remember_checked(ROOT, loaded)
+        if not build_site(staging):
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
                   file=sys.stderr)
             return 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pickle
 from pathlib import Path
 
 from . import model, render
@@ -22,7 +20,7 @@ def load(root: Path = ROOT, data_dir: Path | None = None):
     return model.build(files), files
 
 
-CHECKED_ENV = "STRATEGY_SITE_CHECKED"
+_checked: tuple | None = None  # (fingerprint, (strategy, files)) of the data last checked here
 
 
 def fingerprint(root: Path) -> tuple:
@@ -32,21 +30,18 @@ def fingerprint(root: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
 
 
-def save_checked(root: Path, loaded: tuple, path: Path) -> dict:
-    """Hand data that was just checked to the MkDocs build that follows (`strategy_site build`
-    runs MkDocs in a child process), so that the hook does not read and validate it again.
-    Returns the environment variable that names the file."""
-    path.write_bytes(pickle.dumps((fingerprint(root), loaded), protocol=pickle.HIGHEST_PROTOCOL))
-    return {CHECKED_ENV: str(path)}
+def remember_checked(root: Path, loaded: tuple) -> None:
+    """Keep data that was just checked for the MkDocs build that follows in this process
+    (`strategy_site build`), so that its hook does not read and validate it again."""
+    global _checked
+    _checked = (fingerprint(root), loaded)
 
 
 def load_checked(root: Path) -> tuple | None:
-    """The data handed over by save_checked, if any, and only if nothing changed since."""
-    path = os.environ.get(CHECKED_ENV)
-    if not path or not Path(path).is_file():
+    """The data kept by remember_checked, if any, and only if nothing changed since."""
+    if _checked is None or _checked[0] != fingerprint(root):
         return None
-    stamp, loaded = pickle.loads(Path(path).read_bytes())
-    return loaded if stamp == fingerprint(root) else None
+    return _checked[1]
 
 
 def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None,
