@@ -159,10 +159,15 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
     targets = permalink_targets(s)
     type_names = {lang: {k: fmt.budget_type(k, lang) for k in fmt.BUDGET_TYPES} for lang in LANGS}
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
+    redirect = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                  undefined=jinja2.StrictUndefined).get_template("permalink.html.j2")
+    specs = pages(s)
+    retired = sorted({r.from_page for r in s.redirects} - {urls.page_url(spec.source) for spec in specs})
     for lang in LANGS:
         charts_svg = charts.budget_chart(s.figures, lang, type_names[lang])
-        for spec in pages(s):
+        for spec in specs:
             here = urls.page_url(spec.source)
+            moves = anchor_moves(s, here)
             address = (site_url.rstrip("/") + urls.site_path(lang, here)) if site_url else urls.site_path(lang, here)
             context = {
                 "s": s, "lang": lang, "fmt": fmt, "pages": urls, "exports": export_files,
@@ -183,7 +188,7 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
                 "budget_note": BUDGET_WORDS["note"][lang],
                 "qr": _qr_svg(address) if spec.source == urls.SUMMARY else Markup(""),
                 "page_address": address,
-                "anchor_moves": _json_for_html(anchor_moves(s, here)) if anchor_moves(s, here) else None,
+                "anchor_moves": _json_for_html(moves) if moves else None,
                 **spec.extra,
             }
             try:
@@ -191,17 +196,12 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             except (jinja2.TemplateError, RenderError, KeyError) as exc:
                 raise RenderError(f"scripts/strategy_site/templates/{spec.template}: {exc}") from exc
             out[f"{lang}/{spec.source}"] = _tidy(text)
-        html_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                      undefined=jinja2.StrictUndefined)
-        redirect = html_env.get_template("permalink.html.j2")
-        for ident, (source, anchor) in targets.items():
-            from_url = urls.permalink_path(ident)
-            target = urls.relative_url(from_url, urls.page_url(source) + "#" + anchor)
+        for ident in targets:
+            target = urls.relative_url(urls.permalink_path(ident), resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = redirect.render(
                 lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={})
         # Pages that are no longer served lead to where their content is now.
-        served = {urls.page_url(spec.source) for spec in pages(s)}
-        for page in sorted({r.from_page for r in s.redirects} - served):
+        for page in retired:
             entries = [r for r in s.redirects if r.from_page == page]
             default = next((r.to for r in entries if not r.from_anchor), urls.page_url(urls.HOME))
             out[f"{lang}/{page}index.html"] = redirect.render(
