@@ -114,7 +114,7 @@ def check(contract: list[str], served_urls: set[str], strategy: Strategy) -> lis
         if url in served_urls:
             continue
         lang, page, anchor = _split(url)
-        to = redirects.get((page, anchor)) or (redirects.get((page, None)) if anchor is None else None)
+        to = redirects.get((page, anchor))
         if to is None:
             problems.append(f"{url} is in the URL contract but the site no longer serves it. Add an entry to "
                             f"data/redirects.yaml (from: '{page}{'#' + anchor if anchor else ''}') saying where "
