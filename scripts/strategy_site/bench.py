@@ -27,14 +27,12 @@ from __future__ import annotations
 
 import argparse
 import copy
-import cProfile
 import gzip
 import io
 import json
 import os
 import pstats
 import random
-import re
 import shutil
 import statistics
 import subprocess
