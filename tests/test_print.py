@@ -232,7 +232,7 @@ def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(pr
         assert sheet_of(g.title[lang]) == sheet_of(first.id), \
             f"the heading {g.title[lang]!r} and its first measure print on different sheets"
         for ms in g.measures:
-            permalink = f"{ui('permalink', lang)}: {urls.site_path(lang, urls.permalink_path(ms.id))}"
+            permalink = f"{ui('permalink', lang)}{ui('label_sep', lang)}{urls.site_path(lang, urls.permalink_path(ms.id))}"
             sheets = {sheet_of(ms.id), sheet_of(ms.text[lang]), sheet_of(permalink)}
             assert len(sheets) == 1, f"measure {ms.id} is split over sheets {sorted(sheets)}"
 
