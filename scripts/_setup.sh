@@ -3,7 +3,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}"
 export NO_MKDOCS_2_WARNING=1
 
 fail() { echo "error: $*" >&2; exit 1; }
@@ -20,39 +19,56 @@ find_python() {
   return 1
 }
 
-# setup_venv EXTRAS: "" for the site, "test" for the tests and the benchmark.
+LOCK_DIR=scripts/requirements
+UV_VERSION=0.13.9  # the tool that writes the locks (./scripts/lock); the site does not use it
+
+# lock_file EXTRAS: the lock that setup_venv installs for "" (the site) or "test".
+lock_file() { echo "$LOCK_DIR/${1:-site}.txt"; }
+
+# setup_venv EXTRAS: "" for the site, "test" for the tests and the benchmark. Installs the lock
+# (hashes required), then this project's package, editable.
 setup_venv() {
-  local extras="${1:-}" python stamp hash deps
+  local extras="${1:-}" python stamp hash lock
   python=$(find_python) || fail "Python 3.11 or newer is needed (found: $({ command -v python3 >/dev/null && python3 --version; } 2>&1 || echo none)). Install it (on Debian/Ubuntu: sudo apt-get install python3) and run this again."
-  hash="$(sha256sum pyproject.toml | cut -c1-16)"
-  stamp=".venv/.installed"  # one line per extras set installed from this pyproject.toml: HASH-EXTRAS
-  if [ -x .venv/bin/python ] && [ -f "$stamp" ] &&
-     { grep -qxF -- "$hash-$extras" "$stamp" || { [ -z "$extras" ] && grep -q -- "^$hash-" "$stamp"; }; }; then
+  lock=$(lock_file "$extras")
+  [ -f "$lock" ] || fail "$lock is missing: restore it from the project's history, or run ./scripts/lock."
+  hash="$(cat pyproject.toml "$lock" | sha256sum | cut -c1-16)"
+  stamp=".venv/.installed"  # the HASH-EXTRAS of each lock installed: the site's lock is part of the tests'
+  if [ -x .venv/bin/python ] && [ -f "$stamp" ] && grep -qxF -- "$hash-$extras" "$stamp"; then
     return 0
   fi
   if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv >/dev/null 2>&1 || { rm -rf .venv; fail "could not create .venv: install the venv module (on Debian/Ubuntu: sudo apt-get install python3-venv) and run this again."; }
   fi
-  deps=$(.venv/bin/python - "$extras" <<'PY'
-import sys, tomllib
-project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-deps = list(project["dependencies"])
-for extra in filter(None, sys.argv[1].split(",")):
-    deps += project["optional-dependencies"][extra]
-print("\n".join(deps))
-PY
-)
-  echo "Installing the pinned Python packages into .venv (first run only) ..." >&2
-  # shellcheck disable=SC2086
-  if ! .venv/bin/python -m pip install --disable-pip-version-check -q $deps >.venv/pip.log 2>&1; then
-    if grep -qiE "connection|resolve|network|timed out|No matching distribution" .venv/pip.log; then
+  echo "Installing the locked Python packages into .venv (first run only) ..." >&2
+  if ! { .venv/bin/python -m pip install --disable-pip-version-check -q --require-hashes --no-deps -r "$lock" &&
+         .venv/bin/python -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e . ; } >.venv/pip.log 2>&1; then
+    if grep -qiE "connection|resolve|network|timed out" .venv/pip.log; then
       fail "could not download the Python packages (no network?). Connect to the internet (PyPI) and run this again; details: .venv/pip.log"
     fi
     fail "installing the Python packages failed; details: .venv/pip.log"
   fi
-  # Make the project's package importable in .venv: `.venv/bin/python -m strategy_site ...`.
-  .venv/bin/python -c 'import sys, sysconfig; open(sysconfig.get_paths()["purelib"] + "/strategy_site.pth", "w").write(sys.argv[1] + "\n")' "$ROOT/scripts"
-  { grep -- "^$hash-" "$stamp" 2>/dev/null || true; echo "$hash-$extras"; } >"$stamp.new" && mv "$stamp.new" "$stamp"
+  { grep -v -- "-$extras\$" "$stamp" 2>/dev/null || true; echo "$hash-$extras"; } >"$stamp.new" && mv "$stamp.new" "$stamp"
+}
+
+# write_locks: the locks in $LOCK_DIR from pyproject.toml (./scripts/lock).
+write_locks() {
+  local tool=.venv-lock
+  [ -x "$tool/bin/uv" ] || { "$(find_python)" -m venv "$tool" && "$tool/bin/python" -m pip install -q "uv==$UV_VERSION"; } ||
+    fail "could not install uv $UV_VERSION into $tool"
+  trap 'rm -f "$LOCK_DIR"/*.new "$LOCK_DIR/build.in"' EXIT
+  # The build back-end, for the editable install of the package (pip runs it without isolation).
+  "$tool/bin/python" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"]))' >"$LOCK_DIR/build.in"
+  local name
+  for name in test site; do
+    # The site's lock takes the test lock's versions, so that both install the same packages.
+    "$tool/bin/uv" pip compile --quiet --universal --python-version 3.11 --generate-hashes --no-header \
+      $([ $name = test ] && echo "--extra test" || echo "-c $LOCK_DIR/test.txt") \
+      pyproject.toml "$LOCK_DIR/build.in" -o "$LOCK_DIR/$name.txt.new"
+    { echo "# The locked Python packages ($name), written by ./scripts/lock from pyproject.toml; do not edit."
+      cat "$LOCK_DIR/$name.txt.new"; } >"$LOCK_DIR/$name.txt"
+  done
+  echo "Wrote $LOCK_DIR/test.txt and $LOCK_DIR/site.txt." >&2
 }
 
 # The tests print pages with Debian's chromium and need Japanese fonts to print Japanese.

@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from strategy_site import pipeline, urls  # noqa: E402
-from strategy_site.problems import DataError  # noqa: E402
-from strategy_site.render import TEMPLATES, RenderError  # noqa: E402
+from strategy_site import pipeline, urls
+from strategy_site.problems import DataError
+from strategy_site.render import TEMPLATES, RenderError
 
 _last: tuple | None = None
 _loaded: tuple | None = None  # (fingerprint, (strategy, files))
