@@ -43,12 +43,20 @@ setup_venv() {
   echo "Installing the locked Python packages into .venv (first run only) ..." >&2
   if ! { .venv/bin/python -m pip install --disable-pip-version-check -q --require-hashes --no-deps -r "$lock" &&
          .venv/bin/python -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e . ; } >.venv/pip.log 2>&1; then
-    if grep -qiE "connection|resolve|network|timed out" .venv/pip.log; then
+    if grep -qiE "connection|resolve|network|timed out" .venv/pip.log || ! index_reachable; then
       fail "could not download the Python packages (no network?). Connect to the internet (PyPI) and run this again; details: .venv/pip.log"
     fi
+    grep -q "No matching distribution" .venv/pip.log &&
+      fail "a locked package version is not on the package index (see .venv/pip.log); run ./scripts/lock to choose versions that are."
     fail "installing the Python packages failed; details: .venv/pip.log"
   fi
   { grep -v -- "-$extras\$" "$stamp" 2>/dev/null || true; echo "$hash-$extras"; } >"$stamp.new" && mv "$stamp.new" "$stamp"
+}
+
+# index_reachable: whether pip's package index answers (pip itself only says "no matching distribution").
+index_reachable() {
+  local index="${PIP_INDEX_URL:-$(.venv/bin/python -m pip config get global.index-url 2>/dev/null || echo https://pypi.org/simple/)}"
+  .venv/bin/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=15)' "$index" >/dev/null 2>&1
 }
 
 # write_locks: the locks in $LOCK_DIR from pyproject.toml (./scripts/lock).

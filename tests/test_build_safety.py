@@ -200,7 +200,7 @@ def test_no_network_on_the_first_install_gets_one_line(tmp_path: Path) -> None:
     result = subprocess.run([str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True,
                             timeout=300)
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if not line.startswith("Installing the pinned")]
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("Installing the locked")]
     assert len(errors) == 1, result.stderr
     assert errors[0].startswith("error: could not download the Python packages (no network?)"), errors[0]
     assert "details: .venv/pip.log" in errors[0] and (root / ".venv" / "pip.log").exists()

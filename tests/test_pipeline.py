@@ -1,5 +1,5 @@
-"""The data checked by `strategy_site build` goes to MkDocs' hook in the same process, and only
-while it is unchanged."""
+"""The data checked by `strategy_site build` goes to the MkDocs plugin of the same build, and only
+while it is unchanged; the plugin reads the data once per build."""
 
 from __future__ import annotations
 
@@ -7,13 +7,25 @@ from pathlib import Path
 
 from conftest import copy_project
 from strategy_site import pipeline
+from strategy_site.plugin import StrategySitePlugin
 
 
 def test_checked_data_is_reused_only_while_nothing_changed(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    loaded = pipeline.load(root)
-    pipeline.remember_checked(root, loaded)
-    assert pipeline.load_checked(root) is loaded
+    checked = pipeline.load(root)
+    plugin = StrategySitePlugin()
+    plugin.use(root, checked)
+    assert plugin.data(root) is checked
     glossary = root / "data" / "glossary.yaml"
     glossary.write_text(glossary.read_text("utf-8") + "\n", "utf-8")
-    assert pipeline.load_checked(root) is None  # changed since: the hook reads the data itself
+    fresh = plugin.data(root)  # changed since: the plugin reads the data itself
+    assert fresh is not checked and fresh.strategy == checked.strategy
+    assert plugin.data(root) is fresh  # and once only
+
+
+def test_two_plugins_share_nothing(tmp_path: Path) -> None:
+    """State lives on the instance: a new build (a new plugin) never sees another build's data."""
+    root = copy_project(tmp_path)
+    first = StrategySitePlugin()
+    first.use(root, pipeline.load(root))
+    assert StrategySitePlugin().checked is None

@@ -7,7 +7,7 @@ number of measures) it writes a valid synthetic data set into a scratch copy of 
 - validate: load + validate + model, once (as `pipeline.load` does);
 - render: every page, permalink and export, written into docs/ (as `pipeline.render_docs` does);
 - build: the whole build as people run it, `python -m strategy_site build` from empty docs/ja and
-  docs/en (it checks the data, then `mkdocs build`, whose hook loads and renders again);
+  docs/en (it checks the data, then `mkdocs build`, whose plugin loads and renders again);
 - mkdocs: MkDocs alone on the same, already rendered pages, with a config copy whose hook only sets
   the same navigation (read from a JSON file) and renders nothing.
 
@@ -16,7 +16,7 @@ Times are CPU seconds (user + system; for a command, of it and its children), th
 runs on is shared (other builds and tests run beside it) and CPU time barely changes with that;
 the whole build's wall time is shown beside it. "Our share" is what the whole build costs beyond
 MkDocs alone, (build - mkdocs) / build: every step of ours as the build really runs it (the check
-before the build, then the hook's reading and rendering), not a sum of separately timed steps.
+before the build, then the plugin's reading and rendering), not a sum of separately timed steps.
 
 Peak memory is the whole build's largest resident set (ru_maxrss of the build process and its
 children). The page weights are measured on the site the last whole build wrote: gzip (level 6)
@@ -49,7 +49,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / ".bench"
 SCALES = (1, 10, 100)
-REAL_HOOK = "scripts/strategy_site/hooks.py"
+PLUGIN_LINE = "  - strategy-site\n"  # mkdocs.yml's entry for the plugin that renders from data/
 NAV_HOOK = "bench_nav_hook.py"
 NAV_FILE = "bench_nav.json"
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, so both builds render the same pages
@@ -149,11 +149,12 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
         (dest / "data" / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
                                                         width=1_000_000, default_flow_style=None), "utf-8")
     config = (dest / "mkdocs.yml").read_text("utf-8")
-    if f"- {REAL_HOOK}" not in config:
-        raise RuntimeError(f"mkdocs.yml no longer names the hook {REAL_HOOK}; update bench.REAL_HOOK")
-    (dest / "mkdocs-alone.yml").write_text(config.replace(f"- {REAL_HOOK}", f"- {NAV_HOOK}"), "utf-8")
+    if PLUGIN_LINE not in config:
+        raise RuntimeError(f"mkdocs.yml no longer names the plugin ({PLUGIN_LINE.strip()}); update bench.PLUGIN_LINE")
+    # MkDocs alone: the plugin replaced by a hook (hooks run after the plugins, where the plugin ran).
+    (dest / "mkdocs-alone.yml").write_text(config.replace(PLUGIN_LINE, "") + f"\nhooks:\n  - {NAV_HOOK}\n", "utf-8")
     (dest / NAV_HOOK).write_text(
-        '"""Benchmark only: MkDocs alone. Sets the navigation the real hook would set; renders nothing."""\n'
+        '"""Benchmark only: MkDocs alone. Sets the navigation the plugin would set; renders nothing."""\n'
         "import json\nfrom pathlib import Path\n\n"
         f"NAV = json.loads((Path(__file__).parent / {NAV_FILE!r}).read_text('utf-8'))\n\n\n"
         "def on_config(config, **kwargs):\n    config.nav = NAV\n    return config\n", "utf-8")
@@ -165,7 +166,7 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
 def stages(root: Path) -> dict:
     """Validate and render the project at `root` once, in this process; the seconds of each.
     Also writes the navigation for the MkDocs-alone config."""
-    from . import hooks, model, render
+    from . import model, pipeline, render
     from .validate import SCHEMA_DIR_NAME, validate
 
     data = root / "data"
@@ -178,7 +179,7 @@ def stages(root: Path) -> dict:
     out = render.render_all(strategy, files, data / SCHEMA_DIR_NAME, SITE_URL)
     render.write_tree(out, root / "docs")
     t2 = time.process_time()
-    (root / NAV_FILE).write_text(json.dumps(hooks.nav(strategy)), "utf-8")
+    (root / NAV_FILE).write_text(json.dumps(pipeline.nav(strategy)), "utf-8")
     pages = sum(1 for rel in out if rel.endswith(".md"))
     permalinks = sum(1 for rel in out if rel.endswith("/index.html"))
     return {"validate": t1 - t0, "render": t2 - t1, "measures": len(strategy.measures),
@@ -453,7 +454,7 @@ def report(rows: list[Row]) -> str:
 
 
 def profile(root: Path, scale: int, top: int = 25) -> str:
-    """Where the time goes, by cProfile: one MkDocs build with the rendering hook (from empty
+    """Where the time goes, by cProfile: one MkDocs build with the rendering plugin (from empty
     docs/ja and docs/en) against MkDocs alone on the same pages, as the seconds spent in each
     package (own time), and the functions of ours with the most time. Profiling slows pure Python
     code several times over, so read the shares, not the seconds. The check that
@@ -472,8 +473,8 @@ def profile(root: Path, scale: int, top: int = 25) -> str:
     by = {name: _by_package(st) for name, st in stats.items()}
     totals = {name: sum(v.values()) for name, v in by.items()}
     packages = sorted(set(by["build"]) | set(by["alone"]), key=lambda k: -(by["build"].get(k, 0) - by["alone"].get(k, 0)))
-    lines = [f"## Profile at x{scale}: MkDocs with the hook against MkDocs alone (own time, profiled seconds)\n",
-             _table(["package", "with the hook", "MkDocs alone", "difference", "share of the difference"],
+    lines = [f"## Profile at x{scale}: MkDocs with the plugin against MkDocs alone (own time, profiled seconds)\n",
+             _table(["package", "with the plugin", "MkDocs alone", "difference", "share of the difference"],
                     [[k, f"{by['build'].get(k, 0):.1f}", f"{by['alone'].get(k, 0):.1f}",
                       f"{by['build'].get(k, 0) - by['alone'].get(k, 0):+.1f}",
                       f"{(by['build'].get(k, 0) - by['alone'].get(k, 0)) / (totals['build'] - totals['alone']):.0%}"]
@@ -482,7 +483,7 @@ def profile(root: Path, scale: int, top: int = 25) -> str:
                         f"{totals['build'] - totals['alone']:+.1f}", "100%"]])]
     buffer = io.StringIO()
     pstats.Stats(str(root / "build.prof"), stream=buffer).sort_stats("cumulative").print_stats(r"strategy_site/(?!theme/)", top)
-    lines += ["\n## Our functions with the most time (cumulative), with the hook\n", "```",
+    lines += ["\n## Our functions with the most time (cumulative), with the plugin\n", "```",
               _trim_stats(buffer.getvalue()), "```"]
     return "\n".join(lines) + "\n"
 

@@ -8,6 +8,8 @@ Exit status: 0 when all is well, 1 when the data or the build has a problem, 2 f
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
@@ -22,22 +24,22 @@ from .render import RenderError
 ROOT = pipeline.ROOT
 
 
-def _checked(data: Path) -> tuple | None:
+def _check_data(data: Path) -> pipeline.Checked | None:
     """The validated data, or None after printing every problem."""
     try:
-        loaded = pipeline.load(ROOT, data)
+        checked = pipeline.load(ROOT, data)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return None
-    strategy = loaded[0]
+    strategy = checked.strategy
     print(f"The data is valid: {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
           f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures.")
-    return loaded
+    return checked
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every data file under data/ and list every problem found (file, line, column, field)."""
-    return 0 if _checked(args.data) else 1
+    return 0 if _check_data(args.data) else 1
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -54,23 +56,51 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> bool:
-    """Run `mkdocs build --strict` into site_dir, in this process (the hook renders docs/ from data/
-    first, taking the data this process has just checked). True when the build succeeded."""
-    import click
-    from mkdocs.__main__ import cli as mkdocs_cli
+PLUGIN = "strategy-site"  # the name mkdocs.yml gives the plugin (pyproject.toml's entry point)
+
+
+def build_site(site_dir: Path, checked: pipeline.Checked, config_file: Path = ROOT / "mkdocs.yml") -> bool:
+    """Build the site into site_dir with MkDocs' Python API, strict, in this process. The plugin
+    renders docs/ from the data that was just checked. True when the build succeeded."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
-    try:
-        mkdocs_cli.main(["build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
-                        prog_name="mkdocs", standalone_mode=False)
-    except click.ClickException as exc:
-        exc.show()
-        return False
-    except click.exceptions.Abort:
-        return False
+    with _mkdocs_messages():
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins[PLUGIN].use(config_file.parent, checked)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:  # a configuration error, a plugin's error, strict warnings
+            exc.show()
+            return False
     return True
+
+
+@contextlib.contextmanager
+def _mkdocs_messages():
+    """MkDocs' messages (INFO and up) on standard error while it builds, as `mkdocs build` prints them."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def _source_date_epoch() -> str:
@@ -90,8 +120,8 @@ def _source_date_epoch() -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
-    loaded = _checked(args.data)
-    code = 0 if loaded else 1
+    checked = _check_data(args.data)
+    code = 0 if checked else 1
     target = Path(args.site_dir).resolve()
     if code and not args.check:
         print(f"The site was not built: {target.name}/ was left as it was.", file=sys.stderr)
@@ -100,9 +130,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
-        # MkDocs' hook takes the data just checked instead of reading and checking it again.
-        pipeline.remember_checked(ROOT, loaded)
-        if not build_site(staging):
+        if not build_site(staging, checked):
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
                   file=sys.stderr)
             return 1

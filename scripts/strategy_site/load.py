@@ -41,6 +41,9 @@ class LoadedFile:
         return self.key_marks.get(tuple(where)) or self.mark(where)
 
 
+Files = dict[str, list[LoadedFile]]  # the data files by the name of their schema ("pillar": one per pillar)
+
+
 class _Constructor(yaml.constructor.SafeConstructor):
     """Scalars as the YAML core schema reads them, but dates stay text (we check them ourselves)."""
 
