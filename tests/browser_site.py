@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from strategy_site import pipeline, render, urls
+from strategy_site import pages, pipeline, urls
 from strategy_site.model import LANGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +44,8 @@ class SitePage:
 
 
 def site_pages() -> list[SitePage]:
-    """Every page of the site (the same list in both languages), from render.pages."""
-    return [SitePage(spec.template.split(".")[0], urls.page_url(spec.source)) for spec in render.pages(strategy())]
+    """Every page of the site (the same list in both languages), from the table of pages."""
+    return [SitePage(page.type.name, page.url) for page in pages.site_pages(strategy())]
 
 
 def one_page_per_kind() -> list[SitePage]:
@@ -56,7 +56,7 @@ def one_page_per_kind() -> list[SitePage]:
 
 
 def pillar_path(pillar_id: str) -> str:
-    return urls.page_url(urls.pillar(pillar_id))
+    return urls.page_url(pages.pillar(pillar_id))
 
 
 def address(server: str, lang: str, path: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from browser_site import (LANGS, SCREENSHOTS, WIDTHS, address, every_page, new_tab, one_page_per_kind, open_page,
                           open_search, pillar_path, search, settle, site_pages, strategy, tabs,  # noqa: F401 (fixture)
                           visit)
-from strategy_site import urls
+from strategy_site import pages, urls
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +100,7 @@ def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs):
     """研究セキュリティ is written with no space between kanji and katakana; the site's search
     separator splits it, so it finds the pages that say it (without it: nothing)."""
     found = search(search_tabs("ja"), "研究セキュリティ", count=10)
-    assert urls.site_path("ja", urls.page_url(urls.PROGRESS)) in found, found
+    assert urls.site_path("ja", urls.page_url(pages.SOURCE["progress"])) in found, found
 
 
 # -- Switching language keeps the page and the place on it.

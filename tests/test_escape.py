@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project, run_cli
 from strategy_site import model, pipeline, render, urls
+from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.validate import schema_name
 
@@ -103,14 +104,14 @@ class Page(HTMLParser):
 
 FIELDS = ("pillar", "group", "measure", "progress", "program", "note", "glossary", "priority")
 PAGE_FIELDS = {
-    urls.HOME: ("pillar", "group"),
+    site_pages.SOURCE["home"]: ("pillar", "group"),
     "pillar": ("pillar", "group", "measure", "progress", "program"),
-    urls.MEASURES: ("pillar", "group", "measure"),
-    urls.PROGRESS: ("pillar", "progress", "program", "measure"),
-    urls.BUDGET: ("program", "note", "measure"),
-    urls.HISTORY: ("priority", "pillar"),
-    urls.GLOSSARY: ("glossary",),
-    urls.SUMMARY: ("pillar", "group"),
+    site_pages.SOURCE["measures"]: ("pillar", "group", "measure"),
+    site_pages.SOURCE["progress"]: ("pillar", "progress", "program", "measure"),
+    site_pages.SOURCE["budget"]: ("program", "note", "measure"),
+    site_pages.SOURCE["history"]: ("priority", "pillar"),
+    site_pages.SOURCE["glossary"]: ("glossary",),
+    site_pages.SOURCE["summary"]: ("pillar", "group"),
 }
 
 
@@ -184,7 +185,7 @@ def rendered_pages(texts: dict[str, str], lang: str) -> dict[str, Page]:
     out = render.render_pages(model.build(files))
     pages = {}
     for key in PAGE_FIELDS:
-        source = urls.pillar(pillar_id) if key == "pillar" else key
+        source = site_pages.pillar(pillar_id) if key == "pillar" else key
         MD.reset()
         pages[key] = Page(MD.convert(_front_matter_off(out[f"{lang}/{source}"])))
     return pages
@@ -301,7 +302,7 @@ def test_hostile_text_through_mkdocs(tmp_path: Path) -> None:
     built, site = project / "site", real / "site"
     pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
     assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
-    shown = {urls.page_url(urls.pillar(pillar_id) if key == "pillar" else key): fields
+    shown = {urls.page_url(site_pages.pillar(pillar_id) if key == "pillar" else key): fields
              for key, fields in PAGE_FIELDS.items()}
     shown |= {urls.permalink_path(ident): fields for ident, fields in _permalinked().items()}
     checked = 0
@@ -314,7 +315,7 @@ def test_hostile_text_through_mkdocs(tmp_path: Path) -> None:
     assert checked == 2 * len(shown)
     # The pillar's page title (Material unescaped it once: see theme/main.html).
     for lang_dir in ("", "en/"):
-        html = (built / lang_dir / urls.page_url(urls.pillar(pillar_id)) / "index.html").read_text("utf-8")
+        html = (built / lang_dir / urls.page_url(site_pages.pillar(pillar_id)) / "index.html").read_text("utf-8")
         title = unescape(re.search(r"<title>(.*?)</title>", html, re.S)[1])
         assert title.startswith(texts["pillar"] + " - "), title
     # The search index holds each page's text as HTML, escaped like the page.

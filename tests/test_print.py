@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from strategy_site import format as fmt
-from strategy_site import pipeline, urls
+from strategy_site import pages, pipeline, urls
 from strategy_site.model import LANGS
 from strategy_site.ui import ui
 
@@ -163,7 +163,7 @@ def pdf_fonts(reader: PdfReader) -> list[dict]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, model, lang):
-    out = printed(page_path(lang, urls.SUMMARY))
+    out = printed(page_path(lang, pages.SOURCE["summary"]))
     assert_a4(out)
     assert len(out.pdf.pages) == 1, f"/summary/ ({lang}) prints on {len(out.pdf.pages)} sheets, not one"
     texts = [model.title[lang], model.aim.text[lang]]
@@ -181,7 +181,7 @@ def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, 
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_qr_code_shows_in_print_only(server, context, lang):
     page = context.new_page()
-    page.goto(server + page_path(lang, urls.SUMMARY))
+    page.goto(server + page_path(lang, pages.SOURCE["summary"]))
     qr = page.locator(".summary-qr svg")
     address = page.evaluate("document.querySelector('link[rel=canonical]').href")
     assert qr.get_attribute("aria-label") == f"QR code: {address}"
@@ -197,7 +197,7 @@ def test_summary_qr_code_shows_in_print_only(server, context, lang):
 def test_summary_prints_japanese_with_embedded_glyphs(printed, model, lang):
     """A Japanese font's glyphs are in the PDF (not a reference to a font the printer may lack),
     and every font used is embedded."""
-    out = printed(page_path(lang, urls.SUMMARY))
+    out = printed(page_path(lang, pages.SOURCE["summary"]))
     fonts = pdf_fonts(out.pdf)
     assert fonts, "the PDF has no fonts"
     not_embedded = [f["name"] for f in fonts if not (f["file"] or f["outlines"])]
@@ -217,7 +217,7 @@ def test_summary_prints_japanese_with_embedded_glyphs(printed, model, lang):
 @pytest.mark.parametrize("pillar", [p.id for p in pipeline.load()[0].pillars])
 def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(printed, model, lang, pillar):
     p = model.pillar(pillar)
-    out = printed(page_path(lang, urls.pillar(pillar)))
+    out = printed(page_path(lang, pages.pillar(pillar)))
     assert_a4(out)
     assert 1 <= len(out.pdf.pages) <= 2, f"/pillars/{pillar}/ ({lang}) prints on {len(out.pdf.pages)} sheets"
     assert_no_chrome(out, lang)
@@ -239,7 +239,7 @@ def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(pr
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, server, context, model, lang):
-    out = printed(page_path(lang, urls.BUDGET))
+    out = printed(page_path(lang, pages.SOURCE["budget"]))
     assert_a4(out)
     assert len(out.pdf.pages) <= 2
     headers = [ui(k, lang) for k in ("program", "amount_published", "amount_en", "budget_type", "fiscal_years")]
@@ -251,7 +251,7 @@ def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, ser
 
     page = context.new_page()
     page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
-    page.goto(server + page_path(lang, urls.BUDGET))
+    page.goto(server + page_path(lang, pages.SOURCE["budget"]))
     page.emulate_media(media="print")
     layout = page.evaluate("""() => {
       const right = e => e.getBoundingClientRect().right;
@@ -287,7 +287,7 @@ def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, ser
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_sheet_carries_title_date_address_and_page_number(printed, site: Path, lang):
     p = pipeline.load()[0].pillars[0]
-    out = printed(page_path(lang, urls.pillar(p.id)))
+    out = printed(page_path(lang, pages.pillar(p.id)))
     sitemap = ET.parse(site / "sitemap.xml").getroot()
     built = sitemap.find("{*}url/{*}lastmod").text  # MkDocs' build date (SOURCE_DATE_EPOCH)
     total = len(out.pages)
@@ -298,7 +298,7 @@ def test_every_sheet_carries_title_date_address_and_page_number(printed, site: P
 
 def test_print_hides_controls_and_shows_ids_permalinks_and_link_addresses(server, context):
     page = context.new_page()
-    page.goto(server + page_path("en", urls.pillar(pipeline.load()[0].pillars[0].id)))
+    page.goto(server + page_path("en", pages.pillar(pipeline.load()[0].pillars[0].id)))
     hidden = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
               ".md-search", ".md-top", "[data-md-component=palette]", ".md-select", "a.copy-link"]
     present = {sel: page.locator(sel).count() for sel in hidden}
@@ -347,7 +347,7 @@ def test_dark_mode_prints_black_on_white(server, browser, lang):
     for scheme in ("light", "dark"):
         ctx = browser.new_context(color_scheme=scheme, viewport={"width": A4_CONTENT_PX, "height": 1000})
         page = ctx.new_page()
-        page.goto(server + page_path(lang, urls.SUMMARY))
+        page.goto(server + page_path(lang, pages.SOURCE["summary"]))
         body = page.evaluate("""() => ({scheme: document.body.dataset.mdColorScheme,
                                          bg: getComputedStyle(document.body).backgroundColor})""")
         assert body["scheme"] == ("slate" if scheme == "dark" else "default"), body

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import pipeline, render, urls
+from strategy_site import pages, pipeline, urls
 
 STRATEGY = pipeline.load()[0]
-PAGES = [urls.page_url(p.source) for p in render.pages(STRATEGY)]
+PAGES = [page.url for page in pages.site_pages(STRATEGY)]
 
 
 class Page(HTMLParser):

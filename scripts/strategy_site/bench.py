@@ -46,6 +46,8 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from . import pages, urls
+
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / ".bench"
 SCALES = (1, 10, 100)
@@ -166,7 +168,7 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
 def stages(root: Path) -> dict:
     """Validate and render the project at `root` once, in this process; the seconds of each.
     Also writes the navigation for the MkDocs-alone config."""
-    from . import model, pipeline, render
+    from . import model, pipeline
     from .validate import SCHEMA_DIR_NAME, validate
 
     data = root / "data"
@@ -176,10 +178,10 @@ def stages(root: Path) -> dict:
         raise RuntimeError("the synthetic data is not valid:\n" + "\n".join(map(str, problems[:20])))
     strategy = model.build(files)
     t1 = time.process_time()
-    out = render.render_all(strategy, files, data / SCHEMA_DIR_NAME, SITE_URL)
-    render.write_tree(out, root / "docs")
+    out = pipeline.generate(root, SITE_URL, data, pipeline.Checked(strategy, files))
+    pipeline.write_tree(out, root / "docs")
     t2 = time.process_time()
-    (root / NAV_FILE).write_text(json.dumps(pipeline.nav(strategy)), "utf-8")
+    (root / NAV_FILE).write_text(json.dumps(pages.nav(strategy)), "utf-8")
     pages = sum(1 for rel in out if rel.endswith(".md"))
     permalinks = sum(1 for rel in out if rel.endswith("/index.html"))
     return {"validate": t1 - t0, "render": t2 - t1, "measures": len(strategy.measures),
@@ -367,18 +369,14 @@ def page_weight(site: Path, page: Path, cache: dict) -> dict[str, int]:
     return weight
 
 
-PAGE_TYPES = ("home", "pillar", "measures", "progress", "budget", "history", "glossary", "summary",
-              "about", "data", "permalink")
+PAGE_TYPES = (*(t.name for t in pages.PAGE_TYPES), "permalink")
 
 
 def _pages_of_type(lang_root: Path, kind: str) -> list[Path]:
-    if kind == "home":
-        return [lang_root / "index.html"]
-    if kind == "pillar":
-        return sorted((lang_root / "pillars").glob("*/index.html"))
     if kind == "permalink":
-        return sorted((lang_root / "m").glob("*/index.html"))[:50]
-    return [lang_root / kind / "index.html"]
+        return sorted((lang_root / urls.PERMALINK_DIR).glob("*/index.html"))[:50]
+    page_type = pages.PAGE_TYPE[kind]
+    return sorted(lang_root.glob(urls.page_url(page_type.source_of("*")) + "index.html"))
 
 
 def page_weights(site: Path) -> tuple[dict, int]:

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import render, urls
+from . import pages, urls
 from .model import Strategy
 
 CONTRACT_FILE = "tests/url-contract.txt"
@@ -120,7 +120,7 @@ def check(contract: list[str], served_urls: set[str], strategy: Strategy) -> lis
                             f"data/redirects.yaml (from: '{page}{'#' + anchor if anchor else ''}') saying where "
                             "it leads now.")
             continue
-        target = "/" + urls.LANG_PREFIX[lang] + render.resolve(strategy, to)
+        target = "/" + urls.LANG_PREFIX[lang] + pages.resolve(strategy, to)
         if target not in served_urls:
             problems.append(f"{url} redirects to {target}, which the site does not serve. Correct the entry in "
                             "data/redirects.yaml.")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from .load import LoadedFile
+from .pages import ITEM_KINDS
 
 LANGS = ("ja", "en")
 
@@ -221,15 +222,9 @@ class Strategy:
                 "figures_of_item": _grouped((f.progress_item_id, f) for f in self.figures),
                 "progress_of_pillar": _grouped((s.pillar_id, s) for s in self.progress),
                 "progress_of_measure": _grouped((a, i) for i in self.progress_items for a in dict.fromkeys(i.advances)),
-                "kind": _grouped((t.id, kind) for kind, things in (
-                    ("measure", self.measures), ("box_item", self.box_items), ("aim", (self.aim,)),
-                    ("progress_item", self.progress_items), ("progress_statement", self.progress_statements),
-                    ("figure", self.figures), ("about_statement", self.about_statements)) for t in things),
-                # the items with a permalink, in the order they were searched before (ids are unique anyway)
-                "item_text": {**{f.id: f.program for f in reversed(self.figures)},
-                              **{t.id: t.text for t in reversed((self.aim, *self.box_items, *self.measures,
-                                                                 *self.progress_statements, *self.progress_items,
-                                                                 *self.about_statements))}}}
+                # the items with a permalink (pages.ITEM_KINDS): the kind and the text of each
+                "kind": _first((i.id, k.name) for k in ITEM_KINDS for i in k.items(self)),
+                "item_text": _first((i.id, k.text(i)) for k in ITEM_KINDS for i in k.items(self))}
 
     def pillar(self, pillar_id: str) -> Pillar:
         return self._by_id["pillar"][pillar_id]
@@ -257,17 +252,20 @@ class Strategy:
         return self._by_id["item_text"][ident]
 
     def kind_of(self, ident: str) -> str:
-        """What an item with a permalink is: measure, box_item, aim, progress_item,
-        progress_statement, figure or about_statement."""
-        return self._by_id["kind"][ident][0]
+        """What an item with a permalink is: the name of its kind in pages.ITEM_KINDS."""
+        return self._by_id["kind"][ident]
+
+
+def _first(pairs) -> dict:
+    """(key, value) pairs as values by key; where two share a key, the first (as a scan would find it)."""
+    out: dict = {}
+    for key, value in pairs:
+        out.setdefault(key, value)
+    return out
 
 
 def _first_by_id(things) -> dict:
-    """Things by id; where two share an id, the first (as a scan would find it)."""
-    out: dict = {}
-    for thing in things:
-        out.setdefault(thing.id, thing)
-    return out
+    return _first((thing.id, thing) for thing in things)
 
 
 def _grouped(pairs) -> dict[str, tuple]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from . import model, render, urls
+from . import exports, model, render, urls
 from .load import Files
+from .model import LANGS
 from .problems import DataError
 from .validate import SCHEMA_DIR_NAME, validate
 
@@ -38,27 +39,49 @@ def fingerprint(root: Path) -> Fingerprint:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
 
 
-def nav(strategy: model.Strategy) -> list:
-    """The navigation, from the data: the pillars in their order. Titles come from each page's
-    heading, so they are in the page's language."""
-    return [
-        urls.HOME,
-        {"Pillars": [urls.pillar(p.id) for p in strategy.pillars]},
-        urls.MEASURES, urls.PROGRESS, urls.BUDGET, urls.HISTORY, urls.GLOSSARY, urls.SUMMARY,
-        urls.ABOUT, urls.DATA,
-    ]
-
-
 def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None,
              checked: Checked | None = None) -> dict[str, str]:
     """Every generated file under docs/, in memory. `checked`: what load() returned for this data,
     when the caller has it already (the MkDocs plugin), so that the data is not read twice."""
     data_dir = data_dir or root / "data"
     strategy, files = checked or load(root, data_dir)
-    return render.render_all(strategy, files, data_dir / SCHEMA_DIR_NAME, site_url)
+    schema_dir = data_dir / SCHEMA_DIR_NAME
+    out = render.render_pages(strategy, site_url, schema_dir)
+    published = exports.all_exports(strategy, files, schema_dir)
+    for lang in LANGS:
+        out |= {f"{lang}/{urls.EXPORT_DIR}/{name}": content for name, content in published.items()}
+    return out
 
 
 def render_docs(root: Path = ROOT, site_url: str = "", docs_dir: Path | None = None,
                 data_dir: Path | None = None, checked: Checked | None = None) -> list[str]:
     """Render into docs/ja and docs/en, writing only files whose content changed."""
-    return render.write_tree(generate(root, site_url, data_dir, checked), docs_dir or root / "docs")
+    return write_tree(generate(root, site_url, data_dir, checked), docs_dir or root / "docs")
+
+
+def write_tree(files: dict[str, str], docs_dir: Path, langs=LANGS) -> list[str]:
+    """Write generated files under docs/<lang>/, only those whose content changed, and remove
+    generated files that are no longer produced. Returns the paths written or removed."""
+    changed = []
+    for rel, content in sorted(files.items()):
+        path = docs_dir / rel
+        data = content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        changed.append(rel)
+    for lang in langs:
+        lang_root = docs_dir / lang
+        if not lang_root.exists():
+            continue
+        for path in sorted(lang_root.rglob("*"), reverse=True):
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                changed.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from . import pipeline
+from . import pages, pipeline
 from .problems import DataError
 from .render import TEMPLATES, RenderError
 
@@ -44,7 +44,7 @@ class StrategySitePlugin(BasePlugin):
         return self.checked[1]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.nav = pipeline.nav(self.data(project_root(config)).strategy)
+        config.nav = pages.nav(self.data(project_root(config)).strategy)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

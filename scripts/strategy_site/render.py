@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import segno
 from markupsafe import Markup
 
-from . import charts, escape, exports, urls
+from . import charts, escape, exports, pages, urls
 from . import format as fmt
-from .load import LoadedFile
 from .model import LANGS, Strategy
 from .ui import ui
 
@@ -69,57 +67,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    template: str
-    source: str  # relative to docs/<lang>/
-    extra: dict
-
-
-def pages(s: Strategy) -> list[PageSpec]:
-    """Every page of the site, the same in both languages."""
-    out = [PageSpec("home.md.j2", urls.HOME, {})]
-    out += [PageSpec("pillar.md.j2", urls.pillar(p.id), {"p": p}) for p in s.pillars]
-    out += [PageSpec(f"{name}.md.j2", getattr(urls, name.upper()), {})
-            for name in ("measures", "progress", "budget", "history", "glossary", "summary", "about", "data")]
-    return out
-
-
-SHOWN_ON = {"box_item": urls.HOME, "aim": urls.HOME, "progress_item": urls.PROGRESS,
-            "progress_statement": urls.PROGRESS, "figure": urls.BUDGET, "about_statement": urls.HISTORY}
-
-
-def where_shown(s: Strategy, ident: str) -> tuple[str, str]:
-    """The page (source) and anchor where an item is shown; its permalink leads there.
-    Raises KeyError for an id no item has."""
-    kind = s.kind_of(ident)
-    if kind == "measure":
-        return urls.pillar(s.measure(ident).pillar_id), ident
-    return SHOWN_ON[kind], ident
-
-
-def permalink_targets(s: Strategy) -> dict[str, tuple[str, str]]:
-    """Every item with a short permalink /m/<id>/, and where it is shown."""
-    idents = [s.aim.id, *(i.id for i in s.box_items), *(m.id for m in s.measures),
-              *(st.id for st in s.progress_statements), *(i.id for i in s.progress_items),
-              *(f.id for f in s.figures), *(st.id for st in s.about_statements)]
-    return {i: where_shown(s, i) for i in idents}
-
-
-def resolve(s: Strategy, to: str) -> str:
-    """A redirect's destination as a directory URL with anchor: an item's id, or a page URL."""
-    if to.endswith("/"):
-        return to
-    source, anchor = where_shown(s, to)
-    return urls.page_url(source) + "#" + anchor
-
-
-def anchor_moves(s: Strategy, page: str) -> dict[str, str]:
-    """For a served page: its anchors that moved elsewhere, and where each leads now (relative URLs)."""
-    return {r.from_anchor: urls.relative_url(page, resolve(s, r.to))
-            for r in s.redirects if r.from_page == page and r.from_anchor}
-
-
 def _json_for_html(value: object) -> Markup:
     """JSON safe inside a <script> element."""
     return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
@@ -152,62 +99,81 @@ BUDGET_WORDS = {
 }
 
 
+def _budget_values(s: Strategy, lang: str) -> dict:
+    type_names = {kind: fmt.budget_type(kind, lang) for kind in fmt.BUDGET_TYPES}
+    return {"chart": charts.budget_chart(s.figures, lang, type_names),
+            "chart_caption": BUDGET_WORDS["caption"][lang],
+            "chart_title": charts.WORDS["title"][lang],
+            "budget_intro": BUDGET_WORDS["intro"][lang],
+            "table_heading": BUDGET_WORDS["table"][lang],
+            "note_heading": BUDGET_WORDS["note_heading"][lang],
+            "budget_note": BUDGET_WORDS["note"][lang]}
+
+
+# What a page type gets beyond what every page gets: (strategy, page, lang, address, exports) -> values.
+PAGE_VALUES = {
+    "pillar": lambda s, page, lang, address, export_files: {"p": s.pillar(page.pillar_id)},
+    "budget": lambda s, page, lang, address, export_files: _budget_values(s, lang),
+    "summary": lambda s, page, lang, address, export_files: {"qr": _qr_svg(address), "page_address": address},
+    "data": lambda s, page, lang, address, export_files: {
+        "exports": export_files, "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}"},
+}
+
+
+def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
+    """What every page's template gets: the model, the language, the site's words, formatting, and
+    links from this page (to another page, to an item's permalink)."""
+    here = page.url
+    moves = pages.anchor_moves(s, here)
+    return {
+        "s": s, "lang": lang, "fmt": fmt,
+        "ui": lambda key, **kw: ui(key, lang, **kw),
+        "page": lambda name: pages.SOURCE[name],
+        "pillar_page": pages.pillar,
+        "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),
+        "where_shown": lambda ident: pages.where_shown(s, ident),
+        "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),
+        "permalink_display": lambda ident: urls.site_path(lang, urls.permalink_path(ident)),
+        "front": lambda text: Markup(_yaml_string(text)),
+        "anchor_moves": _json_for_html(moves) if moves else None,
+    }
+
+
 def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None) -> dict[str, str]:
-    """Every generated file under docs/, by path ('ja/index.md', 'en/m/k-program/index.html', ...)."""
+    """Every page and permalink page under docs/, by path ('ja/index.md', 'en/m/k-program/index.html', ...)."""
     env = environment()
     out: dict[str, str] = {}
-    targets = permalink_targets(s)
-    type_names = {lang: {k: fmt.budget_type(k, lang) for k in fmt.BUDGET_TYPES} for lang in LANGS}
+    targets = pages.permalink_targets(s)
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
     redirect = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                   undefined=jinja2.StrictUndefined).get_template("permalink.html.j2")
-    specs = pages(s)
-    retired = sorted({r.from_page for r in s.redirects} - {urls.page_url(spec.source) for spec in specs})
+    site = pages.site_pages(s)
+    retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
     for lang in LANGS:
-        charts_svg = charts.budget_chart(s.figures, lang, type_names[lang])
-        for spec in specs:
-            here = urls.page_url(spec.source)
-            moves = anchor_moves(s, here)
-            address = (site_url.rstrip("/") + urls.site_path(lang, here)) if site_url else urls.site_path(lang, here)
-            context = {
-                "s": s, "lang": lang, "fmt": fmt, "pages": urls, "exports": export_files,
-                "ui": lambda key, **kw: ui(key, lang, **kw),
-                "link": lambda to, anchor=None, _src=spec.source: Markup(urls.link(_src, to, anchor)),
-                "pillar_page": urls.pillar,
-                "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}",
-                "where_shown": lambda ident: where_shown(s, ident),
-                "permalink": lambda ident, _here=here: Markup(urls.relative_url(_here, urls.permalink_path(ident))),
-                "permalink_display": lambda ident: urls.site_path(lang, urls.permalink_path(ident)),
-                "front": lambda text: Markup(_yaml_string(text)),
-                "chart": charts_svg,
-                "chart_caption": BUDGET_WORDS["caption"][lang],
-                "chart_title": charts.WORDS["title"][lang],
-                "budget_intro": BUDGET_WORDS["intro"][lang],
-                "table_heading": BUDGET_WORDS["table"][lang],
-                "note_heading": BUDGET_WORDS["note_heading"][lang],
-                "budget_note": BUDGET_WORDS["note"][lang],
-                "qr": _qr_svg(address) if spec.source == urls.SUMMARY else Markup(""),
-                "page_address": address,
-                "anchor_moves": _json_for_html(moves) if moves else None,
-                **spec.extra,
-            }
+        for page in site:
+            address = (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
+            values = _page_values(s, page, lang)
+            extra = PAGE_VALUES.get(page.type.name)
+            if extra:
+                values |= extra(s, page, lang, address, export_files)
             try:
-                text = env.get_template(spec.template).render(context)
+                text = env.get_template(page.type.template).render(values)
             except (jinja2.TemplateError, RenderError, KeyError) as exc:
-                raise RenderError(f"scripts/strategy_site/templates/{spec.template}: {exc}") from exc
-            out[f"{lang}/{spec.source}"] = _tidy(text)
+                raise RenderError(f"scripts/strategy_site/templates/{page.type.template}: {exc}") from exc
+            out[f"{lang}/{page.source}"] = _tidy(text)
         for ident in targets:
-            target = urls.relative_url(urls.permalink_path(ident), resolve(s, ident))
+            target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = redirect.render(
                 lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={})
         # Pages that are no longer served lead to where their content is now.
-        for page in retired:
-            entries = [r for r in s.redirects if r.from_page == page]
-            default = next((r.to for r in entries if not r.from_anchor), urls.page_url(urls.HOME))
-            out[f"{lang}/{page}index.html"] = redirect.render(
-                lang=lang, ident=page, target=urls.relative_url(page, resolve(s, default)),
+        for retired_page in retired:
+            entries = [r for r in s.redirects if r.from_page == retired_page]
+            default = next((r.to for r in entries if not r.from_anchor), urls.page_url(pages.SOURCE["home"]))
+            out[f"{lang}/{retired_page}index.html"] = redirect.render(
+                lang=lang, ident=retired_page, target=urls.relative_url(retired_page, pages.resolve(s, default)),
                 title=ui("site_name", lang),
-                anchors={r.from_anchor: urls.relative_url(page, resolve(s, r.to)) for r in entries if r.from_anchor})
+                anchors={r.from_anchor: urls.relative_url(retired_page, pages.resolve(s, r.to))
+                         for r in entries if r.from_anchor})
     return out
 
 
@@ -220,41 +186,3 @@ def _tidy(text: str) -> str:
     """Squeeze the blank lines templates leave behind (three or more become one)."""
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
-
-
-def write_tree(files: dict[str, str], docs_dir: Path, langs=LANGS) -> list[str]:
-    """Write generated files under docs/<lang>/, only those whose content changed, and remove
-    generated files that are no longer produced. Returns the paths written or removed."""
-    changed = []
-    for rel, content in sorted(files.items()):
-        path = docs_dir / rel
-        data = content.encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        changed.append(rel)
-    for lang in langs:
-        root = docs_dir / lang
-        if not root.exists():
-            continue
-        for path in sorted(root.rglob("*"), reverse=True):
-            rel = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and rel not in files:
-                path.unlink()
-                changed.append(rel)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return changed
-
-
-def render_all(s: Strategy, files: dict[str, list[LoadedFile]], schema_dir: Path, site_url: str = "") -> dict[str, str]:
-    """Pages, permalinks and exports, for both languages."""
-    out = render_pages(s, site_url, schema_dir)
-    data = exports.all_exports(s, files, schema_dir)
-    for lang in LANGS:
-        for name, content in data.items():
-            out[f"{lang}/{urls.EXPORT_DIR}/{name}"] = content
-    return out

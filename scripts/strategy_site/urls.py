@@ -2,6 +2,7 @@
 
 Japanese is at the site's root and English under /en/, at the same path in both. Pages are
 Markdown files under docs/<lang>/, published with directory URLs (pillars/x.md -> /pillars/x/).
+Which pages there are, and where each item is shown, is in pages.py.
 """
 
 from __future__ import annotations
@@ -10,16 +11,6 @@ import posixpath
 
 LANG_PREFIX = {"ja": "", "en": "en/"}
 
-# Page sources, relative to docs/<lang>/.
-HOME = "index.md"
-MEASURES = "measures.md"
-PROGRESS = "progress.md"
-BUDGET = "budget.md"
-HISTORY = "history.md"
-GLOSSARY = "glossary.md"
-SUMMARY = "summary.md"
-ABOUT = "about.md"
-DATA = "data.md"
 PERMALINK_DIR = "m"
 EXPORT_DIR = "data"
 
@@ -29,14 +20,6 @@ RESERVED_ANCHORS = frozenset({
     "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
     "statements", "measures-table", "publishing", "measure-groups",
 })
-
-
-def static_pages() -> tuple[str, ...]:
-    return tuple(page_url(p) for p in (HOME, MEASURES, PROGRESS, BUDGET, HISTORY, GLOSSARY, SUMMARY, ABOUT, DATA))
-
-
-def pillar(pillar_id: str) -> str:
-    return f"pillars/{pillar_id}.md"
 
 
 def page_url(source: str) -> str:
@@ -79,5 +62,3 @@ def relative_url(from_url: str, to_url: str) -> str:
     depth = len([part for part in from_url.split("/") if part])
     return ("../" * depth + to_url) or "./"
 
-
-STATIC_PAGES = static_pages()

@@ -15,6 +15,7 @@ from pathlib import Path
 import jsonschema
 from referencing import Registry, Resource
 
+from . import pages as site_pages
 from . import urls
 from .load import LoadedFile, data_files, read_file
 from .problems import Problem
@@ -309,7 +310,7 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
             if not span and figure["budget_type"] != "fund":
                 problems.append(problem_at(loaded, ("figures", f), "has no 'fiscal_years'. An initial or "
                                            "supplementary budget covers fiscal years: add them (start: and end:)."))
-    pages = set(urls.STATIC_PAGES) | {urls.page_url(urls.pillar(p)) for p in pillar_ids}
+    pages = set(site_pages.static_urls()) | {urls.page_url(site_pages.pillar(p)) for p in pillar_ids}
     item_ids = measure_ids | box_item_ids | progress_ids | {ident for ident, _ in seen.items()}
     for loaded in files.get("redirects", []):
         for r, entry in enumerate(loaded.data["redirects"]):

@@ -1,0 +1,145 @@
+"""Pages: the one table of the site's page types and of the kinds of item that have a permalink,
+and where each item is shown (its permalink and every redirect lead there).
+
+Adding a page type is one row in PAGE_TYPES plus its template `templates/<name>.md.j2`; the
+navigation, the page list, the checks and the benchmark all read this table. URL syntax (how a
+page source becomes an address) is in urls.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import urls
+
+if TYPE_CHECKING:
+    from .model import Strategy
+
+
+@dataclass(frozen=True)
+class PageType:
+    """A kind of page, the same in both languages. `source` is its Markdown file under docs/<lang>/;
+    a type with `per_pillar` has one page per pillar, at `source` with the pillar's id for {id}."""
+
+    name: str  # its template is templates/<name>.md.j2
+    source: str
+    per_pillar: bool = False
+
+    @property
+    def template(self) -> str:
+        return f"{self.name}.md.j2"
+
+    def source_of(self, pillar_id: str | None = None) -> str:
+        return self.source.format(id=pillar_id) if self.per_pillar else self.source
+
+
+# In the navigation's order. The pillar pages stand together under one heading ("Pillars").
+PAGE_TYPES = (
+    PageType("home", "index.md"),
+    PageType("pillar", "pillars/{id}.md", per_pillar=True),
+    PageType("measures", "measures.md"),
+    PageType("progress", "progress.md"),
+    PageType("budget", "budget.md"),
+    PageType("history", "history.md"),
+    PageType("glossary", "glossary.md"),
+    PageType("summary", "summary.md"),
+    PageType("about", "about.md"),
+    PageType("data", "data.md"),
+)
+PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
+SOURCE = {t.name: t.source for t in PAGE_TYPES if not t.per_pillar}  # the pages there is one of
+NAV_PILLARS = "Pillars"  # the navigation's section of pillar pages (mkdocs.yml translates it)
+
+
+def pillar(pillar_id: str) -> str:
+    """The page source of a pillar: 'pillars/<id>.md'."""
+    return PAGE_TYPE["pillar"].source_of(pillar_id)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site (the same in both languages): its type and its source."""
+
+    type: PageType
+    source: str
+    pillar_id: str | None = None
+
+    @property
+    def url(self) -> str:
+        return urls.page_url(self.source)
+
+
+def site_pages(s: Strategy) -> list[Page]:
+    """Every page of the site, in the navigation's order."""
+    out = []
+    for t in PAGE_TYPES:
+        out += [Page(t, pillar(p.id), p.id) for p in s.pillars] if t.per_pillar else [Page(t, t.source)]
+    return out
+
+
+def nav(s: Strategy) -> list:
+    """MkDocs' navigation: every page in order, the pillar pages under one heading. Titles come
+    from each page's heading, so they are in the page's language."""
+    out: list = []
+    for t in PAGE_TYPES:
+        out.append({NAV_PILLARS: [pillar(p.id) for p in s.pillars]} if t.per_pillar else t.source)
+    return out
+
+
+def static_urls() -> frozenset[str]:
+    """The addresses of the pages there is one of ('', 'measures/', ...), relative to a language's root."""
+    return frozenset(urls.page_url(source) for source in SOURCE.values())
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """A kind of item that has a short permalink /m/<id>/, the page type it is shown on (a
+    measure: its pillar's page), and how to find its items and their texts in the model."""
+
+    name: str
+    shown_on: str
+    items: Callable[[Strategy], Iterable]
+    text: Callable[[object], object] = lambda item: item.text  # a Text; a figure's is its programme
+
+
+# In the order of their permalink pages.
+ITEM_KINDS = (
+    ItemKind("aim", "home", lambda s: (s.aim,)),
+    ItemKind("box_item", "home", lambda s: s.box_items),
+    ItemKind("measure", "pillar", lambda s: s.measures),
+    ItemKind("progress_statement", "progress", lambda s: s.progress_statements),
+    ItemKind("progress_item", "progress", lambda s: s.progress_items),
+    ItemKind("figure", "budget", lambda s: s.figures, text=lambda f: f.program),
+    ItemKind("about_statement", "history", lambda s: s.about_statements),
+)
+ITEM_KIND = {k.name: k for k in ITEM_KINDS}
+
+
+def where_shown(s: Strategy, ident: str) -> tuple[str, str]:
+    """The page (source) and anchor where an item is shown; its permalink leads there.
+    Raises KeyError for an id no item has."""
+    kind = ITEM_KIND[s.kind_of(ident)]
+    if PAGE_TYPE[kind.shown_on].per_pillar:
+        return pillar(s.measure(ident).pillar_id), ident
+    return SOURCE[kind.shown_on], ident
+
+
+def permalink_targets(s: Strategy) -> dict[str, tuple[str, str]]:
+    """Every item with a short permalink /m/<id>/, and where it is shown."""
+    return {item.id: where_shown(s, item.id) for kind in ITEM_KINDS for item in kind.items(s)}
+
+
+def resolve(s: Strategy, to: str) -> str:
+    """A redirect's destination as a directory URL with anchor: an item's id, or a page URL."""
+    if to.endswith("/"):
+        return to
+    source, anchor = where_shown(s, to)
+    return urls.page_url(source) + "#" + anchor
+
+
+def anchor_moves(s: Strategy, page: str) -> dict[str, str]:
+    """For a served page: its anchors that moved elsewhere, and where each leads now (relative URLs)."""
+    return {r.from_anchor: urls.relative_url(page, resolve(s, r.to))
+            for r in s.redirects if r.from_page == page and r.from_anchor}
