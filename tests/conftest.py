@@ -20,11 +20,16 @@ COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pyca
                                      ".hypothesis", "screenshots", ".bench", "ja", "en")
 
 
+def run_module(root: Path, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m MODULE ...` of the project at `root` (its own copy of scripts/, not .venv's)."""
+    environment = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=environment,
+                          capture_output=True, text=True, timeout=600)
+
+
 def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m strategy_site ...` of the project at `root`."""
-    environment = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "strategy_site", *args], cwd=root, env=environment,
-                          capture_output=True, text=True, timeout=600)
+    return run_module(root, "strategy_site", *args, env=env)
 
 
 def copy_project(dest: Path) -> Path:

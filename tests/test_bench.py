@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
-from strategy_site import bench, pages, pipeline
+from conftest import ROOT, run_module
+from strategy_bench import bench
+from strategy_site import pages, pipeline
 
 
 def _digest(folder: Path) -> str:
@@ -40,7 +41,7 @@ def _tables(text: str) -> dict[str, list[dict[str, str]]]:
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list, Path]:
     work = tmp_path_factory.mktemp("bench")
     data_before = _digest(ROOT / "data")
-    result = run_cli(ROOT, "bench", "--scales", "1", "--repeat", "1", "--work-dir", str(work),
+    result = run_module(ROOT, "strategy_bench", "--scales", "1", "--repeat", "1", "--work-dir", str(work),
                      "--json", str(work / "bench.json"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert _digest(ROOT / "data") == data_before, "the benchmark changed the real data"

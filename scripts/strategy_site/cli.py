@@ -1,5 +1,5 @@
 """The project's command line: small commands, each with a docstring. Run through the thin entry
-points in scripts/ (./scripts/build, ./scripts/serve, ./scripts/test, ./scripts/bench), or as
+points in scripts/ (./scripts/build, ./scripts/serve, ./scripts/test), or as
 `python -m strategy_site COMMAND` inside .venv.
 
 Exit status: 0 when all is well, 1 when the data or the build has a problem, 2 for a usage error.
@@ -190,15 +190,6 @@ def _data_folder(text: str) -> Path:
     return path
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    """Benchmark the build on synthetic data x1, x10 and x100 the real size (in scratch copies under
-    .bench/; data/ and docs/ are not touched): seconds to validate, render and build, peak memory,
-    the targets met or missed, and the gzip weight of each page type. See README, Performance."""
-    from . import bench
-
-    return bench.main(args)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="strategy_site", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -212,14 +203,6 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
         p.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site (default: site/)")
     sub.choices["urls"].add_argument("--write", action="store_true", help="write tests/url-contract.txt")
-    bench = sub.add_parser("bench", help=cmd_bench.__doc__.splitlines()[0], description=cmd_bench.__doc__)
-    bench.set_defaults(func=cmd_bench)
-    bench.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100], help="data sizes (default: 1 10 100)")
-    bench.add_argument("--repeat", type=int, default=0, help="runs per timing, median taken (default: 3; 1 at x100)")
-    bench.add_argument("--work-dir", default=str(ROOT / ".bench"), help="scratch folder (default: .bench/)")
-    bench.add_argument("--json", help="also write the results to this JSON file")
-    bench.add_argument("--keep", action="store_true", help="keep the scratch projects and their sites")
-    bench.add_argument("--profile", action="store_true", help="instead: profile one build at the largest scale")
     build = sub.choices["build"]
     build.add_argument("--check", action="store_true", help="only check the data; build nothing")
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="where to write the site (default: site/)")

@@ -46,14 +46,15 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from . import pages, urls
+from strategy_site import pages, urls
+
+from .nav_hook import NAV_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / ".bench"
 SCALES = (1, 10, 100)
 PLUGIN_LINE = "  - strategy-site\n"  # mkdocs.yml's entry for the plugin that renders from data/
-NAV_HOOK = "bench_nav_hook.py"
-NAV_FILE = "bench_nav.json"
+NAV_HOOK = "scripts/strategy_bench/nav_hook.py"  # in the scratch copy, relative to its mkdocs-alone.yml
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, so both builds render the same pages
 GZIP_LEVEL = 6  # the usual web-server setting (Apache's default, a common nginx setting)
 PILLAR_BUDGET = 120 * 1024
@@ -155,11 +156,6 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
         raise RuntimeError(f"mkdocs.yml no longer names the plugin ({PLUGIN_LINE.strip()}); update bench.PLUGIN_LINE")
     # MkDocs alone: the plugin replaced by a hook (hooks run after the plugins, where the plugin ran).
     (dest / "mkdocs-alone.yml").write_text(config.replace(PLUGIN_LINE, "") + f"\nhooks:\n  - {NAV_HOOK}\n", "utf-8")
-    (dest / NAV_HOOK).write_text(
-        '"""Benchmark only: MkDocs alone. Sets the navigation the plugin would set; renders nothing."""\n'
-        "import json\nfrom pathlib import Path\n\n"
-        f"NAV = json.loads((Path(__file__).parent / {NAV_FILE!r}).read_text('utf-8'))\n\n\n"
-        "def on_config(config, **kwargs):\n    config.nav = NAV\n    return config\n", "utf-8")
     return dest
 
 
@@ -168,8 +164,8 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
 def stages(root: Path) -> dict:
     """Validate and render the project at `root` once, in this process; the seconds of each.
     Also writes the navigation for the MkDocs-alone config."""
-    from . import model, pipeline
-    from .validate import SCHEMA_DIR_NAME, validate
+    from strategy_site import model, pipeline
+    from strategy_site.validate import validate
 
     data = root / "data"
     t0 = time.process_time()
@@ -182,10 +178,10 @@ def stages(root: Path) -> dict:
     pipeline.write_tree(out, root / "docs")
     t2 = time.process_time()
     (root / NAV_FILE).write_text(json.dumps(pages.nav(strategy)), "utf-8")
-    pages = sum(1 for rel in out if rel.endswith(".md"))
+    page_count = sum(1 for rel in out if rel.endswith(".md"))
     permalinks = sum(1 for rel in out if rel.endswith("/index.html"))
     return {"validate": t1 - t0, "render": t2 - t1, "measures": len(strategy.measures),
-            "pages": pages, "permalinks": permalinks}
+            "pages": page_count, "permalinks": permalinks}
 
 
 @dataclass
@@ -258,7 +254,7 @@ def bench_scale(root: Path, scale: int, repeat: int, log=print) -> Row:
     stage_runs = []
     for _ in range(repeat):
         _clear_docs(root)
-        result = run([sys.executable, "-m", "strategy_site.bench", "--stages", str(root)], root, env)
+        result = run([sys.executable, "-m", "strategy_bench.bench", "--stages", str(root)], root, env)
         stage_runs.append(json.loads(result.output.strip().splitlines()[-1]))
     builds, alone = [], []
     for _ in range(repeat):
@@ -537,8 +533,8 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-if __name__ == "__main__":  # python -m strategy_site.bench --stages ROOT (a fresh process per timing)
+if __name__ == "__main__":  # python -m strategy_bench.bench --stages ROOT (a fresh process per timing)
     if len(sys.argv) == 3 and sys.argv[1] == "--stages":
         print(json.dumps(stages(Path(sys.argv[2]))))
         sys.exit(0)
-    sys.exit("use: python -m strategy_site bench")
+    sys.exit("use: ./scripts/bench")
