@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from strategy_site import format as fmt
 from strategy_site import pages, pipeline, urls
 from strategy_site.model import LANGS
-from strategy_site.ui import ui
+from strategy_site.ui import label, ui
 
 pytestmark = pytest.mark.browser
 
@@ -172,7 +172,7 @@ def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, 
                   *(ms.text[lang] for g in p.groups for ms in g.measures)]
     assert_printed(out, texts, f"/summary/ ({lang})")
     # The QR code's caption: the page's online address.
-    assert_printed(out, [f"{ui('online_at', lang)}: {out.canonical}"], f"/summary/ ({lang})")
+    assert_printed(out, [f"{label('online_at', lang)}{out.canonical}"], f"/summary/ ({lang})")
     checked = assert_no_chrome(out, lang)
     assert out.search, "the page has no search box to leave out of the print"
     assert ui("measures", lang) in checked and out.search in checked and len(checked) >= 8, checked
@@ -232,7 +232,7 @@ def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(pr
         assert sheet_of(g.title[lang]) == sheet_of(first.id), \
             f"the heading {g.title[lang]!r} and its first measure print on different sheets"
         for ms in g.measures:
-            permalink = f"{ui('permalink', lang)}{ui('label_sep', lang)}{urls.site_path(lang, urls.permalink_path(ms.id))}"
+            permalink = f"{label('permalink', lang)}{urls.site_path(lang, urls.permalink_path(ms.id))}"
             sheets = {sheet_of(ms.id), sheet_of(ms.text[lang]), sheet_of(permalink)}
             assert len(sheets) == 1, f"measure {ms.id} is split over sheets {sorted(sheets)}"
 

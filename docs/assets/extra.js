@@ -4,9 +4,6 @@
  */
 (function () {
   "use strict";
-  var COPIED = { ja: "コピーしました", en: "Copied" };
-  var lang = (document.documentElement.lang || "ja").slice(0, 2);
-
   function announce(link, text) {
     var status = link.querySelector(".copy-link__status");
     if (!status) {
@@ -49,7 +46,7 @@
     var address = new URL(link.getAttribute("data-permalink"), window.location.href).href;
     link.setAttribute("data-copied-url", address);
     copyText(address).then(function () {
-      announce(link, COPIED[lang] || COPIED.en);
+      announce(link, link.getAttribute("data-copied"));  // the site's word, in the page's language
     }, function () {
       window.location.hash = link.getAttribute("href");
     });

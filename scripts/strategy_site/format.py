@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .ui import ui
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 _EN_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
@@ -68,15 +70,11 @@ def fiscal_years(start: int | None, end: int | None, lang: str) -> str:
     return f"FY{start}" if start == end else f"FY{start}–FY{end}"
 
 
-BUDGET_TYPES = {
-    "initial": {"ja": "当初予算", "en": "Initial budget"},
-    "supplementary": {"ja": "補正予算", "en": "Supplementary budget"},
-    "fund": {"ja": "ファンド", "en": "Fund"},
-}
+BUDGET_TYPES = ("initial", "supplementary", "fund")  # figures.yaml's budget_type; their names are in ui.py
 
 
 def budget_type(kind: str, lang: str) -> str:
-    return BUDGET_TYPES[kind][lang]
+    return ui(f"budget_type_{kind}", lang)
 
 
 def slide(number_: int, lang: str) -> str:

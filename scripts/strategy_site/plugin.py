@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from . import pages, pipeline
 from .problems import DataError
 from .render import TEMPLATES, RenderError
+from .ui import theme_words
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -45,6 +46,7 @@ class StrategySitePlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.nav = pages.nav(self.data(project_root(config)).strategy)
+        config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

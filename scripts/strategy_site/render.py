@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import charts, escape, exports, pages, urls
 from . import format as fmt
 from .model import LANGS, Strategy
-from .ui import ui
+from .ui import label, ui
 
 TEMPLATES = Path(__file__).parent / "templates"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -79,35 +79,9 @@ def _qr_svg(address: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape.html_text(title)}" ', 1))
 
 
-BUDGET_WORDS = {
-    "intro": {"ja": "スライド3に記された予算額の一覧です。対象年度も予算の種類も異なるため、合計はしていません。",
-              "en": "The budget figures given on slide 3. They cover different fiscal years and budget types, "
-                    "so this page does not add them up."},
-    "caption": {"ja": "予算額（スライド3）。大学ファンドは桁が大きいため、別の目盛りで示しています。数値は下の表のとおりです。",
-                "en": "Budget figures (slide 3). The University Fund is far larger and is drawn on its own scale. "
-                      "The table below gives every value."},
-    "table": {"ja": "予算額の一覧", "en": "All budget figures"},
-    "note_heading": {"ja": "当初予算と補正予算", "en": "Initial and supplementary budgets"},
-    "note": {"ja": "当初予算は、年度の始まる前に国会で成立する1年間の予算です。補正予算は、年度の途中で当初予算を補うために編成される予算です。"
-                   "大学ファンドは年度ごとの予算ではなく、運用益で大学を支援する基金（ファンド）で、「10兆円規模」は概数です。"
-                   "年度（FY）は4月から翌年3月までです。金額の英語表記は、1億円 = 1億（100 million）円、1兆円 = 1 trillion円として換算しています。",
-             "en": "An initial budget (当初予算) is the annual budget passed by the Diet before the fiscal year begins. "
-                   "A supplementary budget (補正予算) is added during the fiscal year to supplement it. The University "
-                   "Fund is not an annual budget but a fund whose investment returns support universities; its "
-                   "\"about ¥10 trillion\" (10兆円規模) is approximate. A fiscal year (FY) runs from April to March. "
-                   "English amounts use 1億円 = ¥100 million and 1兆円 = ¥1 trillion."},
-}
-
-
 def _budget_values(s: Strategy, lang: str) -> dict:
     type_names = {kind: fmt.budget_type(kind, lang) for kind in fmt.BUDGET_TYPES}
-    return {"chart": charts.budget_chart(s.figures, lang, type_names),
-            "chart_caption": BUDGET_WORDS["caption"][lang],
-            "chart_title": charts.WORDS["title"][lang],
-            "budget_intro": BUDGET_WORDS["intro"][lang],
-            "table_heading": BUDGET_WORDS["table"][lang],
-            "note_heading": BUDGET_WORDS["note_heading"][lang],
-            "budget_note": BUDGET_WORDS["note"][lang]}
+    return {"chart": charts.budget_chart(s.figures, lang, type_names), "chart_title": charts.WORDS["title"][lang]}
 
 
 # What a page type gets beyond what every page gets: (strategy, page, lang, address, exports) -> values.
@@ -128,6 +102,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
     return {
         "s": s, "lang": lang, "fmt": fmt,
         "ui": lambda key, **kw: ui(key, lang, **kw),
+        "label": lambda key, **kw: label(key, lang, **kw),
         "page": lambda name: pages.SOURCE[name],
         "pillar_page": pages.pillar,
         "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),
@@ -164,14 +139,15 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = redirect.render(
-                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={})
+                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={},
+                note=ui("item_is_on", lang, ident=ident))
         # Pages that are no longer served lead to where their content is now.
         for retired_page in retired:
             entries = [r for r in s.redirects if r.from_page == retired_page]
             default = next((r.to for r in entries if not r.from_anchor), urls.page_url(pages.SOURCE["home"]))
             out[f"{lang}/{retired_page}index.html"] = redirect.render(
                 lang=lang, ident=retired_page, target=urls.relative_url(retired_page, pages.resolve(s, default)),
-                title=ui("site_name", lang),
+                title=ui("site_name", lang), note=ui("item_is_on", lang, ident=retired_page),
                 anchors={r.from_anchor: urls.relative_url(retired_page, pages.resolve(s, r.to))
                          for r in entries if r.from_anchor})
     return out

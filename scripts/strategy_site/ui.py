@@ -1,4 +1,5 @@
-"""The site's own words (labels, headings, notes): not from the source, so not in data/."""
+"""The site's own words (labels, headings, notes, the budget page's explanations, the chart's and
+the theme's words): not from the source, so not in data/. Every key has both languages."""
 
 from __future__ import annotations
 
@@ -56,9 +57,55 @@ UI = {
     "paren_close": {"ja": "）", "en": ")"},
     "list_sep": {"ja": "、", "en": ", "},
     "label_sep": {"ja": "：", "en": ": "},
+    # Budget types (figures.yaml's budget_type).
+    "budget_type_initial": {"ja": "当初予算", "en": "Initial budget"},
+    "budget_type_supplementary": {"ja": "補正予算", "en": "Supplementary budget"},
+    "budget_type_fund": {"ja": "ファンド", "en": "Fund"},
+    # The budget page.
+    "budget_intro": {"ja": "スライド3に記された予算額の一覧です。対象年度も予算の種類も異なるため、合計はしていません。",
+                     "en": "The budget figures given on slide 3. They cover different fiscal years and budget types, "
+                           "so this page does not add them up."},
+    "chart_caption": {"ja": "予算額（スライド3）。大学ファンドは桁が大きいため、別の目盛りで示しています。数値は下の表のとおりです。",
+                      "en": "Budget figures (slide 3). The University Fund is far larger and is drawn on its own scale. "
+                            "The table below gives every value."},
+    "figures_table": {"ja": "予算額の一覧", "en": "All budget figures"},
+    "note_heading": {"ja": "当初予算と補正予算", "en": "Initial and supplementary budgets"},
+    "budget_note": {"ja": "当初予算は、年度の始まる前に国会で成立する1年間の予算です。補正予算は、年度の途中で当初予算を補うために編成される予算です。"
+                          "大学ファンドは年度ごとの予算ではなく、運用益で大学を支援する基金（ファンド）で、「10兆円規模」は概数です。"
+                          "年度（FY）は4月から翌年3月までです。金額の英語表記は、1億円 = 1億（100 million）円、1兆円 = 1 trillion円として換算しています。",
+                    "en": "An initial budget (当初予算) is the annual budget passed by the Diet before the fiscal year begins. "
+                          "A supplementary budget (補正予算) is added during the fiscal year to supplement it. The University "
+                          "Fund is not an annual budget but a fund whose investment returns support universities; its "
+                          "\"about ¥10 trillion\" (10兆円規模) is approximate. A fiscal year (FY) runs from April to March. "
+                          "English amounts use 1億円 = ¥100 million and 1兆円 = ¥1 trillion."},
+    # The open data page.
+    "data_intro": {"ja": "このサイトのデータは、次のファイルとして自由に再利用できます。CSVはBOM付きUTF-8で、Excelでそのまま開けます。",
+                   "en": "The site's data is published for reuse in the files below. The CSV files are UTF-8 with a "
+                         "byte-order mark, so that Excel opens the Japanese correctly."},
+    "files": {"ja": "ファイル", "en": "Files"},
+    "fields": {"ja": "項目", "en": "Fields"},
+    "column": {"ja": "列", "en": "Column"},
+    "meaning": {"ja": "内容", "en": "Meaning"},
+    # A permalink page (/m/<id>/), for a browser that does not follow its redirect.
+    "item_is_on": {"ja": "この項目（{ident}）は次のページにあります:", "en": "This item ({ident}) is on this page:"},
+    # What a copy-link control says once it has copied (docs/assets/extra.js reads it from the control).
+    "copied": {"ja": "コピーしました", "en": "Copied"},
+    # The theme's (theme/main.html): the plugin puts THEME_WORDS in MkDocs' config.extra.words.
+    "print_version": {"ja": "{date} 版", "en": "Version of {date}"},
 }
+
+THEME_WORDS = ("print_version",)
 
 
 def ui(key: str, lang: str, **values: object) -> str:
     """A label of the site's own in one language; every key has both languages."""
     return UI[key][lang].format(**values)
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """A label followed by the language's separator: 日付： / Dates: ."""
+    return ui(key, lang, **values) + UI["label_sep"][lang]
+
+
+def theme_words() -> dict[str, dict[str, str]]:
+    return {key: UI[key] for key in THEME_WORDS}
