@@ -53,7 +53,7 @@ def nav(strategy) -> list:
         urls.HOME,
         {"Pillars": [urls.pillar(p.id) for p in strategy.pillars]},
         urls.MEASURES, urls.PROGRESS, urls.BUDGET, urls.HISTORY, urls.GLOSSARY, urls.SUMMARY,
-        urls.ABOUT, urls.DATA,
+        urls.ABOUT, urls.DATA, urls.ACCESSIBILITY,
     ]
 
 

@@ -81,7 +81,8 @@ def pages(s: Strategy) -> list[PageSpec]:
     out = [PageSpec("home.md.j2", urls.HOME, {})]
     out += [PageSpec("pillar.md.j2", urls.pillar(p.id), {"p": p}) for p in s.pillars]
     out += [PageSpec(f"{name}.md.j2", getattr(urls, name.upper()), {})
-            for name in ("measures", "progress", "budget", "history", "glossary", "summary", "about", "data")]
+            for name in ("measures", "progress", "budget", "history", "glossary", "summary", "about", "data",
+                         "accessibility")]
     return out
 
 

@@ -13,6 +13,7 @@ UI = {
     "summary": {"ja": "1枚の要約", "en": "One-page summary"},
     "about": {"ja": "このサイトについて", "en": "About this site"},
     "data": {"ja": "オープンデータ", "en": "Open data"},
+    "accessibility": {"ja": "ウェブアクセシビリティ方針", "en": "Accessibility statement"},
     "pillars": {"ja": "3つの柱", "en": "The three pillars"},
     "pillar_n": {"ja": "柱{n}", "en": "Pillar {n}"},
     "aim": {"ja": "戦略の位置付け", "en": "The strategy's aim"},

@@ -20,6 +20,7 @@ GLOSSARY = "glossary.md"
 SUMMARY = "summary.md"
 ABOUT = "about.md"
 DATA = "data.md"
+ACCESSIBILITY = "accessibility.md"
 PERMALINK_DIR = "m"
 EXPORT_DIR = "data"
 
@@ -28,11 +29,13 @@ RESERVED_ANCHORS = frozenset({
     "top", "boxes", "pillars", "pillar-progress", "pillar-figures", "chart", "figures-table",
     "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
     "statements", "measures-table", "publishing", "measure-groups",
+    "policy", "scope", "test-results", "method", "findings", "not-accessible", "alternative",
 })
 
 
 def static_pages() -> tuple[str, ...]:
-    return tuple(page_url(p) for p in (HOME, MEASURES, PROGRESS, BUDGET, HISTORY, GLOSSARY, SUMMARY, ABOUT, DATA))
+    return tuple(page_url(p) for p in (HOME, MEASURES, PROGRESS, BUDGET, HISTORY, GLOSSARY, SUMMARY, ABOUT, DATA,
+                                       ACCESSIBILITY))
 
 
 def pillar(pillar_id: str) -> str:
