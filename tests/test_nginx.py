@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from strategy_site.precompress import LEVEL
 
 NGINX = Path("/usr/sbin/nginx")
 PREFIX = "/strategy2025"
@@ -178,7 +179,7 @@ def test_build_writes_a_gzip_copy_of_each_text_file(published_site: Path):
         copy = path.with_name(path.name + ".gz")
         if copy.exists():
             assert gzip.decompress(copy.read_bytes()) == path.read_bytes(), f"{copy} is not {path.name}"
-        elif len(gzip.compress(path.read_bytes(), 9, mtime=0)) < path.stat().st_size:
+        elif len(gzip.compress(path.read_bytes(), LEVEL, mtime=0)) < path.stat().st_size:
             missing.append(str(path.relative_to(published_site)))
     assert not missing, "no .gz beside: " + ", ".join(missing[:10])
     for name in ("index.html", "en/index.html", "sitemap.xml", "search/search_index.json", "assets/extra.css"):
