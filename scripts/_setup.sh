@@ -79,11 +79,15 @@ write_locks() {
   echo "Wrote $LOCK_DIR/test.txt and $LOCK_DIR/site.txt." >&2
 }
 
-# The tests print pages with Debian's chromium and need Japanese fonts to print Japanese.
+# The tests print pages with Debian's chromium and need Japanese fonts to print Japanese; they run
+# pa11y with Node.js (npm) and try the README's sample configuration with nginx.
 need_system_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} with apt-get ..." >&2
@@ -92,4 +96,22 @@ need_system_packages() {
   else
     fail "missing system packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
   fi
+}
+
+# pa11y for the accessibility tests: the exact versions in tests/pa11y/package-lock.json, from the npm
+# registry into .node/ (git-ignored). It drives Debian's chromium, so no browser is downloaded.
+setup_node_tools() {
+  local hash stamp=".node/.installed"
+  hash="$(cat tests/pa11y/package.json tests/pa11y/package-lock.json | sha256sum | cut -c1-16)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -d .node/node_modules/pa11y ]; then
+    return 0
+  fi
+  command -v npm >/dev/null 2>&1 || fail "npm is missing. Install it with: sudo apt-get install -y nodejs npm"
+  mkdir -p .node
+  cp tests/pa11y/package.json tests/pa11y/package-lock.json .node/
+  echo "Installing pa11y into .node (first run only) ..." >&2
+  (cd .node && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts) >.node-npm.log 2>&1 ||
+    fail "could not install pa11y from the npm registry (no network?); details: .node-npm.log"
+  rm -f .node-npm.log
+  echo "$hash" >"$stamp"
 }

@@ -129,6 +129,14 @@ def settle(page) -> None:
                   ".map(a => a.finished.catch(() => null)))")
 
 
+def switch_language(page, lang: str) -> None:
+    """As a reader does: open the language menu in the header, choose the language."""
+    page.locator(".md-select > button").click()
+    with page.expect_navigation():
+        page.locator(f".md-select a[hreflang='{lang}']").click()
+    settle(page)
+
+
 # -- Material's search box, used as a reader does: type, then read the result list.
 
 SEARCH_INPUT = "input.md-search__input"

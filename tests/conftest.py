@@ -61,6 +61,19 @@ def source_text() -> str:
     return SOURCE.read_text("utf-8")
 
 
+# The address a site is built for in some tests: another host and a sub-folder, as for publication.
+PUBLISHED_AT = "https://intranet.example/strategy2025/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with SITE_URL=PUBLISHED_AT."""
+    root = copy_project(tmp_path_factory.mktemp("published"))
+    result = run_cli(root, "build", env={"SITE_URL": PUBLISHED_AT})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 # -- Browser fixtures: the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright.
 
 CHROMIUM = Path("/usr/bin/chromium")

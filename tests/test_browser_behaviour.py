@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_site import (LANGS, SCREENSHOTS, WIDTHS, address, every_page, new_tab, one_page_per_kind, open_page,
-                          open_search, pillar_path, search, settle, site_pages, strategy, tabs,  # noqa: F401 (fixture)
-                          visit)
+                          open_search, pillar_path, search, site_pages, strategy, switch_language,
+                          tabs, visit)  # noqa: F401 (tabs is a fixture)
 from strategy_site import pages, urls
 
 pytestmark = pytest.mark.browser
@@ -108,14 +108,6 @@ def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs):
 def in_view(page, ident: str) -> bool:
     return page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
                          " return r.top >= 0 && r.top < window.innerHeight; }", ident)
-
-
-def switch_language(page, lang: str) -> None:
-    """As a reader does: open the language menu in the header, choose the language."""
-    page.locator(".md-select > button").click()
-    with page.expect_navigation():
-        page.locator(f".md-select a[hreflang='{lang}']").click()
-    settle(page)
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())

@@ -1,9 +1,24 @@
-/* Two small enhancements; the site works without them.
+/* Small enhancements; the site works without them.
  * 1. Copy-link controls (a.copy-link): copy the item's short permalink (/m/<id>/) and say "copied".
  * 2. The language switcher keeps the anchor: /pillars/x/#k-program -> /en/pillars/x/#k-program.
+ * 3. Material does not fetch a sitemap.xml for the page's language alternates (see below).
  */
 (function () {
   "use strict";
+
+  // The page's language alternates (<link rel="alternate" hreflang> in <head>) are absolute, for
+  // search engines and validators. Material's script reads them once, when the document has loaded,
+  // and fetches a sitemap.xml beside each (a missing file, or one on the site_url host: a request
+  // to another host on a preview or closed network). It needs them only to take over clicks on the
+  // language links, which carry target="_self" so that it leaves them alone. So they are out of its
+  // sight for that one moment: this script runs before the document has loaded, after Material's
+  // script, whose listener runs first; ours then puts them back.
+  var alternates = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));
+  alternates.forEach(function (link) { link.setAttribute("rel", "alternate-language"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    alternates.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }, { once: true });
+
   function announce(link, text) {
     var status = link.querySelector(".copy-link__status");
     if (!status) {

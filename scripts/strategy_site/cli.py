@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from . import contract, pipeline
+from .precompress import precompress
 from .problems import DataError
 from .render import RenderError
 
@@ -134,6 +135,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
                   file=sys.stderr)
             return 1
+        count, before, after = precompress(staging)
+        print(f"Precompressed {count} files for the web server (.gz): {before // 1024} KB to {after // 1024} KB.")
         old = target.with_name(f".site-old-{os.getpid()}")
         if target.exists():
             target.rename(old)

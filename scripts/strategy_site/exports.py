@@ -103,6 +103,7 @@ def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
         "history": files["history"][0].data,
         "glossary": files["glossary"][0].data,
         "redirects": files["redirects"][0].data,
+        "accessibility": files["accessibility"][0].data,
     }
     return json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
@@ -196,6 +196,8 @@ class Strategy:
     figures: tuple[Figure, ...]
     glossary: tuple[Term, ...]
     redirects: tuple[Redirect, ...] = ()
+    # The accessibility statement's facts (data/accessibility.yaml), as validated: the page shows them as they are.
+    accessibility: dict | None = field(default=None, compare=False, hash=False)
 
     # -- look-ups ---------------------------------------------------------------------------
     # Look-ups go through indexes built on first use (cached properties: the model is frozen, so
@@ -337,6 +339,7 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
         figures=tuple(_figure(f) for f in files["figures"][0].data["figures"]),
         glossary=tuple(Term(t["id"], tuple(t["abbr"]), Text.of(t["name"])) for t in files["glossary"][0].data["terms"]),
         redirects=tuple(_redirect(r) for f in files.get("redirects", []) for r in f.data["redirects"]),
+        accessibility=files["accessibility"][0].data if files.get("accessibility") else None,
     )
 
 

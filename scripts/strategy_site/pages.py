@@ -47,6 +47,7 @@ PAGE_TYPES = (
     PageType("summary", "summary.md"),
     PageType("about", "about.md"),
     PageType("data", "data.md"),
+    PageType("accessibility", "accessibility.md"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 SOURCE = {t.name: t.source for t in PAGE_TYPES if not t.per_pillar}  # the pages there is one of

@@ -1,11 +1,15 @@
 """The MkDocs side: a plugin (mkdocs.yml `plugins: - strategy-site`) that renders the pages from
 data/ before every build and has `mkdocs serve` watch data/ and the templates, so that `mkdocs
-build` and `mkdocs serve` are the whole pipeline. Its state lives on the instance: MkDocs makes a
-new one for every build (`mkdocs serve` too, at each rebuild).
+build` and `mkdocs serve` are the whole pipeline.
+
+Its state lives on the instance. Because it has on_startup, MkDocs keeps one instance for the whole
+of a `mkdocs serve` (and makes a new one for every `mkdocs build`), so the preview remembers its
+last good navigation across rebuilds.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,10 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from . import pages, pipeline
+from . import pages, pipeline, preview_errors
+from .model import LANGS
 from .problems import DataError
 from .render import TEMPLATES, RenderError
-from .ui import theme_words
+from .ui import theme_words, ui
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -24,10 +29,21 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+class DataProblems(PluginError):
+    """The data has problems; `report` is what `./scripts/build --check` prints for them."""
+
+    def __init__(self, report: str):
+        self.report = report
+        super().__init__("The data has problems, so the site was not built:\n" + report)
+
+
 class StrategySitePlugin(BasePlugin):
     def __init__(self) -> None:
         # The data of this build: its fingerprint and what pipeline.load made of it.
         self.checked: tuple[pipeline.Fingerprint, pipeline.Checked] | None = None
+        self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
+        self.problems: str | None = None  # while serving: the report of the data's problems, if any
+        self.good_nav: list | None = None  # while serving: the navigation of the last good data
 
     def use(self, root: Path, checked: pipeline.Checked) -> None:
         """Take data that the caller has just checked (`strategy_site build`), so that this build
@@ -35,28 +51,61 @@ class StrategySitePlugin(BasePlugin):
         self.checked = (pipeline.fingerprint(root), checked)
 
     def data(self, root: Path) -> pipeline.Checked:
-        """The validated data, read once per build (on_config and on_pre_build share it)."""
+        """The validated data, read again only when it changed (on_config and on_pre_build share it)."""
         stamp = pipeline.fingerprint(root)
         if self.checked is None or self.checked[0] != stamp:
             try:
                 self.checked = (stamp, pipeline.load(root))
             except DataError as exc:
-                raise PluginError("The data has problems, so the site was not built:\n" + str(exc)) from None
+                raise DataProblems(str(exc)) from None
         return self.checked[1]
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.nav = pages.nav(self.data(project_root(config)).strategy)
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
+        try:
+            config.nav = pages.nav(self.data(project_root(config)).strategy)
+        except DataProblems as exc:
+            if not self.serving:
+                raise
+            # The preview keeps the last good pages and navigation; on_post_build shows the problems.
+            self.problems = exc.report
+            config.nav = self.good_nav or _fallback_nav(Path(config.docs_dir))
+            return config
+        self.problems, self.good_nav = None, config.nav
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        docs = Path(config.docs_dir)
+        if self.problems is not None:  # serving data with problems: keep the pages there are
+            for lang in LANGS:  # none yet: a home page for the problems to be shown on
+                home = docs / lang / pages.SOURCE["home"]
+                if not home.exists():
+                    home.parent.mkdir(parents=True, exist_ok=True)
+                    home.write_text("# " + ui("preview_title", lang) + "\n", "utf-8")
+            return
         root = project_root(config)
         try:
-            pipeline.render_docs(root, config.site_url or "", Path(config.docs_dir), checked=self.data(root))
+            pipeline.render_docs(root, config.site_url or "", docs, checked=self.data(root))
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems is not None:
+            shown = preview_errors.show(Path(config.site_dir), self.problems)
+            # print, not logging: in strict mode a logged warning would stop the build and the server.
+            print(f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
+                  file=sys.stderr)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(project_root(config) / "data"))
         server.watch(str(TEMPLATES))
         return server
+
+
+def _fallback_nav(docs: Path) -> list:
+    """The preview started with broken data: the pages a previous run left, or the home page alone."""
+    found = sorted(p.relative_to(docs / "ja").as_posix() for p in (docs / "ja").rglob("*.md"))
+    return found or [pages.SOURCE["home"]]

@@ -14,6 +14,7 @@ UI = {
     "summary": {"ja": "1枚の要約", "en": "One-page summary"},
     "about": {"ja": "このサイトについて", "en": "About this site"},
     "data": {"ja": "オープンデータ", "en": "Open data"},
+    "accessibility": {"ja": "ウェブアクセシビリティ方針", "en": "Accessibility statement"},
     "pillars": {"ja": "3つの柱", "en": "The three pillars"},
     "pillar_n": {"ja": "柱{n}", "en": "Pillar {n}"},
     "aim": {"ja": "戦略の位置付け", "en": "The strategy's aim"},
@@ -90,6 +91,17 @@ UI = {
     "item_is_on": {"ja": "この項目（{ident}）は次のページにあります:", "en": "This item ({ident}) is on this page:"},
     # What a copy-link control says once it has copied (docs/assets/extra.js reads it from the control).
     "copied": {"ja": "コピーしました", "en": "Copied"},
+    # The preview's page for data with problems (preview_errors.py; ./scripts/serve only).
+    "preview_title": {"ja": "データに問題があります", "en": "The data has problems"},
+    "preview_intro": {"ja": "data/ フォルダーのファイルに次の問題があるため、このページは作成されませんでした。"
+                            "各行に、ファイル名・行・列・項目と、直し方が書かれています（./scripts/build --check と同じ内容です）。",
+                      "en": "This page was not built, because the files in the data/ folder have the problems below. "
+                            "Each line names the file, the line, the column and the field, and says how to fix it "
+                            "(the same words as ./scripts/build --check)."},
+    "preview_after": {"ja": "ファイルを直して保存すると、数秒でこのページは自動的に元に戻ります。",
+                      "en": "Fix the files and save them: within a few seconds this page comes back by itself."},
+    "preview_note": {"ja": "プレビュー（./scripts/serve）にだけ表示されるページです。",
+                     "en": "This page is shown only in the preview (./scripts/serve)."},
     # The theme's (theme/main.html): the plugin puts THEME_WORDS in MkDocs' config.extra.words.
     "print_version": {"ja": "{date} 版", "en": "Version of {date}"},
 }

@@ -19,6 +19,7 @@ RESERVED_ANCHORS = frozenset({
     "top", "boxes", "pillars", "pillar-progress", "pillar-figures", "chart", "figures-table",
     "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
     "statements", "measures-table", "publishing", "measure-groups",
+    "policy", "scope", "test-results", "method", "findings", "not-accessible", "alternative",
 })
 
 

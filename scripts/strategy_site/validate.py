@@ -22,7 +22,8 @@ from .problems import Problem
 
 SCHEMA_DIR_NAME = "schema"
 SINGLE_FILES = {"strategy.yaml": "strategy", "progress.yaml": "progress", "figures.yaml": "figures",
-                "history.yaml": "history", "glossary.yaml": "glossary", "redirects.yaml": "redirects"}
+                "history.yaml": "history", "glossary.yaml": "glossary", "redirects.yaml": "redirects",
+                "accessibility.yaml": "accessibility"}
 PILLAR_DIR = "pillars"
 
 

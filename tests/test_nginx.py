@@ -1,0 +1,188 @@
+"""The README's sample nginx configuration, run with Debian's nginx on loopback against a built site,
+in the sub-folder /strategy2025/ it is written for and at the root: the precompressed copies, the
+cache times, the security headers and the 404 page for both languages. Also: the build writes the
+precompressed copies, and they hold exactly the files beside them."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from strategy_site.precompress import LEVEL
+
+NGINX = Path("/usr/sbin/nginx")
+PREFIX = "/strategy2025"
+PRECOMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
+
+
+def sample_config() -> str:
+    """The configuration block of README, Publishing, as written there."""
+    blocks = re.findall(r"```nginx\n(.*?)\n```", (ROOT / "README.md").read_text("utf-8"), re.S)
+    assert len(blocks) == 1, "README.md should hold one nginx configuration block"
+    return blocks[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Nginx:
+    """Debian's nginx in the foreground, with the README's server block on a loopback port."""
+
+    def __init__(self, work: Path, server_block: str, web_root: Path):
+        if not NGINX.exists():
+            pytest.fail(f"{NGINX} is missing: install Debian's nginx (sudo apt-get install -y nginx)")
+        self.port = _free_port()
+        block = server_block.replace("listen 80;", f"listen 127.0.0.1:{self.port};")
+        block = block.replace("root /var/www/html;", f"root {web_root};")
+        assert str(web_root) in block and str(self.port) in block, "the sample no longer has 'listen 80;' and 'root /var/www/html;'"
+        (work / "logs").mkdir(parents=True, exist_ok=True)
+        user = "user root;\n" if os.geteuid() == 0 else ""  # the test's files are readable by their owner only
+        (work / "nginx.conf").write_text(
+            f"{user}daemon off;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/logs/error.log;\n"
+            f"events {{ worker_connections 64; }}\n"
+            f"http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
+            f"  access_log off;\n  client_body_temp_path {work}/tmp;\n  proxy_temp_path {work}/tmp;\n"
+            f"  fastcgi_temp_path {work}/tmp;\n  uwsgi_temp_path {work}/tmp;\n  scgi_temp_path {work}/tmp;\n"
+            f"{block}\n}}\n", "utf-8")
+        test = subprocess.run([str(NGINX), "-t", "-p", str(work), "-c", str(work / "nginx.conf")],
+                              capture_output=True, text=True)
+        assert test.returncode == 0, "nginx refuses the sample configuration:\n" + test.stderr
+        self.process = subprocess.Popen([str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        self.stop()
+        pytest.fail("nginx did not start: " + (work / "logs" / "error.log").read_text())
+
+    def get(self, path: str, gzip_ok: bool = True) -> tuple[int, dict, bytes]:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}",
+                                         headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def _csp_of(site: Path) -> str | None:
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', (site / "index.html").read_text("utf-8"))
+    return m.group(1).replace("&#39;", "'").replace("&quot;", '"') if m else None
+
+
+def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
+    """What a reader's browser would get wrong from this server for the site at prefix + '/'."""
+    problems = []
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).relative_to(site).as_posix()
+    csp = _csp_of(site)
+    checks = {  # path -> (the built file, whether it is fingerprinted)
+        "/": ("index.html", False), "/en/budget/": ("en/budget/index.html", False),
+        "/assets/extra.css": ("assets/extra.css", False), "/" + bundle: (bundle, True),
+        "/sitemap.xml": ("sitemap.xml", False), "/data/strategy.json": ("data/strategy.json", False),
+    }
+    for path, (name, fingerprinted) in checks.items():
+        url = prefix + path
+        status, headers, body = server.get(url)
+        if status != 200:
+            problems.append(f"{url}: HTTP {status}")
+            continue
+        if headers.get("content-encoding") != "gzip":
+            problems.append(f"{url}: not sent gzip-compressed (Content-Encoding: {headers.get('content-encoding')})")
+        elif gzip.decompress(body) != (site / name).read_bytes():
+            problems.append(f"{url}: the compressed answer is not the built file")
+        if "accept-encoding" not in headers.get("vary", "").lower():
+            problems.append(f"{url}: no 'Vary: Accept-Encoding'")
+        want = "public, max-age=31536000, immutable" if fingerprinted else "public, max-age=300"
+        if headers.get("cache-control") != want:
+            problems.append(f"{url}: Cache-Control {headers.get('cache-control')!r}, expected {want!r}")
+        status, headers, body = server.get(url, gzip_ok=False)
+        if headers.get("content-encoding") or body != (site / name).read_bytes():
+            problems.append(f"{url}: a browser that does not accept gzip does not get the file as it is")
+    status, headers, _ = server.get(prefix + "/data/measures.csv")
+    if status != 200 or not headers.get("content-type", "").startswith("text/csv"):
+        problems.append(f"measures.csv: HTTP {status}, Content-Type {headers.get('content-type')}")
+    not_found = (site / "404.html").read_bytes()
+    for url in (prefix + "/no-such-page/", prefix + "/en/no-such-page/", prefix + "/pillars/no-such-pillar/"):
+        status, headers, body = server.get(url, gzip_ok=False)
+        if status != 404 or body != not_found:
+            problems.append(f"{url}: HTTP {status}, {'the' if body == not_found else 'not the'} site's 404 page")
+    for url in (prefix + "/", prefix + "/" + bundle, prefix + "/en/no-such-page/"):
+        _, headers, _ = server.get(url)
+        for name, value in (("x-content-type-options", "nosniff"), ("referrer-policy", "strict-origin-when-cross-origin"),
+                            *((("content-security-policy", csp),) if csp else ())):
+            if headers.get(name) != value:
+                problems.append(f"{url}: {name} is {headers.get(name)!r}, expected {value!r}")
+        if "nginx/" in headers.get("server", ""):
+            problems.append(f"{url}: the Server header names nginx's version")
+    return problems
+
+
+@pytest.mark.parametrize("placement", ["sub-folder", "root"])
+def test_readme_nginx_configuration_serves_the_site(published_site: Path, tmp_path: Path, placement: str):
+    web_root = tmp_path / "www"
+    config = sample_config()
+    if placement == "sub-folder":
+        shutil.copytree(published_site, web_root / PREFIX.strip("/"))
+        prefix = PREFIX
+    else:  # as the README says: remove /strategy2025 everywhere
+        shutil.copytree(published_site, web_root)
+        config, prefix = config.replace(PREFIX, ""), ""
+    server = Nginx(tmp_path / "nginx", config, web_root)
+    try:
+        problems = server_problems(server, prefix, published_site)
+    finally:
+        server.stop()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_server_check_sees_a_server_without_the_sample_settings(published_site: Path, tmp_path: Path):
+    """The check can fail: the sample without gzip_static, its headers and its 404 page is caught."""
+    web_root = tmp_path / "www"
+    shutil.copytree(published_site, web_root / PREFIX.strip("/"))
+    config = "\n".join(line for line in sample_config().splitlines()
+                       if not re.match(r"\s*(gzip_static|add_header Referrer-Policy|error_page)\b", line))
+    server = Nginx(tmp_path / "nginx", config, web_root)
+    try:
+        problems = "\n".join(server_problems(server, PREFIX, published_site))
+    finally:
+        server.stop()
+    assert "not sent gzip-compressed" in problems and "referrer-policy is None" in problems, problems
+    assert f"{PREFIX}/en/no-such-page/: HTTP 404, not the site's 404 page" in problems, problems
+
+
+def test_build_writes_a_gzip_copy_of_each_text_file(published_site: Path):
+    originals = [p for p in published_site.rglob("*") if p.suffix in PRECOMPRESSED and p.is_file()]
+    assert len(originals) > 100
+    missing = []
+    for path in originals:
+        copy = path.with_name(path.name + ".gz")
+        if copy.exists():
+            assert gzip.decompress(copy.read_bytes()) == path.read_bytes(), f"{copy} is not {path.name}"
+        elif len(gzip.compress(path.read_bytes(), LEVEL, mtime=0)) < path.stat().st_size:
+            missing.append(str(path.relative_to(published_site)))
+    assert not missing, "no .gz beside: " + ", ".join(missing[:10])
+    for name in ("index.html", "en/index.html", "sitemap.xml", "search/search_index.json", "assets/extra.css"):
+        assert (published_site / (name + ".gz")).exists(), name
+    strays = [p for p in published_site.rglob("*.gz") if p.with_suffix("").suffix not in PRECOMPRESSED]
+    assert not strays, f"compressed copies of other files: {strays[:5]}"
