@@ -15,7 +15,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import charts, escape, exports, urls
+from . import charts, escape, exports, provenance, urls
 from . import format as fmt
 from .load import LoadedFile
 from .model import LANGS, Strategy
@@ -165,12 +165,13 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
     retired = sorted({r.from_page for r in s.redirects} - {urls.page_url(spec.source) for spec in specs})
     for lang in LANGS:
         charts_svg = charts.budget_chart(s.figures, lang, type_names[lang])
+        charts_narrow = charts.budget_chart(s.figures, lang, type_names[lang], narrow=True)
         for spec in specs:
             here = urls.page_url(spec.source)
             moves = anchor_moves(s, here)
             address = (site_url.rstrip("/") + urls.site_path(lang, here)) if site_url else urls.site_path(lang, here)
             context = {
-                "s": s, "lang": lang, "fmt": fmt, "pages": urls, "exports": export_files,
+                "s": s, "lang": lang, "fmt": fmt, "pages": urls, "exports": export_files, "provenance": provenance,
                 "ui": lambda key, **kw: ui(key, lang, **kw),
                 "link": lambda to, anchor=None, _src=spec.source: Markup(urls.link(_src, to, anchor)),
                 "pillar_page": urls.pillar,
@@ -178,8 +179,10 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
                 "where_shown": lambda ident: where_shown(s, ident),
                 "permalink": lambda ident, _here=here: Markup(urls.relative_url(_here, urls.permalink_path(ident))),
                 "permalink_display": lambda ident: urls.site_path(lang, urls.permalink_path(ident)),
+                "own_href": Markup(urls.relative_url(here, urls.page_url(urls.ABOUT) + "#site-additions")),
                 "front": lambda text: Markup(_yaml_string(text)),
                 "chart": charts_svg,
+                "chart_narrow": charts_narrow,
                 "chart_caption": BUDGET_WORDS["caption"][lang],
                 "chart_title": charts.WORDS["title"][lang],
                 "budget_intro": BUDGET_WORDS["intro"][lang],
