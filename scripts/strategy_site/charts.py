@@ -76,24 +76,42 @@ def _wrapped(text: str, room: float) -> list[str]:
     return lines + [line]
 
 
+def _two_lines(text: str, room: float) -> tuple[str, str]:
+    """A text in two lines (the second maybe empty), so that the chart's elements are the same
+    whatever the text (tests/test_escape.py compares them)."""
+    lines = _wrapped(text, room)
+    return lines[0], (" " if " " in text else "").join(lines[1:])
+
+
+def _text_svg(cls: str, x: float, y: float, text: str, room: float) -> tuple[str, int]:
+    """A label of the narrow chart in two <tspan> lines; returns it and the lines it takes."""
+    first, second = _two_lines(text, room)
+    svg = (f'<text class="{cls}" x="{x}" y="{y}"><tspan x="{x}" y="{y}">{html_text(first)}</tspan>'
+           f'<tspan x="{x}" y="{y + 16}">{html_text(second)}</tspan></text>')
+    return svg, 2 if second else 1
+
+
 def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int,
            width: int = WIDTH) -> tuple[list[str], int]:
     """One panel: a heading, then for each figure its program's name above its bar, the amount
     at the bar's end, and an axis with its ticks below. The narrow variant leaves room at the right
     for the longest amount, so that every amount shows within the chart."""
-    # On a phone a long heading takes more than one line.
-    headings = _wrapped(heading, width) if width != WIDTH else [heading]
-    out = [f'<text class="chart-panel" x="0" y="{y0 + 14 + 16 * n}">{html_text(line)}</text>'
-           for n, line in enumerate(headings)]
-    y = y0 + 24 + 16 * (len(headings) - 1)
+    if width == WIDTH:
+        out, taken = [f'<text class="chart-panel" x="0" y="{y0 + 14}">{html_text(heading)}</text>'], 1
+    else:  # on a phone a long heading takes two lines
+        svg, taken = _text_svg("chart-panel", 0, y0 + 14, heading, width)
+        out = [svg]
+    y = y0 + 24 + 16 * (taken - 1)
     reserve = 150 if width == WIDTH else max(text_width(fmt.amount(f, lang)) for f in figures) + 12
     plot_w = width - LEFT - reserve
     for f in figures:
         bar = float(f.yen / top) * plot_w
-        label = _wrapped(f.program[lang], width - LEFT) if width != WIDTH else [f.program[lang]]
-        for n, line in enumerate(label):
-            out.append(f'<text class="chart-label" x="{LEFT}" y="{y + 13 + 16 * n}">{html_text(line)}</text>')
-        y += 16 * (len(label) - 1)
+        if width == WIDTH:
+            out.append(f'<text class="chart-label" x="{LEFT}" y="{y + 13}">{html_text(f.program[lang])}</text>')
+        else:
+            svg, taken = _text_svg("chart-label", LEFT, y + 13, f.program[lang], width - LEFT)
+            out.append(svg)
+            y += 16 * (taken - 1)
         out.append(f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LEFT}" y="{y + 18}" '
                    f'width="{max(bar, 1):.1f}" height="{BAR_H}"/>')
         out.append(f'<text class="chart-value" x="{LEFT + bar + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'

@@ -82,8 +82,9 @@ FIGURE_COLUMNS = (
 )
 
 EXPORTS = (
-    Export("strategy.json", Text("すべてのデータ（data/ の各ファイルの内容そのまま）",
-                                 "all the data, exactly as in the files under data/")),
+    Export("strategy.json", Text("すべてのデータ（data/ の各ファイルの内容そのまま）と、どの項目が当サイトによるものか（provenance）",
+                                 "all the data, exactly as in the files under data/, and which fields are the "
+                                 "site's own (provenance)")),
     Export("measures.csv", Text("施策の一覧（1行1施策）", "every measure, one per row"), MEASURE_COLUMNS),
     Export("figures.csv", Text("予算額の一覧（1行1件）", "every budget figure, one per row"), FIGURE_COLUMNS),
 )

@@ -21,12 +21,12 @@ SITE_OWN_FIELDS = (
     ("progress.sections[].items[].advances",
      Text("進捗項目と関連する施策との結び付け（当サイトの判断）",
           "the links from progress items to their related measures (an editorial judgement)")),
-    ("figures[].measure",
+    ("figures.figures[].measure",
      Text("予算額と関連する施策との結び付け（当サイトの判断）",
           "the links from budget figures to their related measures (an editorial judgement)")),
     ("glossary.terms[].name",
      Text("用語集の略称の展開（正式名称）", "the glossary's expansions of abbreviations")),
-    ("names[]",
+    ("names.names[]",
      Text("名称の登録簿（英語名とその出典）", "the registry of names (English names and their sources)")),
 )
 
