@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_module
 import io
 import json
 import re
@@ -165,8 +166,12 @@ def test_the_marks_are_on_both_languages_pages_with_a_tooltip_to_about(site: Pat
     for lang in LANGS:
         html = page(site, lang, path)
         counts[lang] = article(html).marks
-        for mark in re.findall(r'<sup class="own-mark"[^>]*><a href="([^"]+)" title="([^"]+)"', html):
-            assert mark[0].endswith("about/#site-additions") and mark[1] == ui.UI["own_title"][lang].replace('"', "&quot;")
+        titles = re.findall(r'<sup class="own-mark" title="([^"]+)"', html)
+        assert len(titles) == counts[lang] and set(titles) <= {ui.UI["own_title"][lang]}
+        if path not in ("", "about"):  # the page explains the mark, and links to /about/ for more
+            legend = re.search(r'<p class="own-legend" data-search-exclude>([^<]+)<a href="([^"]+)">', html)
+            assert legend and ui.UI["own_legend"][lang] in html_module.unescape(legend.group(1)), lang
+            assert legend.group(2).endswith("about/#site-additions")
     assert counts["ja"] == counts["en"]
     if path:  # the home page has none: all of it is the source's
         assert counts["ja"] > 0, path
@@ -306,8 +311,8 @@ def test_progress_names_dates_and_wording(site: Path) -> None:
         assert text not in en, text
     assert "研究開発ビジョン（第二次）改定" in ja and "2025年3月 研究開発ビジョン改定" not in ja
     # Japanese dates are joined with 、, English ones with '; '.
-    assert "2022年9月 研究開発ビジョン（第一次）策定※、2023年8月" in ja and "; " not in ja.split("日付：", 1)[1][:400]
-    assert "September 2022 formulation of the first R&D Vision†; August 2023" in en
+    assert "2022年9月 研究開発ビジョン（第一次）策定※（当サイトによる補足）、2023年8月" in ja and "; " not in ja.split("日付：", 1)[1][:400]
+    assert "September 2022 formulation of the first R&D Vision† (added by this site); August 2023" in en
 
 
 def test_one_rendering_of_renkei_kyoka_and_of_the_think_tank() -> None:

@@ -65,8 +65,9 @@ UI = {
     "item_sep": {"ja": "、", "en": "; "},
     # The mark on the site's own words (see provenance.py), its tooltip and the glossary's tooltips.
     "own_mark": {"ja": "※", "en": "†"},
-    "own_title": {"ja": "当サイトによる補足（原文にはない語句）。説明は「このサイトについて」に",
-                  "en": "Added by this site (not in the overview); see About this site"},
+    "own_title": {"ja": "当サイトによる補足（原文にはない語句）", "en": "Added by this site (not in the overview)"},
+    "own_words": {"ja": "当サイトによる補足", "en": "added by this site"},
+    "own_more": {"ja": "補足について", "en": "About the additions"},
     "own_glossary": {"ja": "（当サイトの用語集より）", "en": " (from this site's glossary)"},
     "own_legend": {"ja": "※の付いた語句は当サイトによる補足で、原文にはありません。",
                    "en": "Words marked † are this site's own additions, not the overview's."},
