@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt"
+# ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)
+SOURCE = next((p for p in (ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt",
+                           ROOT.parent.parent / "shared" / "source" / "000_f2352130a7466432.txt") if p.exists()),
+              ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt")
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache",
                                      ".hypothesis", "screenshots", ".bench", "ja", "en")
 

@@ -175,6 +175,9 @@ def put_texts(files: dict, texts: dict[str, str]) -> str:
     targets, pillar_id = _targets(files)
     for field, text in texts.items():
         targets[field]["ja"] = targets[field]["en"] = text
+        # A changed name is no longer the official one that data/names.yaml lists.
+        targets[field].pop("translation", None)
+        targets[field].pop("registry", None)
     return pillar_id
 
 

@@ -166,7 +166,9 @@ def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, 
     out = printed(page_path(lang, pages.SOURCE["summary"]))
     assert_a4(out)
     assert len(out.pdf.pages) == 1, f"/summary/ ({lang}) prints on {len(out.pdf.pages)} sheets, not one"
-    texts = [model.title[lang], model.aim.text[lang]]
+    texts = [model.title[lang], model.aim.text[lang], model.pillars_heading[lang]]
+    for box in model.boxes:  # all of slide 1: its two boxes too
+        texts += [box.title[lang], *(g.title[lang] for g in box.groups), *(i.text[lang] for i in box.all_items())]
     for p in model.pillars:
         texts += [p.name[lang], *(g.title[lang] for g in p.groups),
                   *(ms.text[lang] for g in p.groups for ms in g.measures)]
@@ -176,6 +178,30 @@ def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, 
     checked = assert_no_chrome(out, lang)
     assert out.search, "the page has no search box to leave out of the print"
     assert ui("measures", lang) in checked and out.search in checked and len(checked) >= 8, checked
+
+
+PRINT_MINIMUM_PT = 7.5  # the smallest type the print styles use anywhere (tables, ids)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_summary_prints_no_type_under_the_print_minimum(server, context, lang):
+    page = context.new_page()
+    page.goto(server + page_path(lang, pages.SOURCE["summary"]))
+    page.emulate_media(media="print")
+    sizes = page.evaluate("""() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const e = n.parentElement;
+        if (!n.textContent.trim() || !e.checkVisibility() || e.closest('svg, script, style')) continue;
+        out.push([parseFloat(getComputedStyle(e).fontSize), n.textContent.trim().slice(0, 30)]);
+      }
+      return out;
+    }""")
+    page.close()
+    assert len(sizes) > 40
+    small = [(round(px * 72 / 96, 2), text) for px, text in sizes if px * 72 / 96 < PRINT_MINIMUM_PT - 0.01]
+    assert not small, f"/summary/ ({lang}) prints type under {PRINT_MINIMUM_PT} pt: {small[:10]}"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -84,7 +84,9 @@ def _vary(text: dict, copy_no: int, label: bool = False) -> dict:
     rng.shuffle(words)
     pieces = [text["ja"][i:i + 3] for i in range(0, len(text["ja"]), 3)]
     rng.shuffle(pieces)
-    out = {**text, "ja": "".join(pieces).strip(), "en": " ".join(words)}
+    # A shuffled name is no longer the official one that data/names.yaml lists.
+    out = {**{k: v for k, v in text.items() if k not in ("translation", "registry")},
+           "ja": "".join(pieces).strip(), "en": " ".join(words)}
     if label:
         out["ja"] += f"（{copy_no}）"
         out["en"] += f" ({copy_no})"

@@ -16,6 +16,7 @@ from .escape import html_text
 from .model import Figure
 
 WIDTH = 720
+NARROW_WIDTH = 340  # the phone variant, drawn at about the size a 390 px screen shows it
 LEFT = 30  # room for the first tick label
 BAR_H = 18
 ROW_H = 44
@@ -24,10 +25,11 @@ WORDS = {
     "title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
     "desc": {"ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
              "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is more than {ratio} times the largest figure above. The table below gives every value."},
-    "panel_a": {"ja": "目盛り: 0～{top}", "en": "Scale: 0 to {top}"},
-    "panel_b": {"ja": "別の目盛り: 0～{top}（上の図の{ratio}倍超）", "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)"},
-    "legend": {"ja": "凡例", "en": "Key"},
+    "panel_a": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
+    "panel_b": {"ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）", "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)"},
+    "legend": {"ja": "凡例：", "en": "Key:"},
 }
+FONT_PX = 13  # the chart's font size (extra.css)
 
 
 def _w(key: str, lang: str, **kw) -> str:
@@ -43,26 +45,76 @@ def _nice_top(yen: Decimal) -> Decimal:
     return 10 * power
 
 
-def _yen_text(yen: Decimal, lang: str) -> str:
+def _yen_text(yen: Decimal, lang: str, scale_top: Decimal | None = None) -> str:
+    """An amount on a scale; a tick takes the unit of its scale's top (0兆円 on a scale to 10兆円)."""
     if lang == "ja":
-        if yen >= Decimal(10) ** 12:
+        if (scale_top if scale_top is not None else yen) >= Decimal(10) ** 12:
             return f"{fmt.number(yen / Decimal(10) ** 12)}兆円"
         return f"{fmt.number(yen / Decimal(10) ** 8)}億円"
     return fmt.amount_en(yen, False)
 
 
-def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int) -> tuple[list[str], int]:
-    """One panel: a heading, then for each figure its programme's name above its bar, the amount
-    at the bar's end, and an axis with its ticks below."""
-    out = [f'<text class="chart-panel" x="0" y="{y0 + 14}">{html_text(heading)}</text>']
-    y = y0 + 24
-    plot_w = WIDTH - LEFT - 150
+def text_width(text: str) -> float:
+    """About how wide a text is drawn at the chart's font size: full-width characters take 1 em,
+    others about 0.6 em."""
+    return sum(FONT_PX if ord(c) > 0x2E7F else FONT_PX * 0.6 for c in text)
+
+
+def _wrapped(text: str, room: float) -> list[str]:
+    """A label in lines that fit `room` (at spaces for English, anywhere for Japanese)."""
+    if text_width(text) <= room:
+        return [text]
+    spaced = " " in text
+    lines, line = [], ""
+    for piece in (text.split(" ") if spaced else list(text)):
+        joined = f"{line} {piece}" if line and spaced else line + piece
+        if line and text_width(joined) > room:
+            lines.append(line)
+            line = piece
+        else:
+            line = joined
+    return lines + [line]
+
+
+def _two_lines(text: str, room: float) -> tuple[str, str]:
+    """A text in two lines (the second maybe empty), so that the chart's elements are the same
+    whatever the text (tests/test_escape.py compares them)."""
+    lines = _wrapped(text, room)
+    return lines[0], (" " if " " in text else "").join(lines[1:])
+
+
+def _text_svg(cls: str, x: float, y: float, text: str, room: float) -> tuple[str, int]:
+    """A label of the narrow chart in two <tspan> lines; returns it and the lines it takes."""
+    first, second = _two_lines(text, room)
+    svg = (f'<text class="{cls}" x="{x}" y="{y}"><tspan x="{x}" y="{y}">{html_text(first)}</tspan>'
+           f'<tspan x="{x}" y="{y + 16}">{html_text(second)}</tspan></text>')
+    return svg, 2 if second else 1
+
+
+def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int,
+           width: int = WIDTH) -> tuple[list[str], int]:
+    """One panel: a heading, then for each figure its program's name above its bar, the amount
+    at the bar's end, and an axis with its ticks below. The narrow variant leaves room at the right
+    for the longest amount, so that every amount shows within the chart."""
+    if width == WIDTH:
+        out, taken = [f'<text class="chart-panel" x="0" y="{y0 + 14}">{html_text(heading)}</text>'], 1
+    else:  # on a phone a long heading takes two lines
+        svg, taken = _text_svg("chart-panel", 0, y0 + 14, heading, width)
+        out = [svg]
+    y = y0 + 24 + 16 * (taken - 1)
+    reserve = 150 if width == WIDTH else max(text_width(fmt.amount(f, lang)) for f in figures) + 12
+    plot_w = width - LEFT - reserve
     for f in figures:
-        width = float(f.yen / top) * plot_w
-        out.append(f'<text class="chart-label" x="{LEFT}" y="{y + 13}">{html_text(f.program[lang])}</text>')
+        bar = float(f.yen / top) * plot_w
+        if width == WIDTH:
+            out.append(f'<text class="chart-label" x="{LEFT}" y="{y + 13}">{html_text(f.program[lang])}</text>')
+        else:
+            svg, taken = _text_svg("chart-label", LEFT, y + 13, f.program[lang], width - LEFT)
+            out.append(svg)
+            y += 16 * (taken - 1)
         out.append(f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LEFT}" y="{y + 18}" '
-                   f'width="{max(width, 1):.1f}" height="{BAR_H}"/>')
-        out.append(f'<text class="chart-value" x="{LEFT + width + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'
+                   f'width="{max(bar, 1):.1f}" height="{BAR_H}"/>')
+        out.append(f'<text class="chart-value" x="{LEFT + bar + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'
                    f'{html_text(fmt.amount(f, lang))}</text>')
         y += ROW_H
     axis_y = y + 4
@@ -70,13 +122,16 @@ def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str
     for i in range(ticks + 1):
         x = LEFT + plot_w * i / ticks
         out.append(f'<line class="chart-tick" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}"/>')
-        tick_label = html_text(_yen_text(top * i / ticks, lang))
+        tick_label = html_text(_yen_text(top * i / ticks, lang, top))
         out.append(f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 19}" text-anchor="middle">{tick_label}</text>')
     return out, axis_y + 34
 
 
-def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str]) -> Markup:
-    """The chart's SVG, one line per element and no blank line (so Markdown passes it through)."""
+def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str], narrow: bool = False) -> Markup:
+    """The chart's SVG, one line per element and no blank line (so Markdown passes it through).
+    `narrow`: the variant for phones (NARROW_WIDTH wide, fewer ticks, the key in a column; its
+    ids end in -narrow)."""
+    width, ticks, sfx = (NARROW_WIDTH, 2, "-narrow") if narrow else (WIDTH, 5, "")
     ordered = sorted(figures, key=lambda f: f.yen, reverse=True)
     funds = [f for f in ordered if f.budget_type == "fund"]
     others = [f for f in ordered if f.budget_type != "fund"]
@@ -84,36 +139,40 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
     parts: list[str] = []
     y = 0
     if others:
-        panel, y = _panel(others, top, y, _w("panel_a", lang, top=_yen_text(top, lang)), lang, 5)
+        panel, y = _panel(others, top, y, _w("panel_a", lang, top=_yen_text(top, lang)), lang, ticks, width)
         parts += panel
     ratio = 1
     if funds:
         fund_top = _nice_top(max(f.yen for f in funds))
         ratio = int(max(f.yen for f in funds) / max((f.yen for f in others), default=Decimal(1)))
-        parts.append(f'<line class="chart-break" x1="0" y1="{y - 6}" x2="{WIDTH}" y2="{y - 6}"/>')
-        panel, y = _panel(funds, fund_top, y + 4,
-                          _w("panel_b", lang, top=_yen_text(fund_top, lang), ratio=ratio), lang, 5)
+        parts.append(f'<line class="chart-break" x1="0" y1="{y - 6}" x2="{width}" y2="{y - 6}"/>')
+        heading = _w("panel_b", lang, top=_yen_text(fund_top, lang), ratio=ratio)
+        panel, y = _panel(funds, fund_top, y + 4, heading, lang, ticks, width)
         parts += panel
     # Key: the bar fills tell the budget types apart in black and white too.
-    parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(_w("legend", lang))}:</text>')
+    parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(_w("legend", lang))}</text>')
     x = 70
     for kind, cls in PATTERNS.items():
         if any(f.budget_type == kind for f in figures):
             parts.append(f'<rect class="chart-bar {cls}" x="{x}" y="{y}" width="18" height="14"/>')
             parts.append(f'<text class="chart-label" x="{x + 24}" y="{y + 12}">{html_text(type_names[kind])}</text>')
-            x += 200
-    height = y + 24
+            if narrow:
+                y += 22
+            else:
+                x += 200
+    height = y + (2 if narrow else 24)
     desc = _w("desc", lang, n=len(others), top=_yen_text(top, lang),
               fund=", ".join(fmt.amount(f, lang) for f in funds) or "-",
               fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang), ratio=ratio)
-    head = (f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-            f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">')
+    head = (f'<svg class="chart{" chart--narrow" if narrow else ""}" role="img" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" '
+            f'aria-labelledby="chart-title{sfx} chart-desc{sfx}" xmlns="http://www.w3.org/2000/svg">')
     defs = ('<defs>'
-            '<pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            f'<pattern id="chart-hatch{sfx}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
             '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
-            '<pattern id="chart-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<pattern id="chart-dots{sfx}" width="6" height="6" patternUnits="userSpaceOnUse">'
             '<rect width="6" height="6" class="hatch-bg"/><circle cx="3" cy="3" r="1.6" class="dot"/></pattern>'
             '</defs>')
-    lines = [head, f'<title id="chart-title">{html_text(_w("title", lang))}</title>',
-             f'<desc id="chart-desc">{html_text(desc)}</desc>', defs, *parts, "</svg>"]
+    lines = [head, f'<title id="chart-title{sfx}">{html_text(_w("title", lang))}</title>',
+             f'<desc id="chart-desc{sfx}">{html_text(desc)}</desc>', defs, *parts, "</svg>"]
     return Markup("\n".join(lines))

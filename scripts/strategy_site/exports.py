@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import format as fmt
-from . import urls
+from . import provenance, urls
 from .load import LoadedFile
 from .model import Strategy, Text
 
@@ -53,6 +53,9 @@ MEASURE_COLUMNS = (
     _c("text_en", "施策（英語、翻訳）", "the measure in English (translation)"),
     _c("slide", "出典のスライド番号", "the source slide"),
     _c("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
+    _c("site_own_columns", "この行で当サイトによるもの（原文にない）列の名前（空白区切り、空欄はすべて原文とその翻訳）",
+       "the columns of this row that are the site's own, not the source's (space-separated; empty: all from "
+       "the source or translating it)"),
 )
 FIGURE_COLUMNS = (
     _c("id", "予算額のID", "the figure's id"),
@@ -73,11 +76,15 @@ FIGURE_COLUMNS = (
     _c("note_ja", "原文の表記", "the figure's wording in the source"),
     _c("note_en", "原文の表記の英訳", "that wording in English"),
     _c("slide", "出典のスライド番号", "the source slide"),
+    _c("site_own_columns", "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idは当サイトの判断による結び付け）",
+       "the columns of this row that are the site's own, not the source's (space-separated; measure_id is "
+       "an editorial link)"),
 )
 
 EXPORTS = (
-    Export("strategy.json", Text("すべてのデータ（data/ の各ファイルの内容そのまま）",
-                                 "all the data, exactly as in the files under data/")),
+    Export("strategy.json", Text("すべてのデータ（data/ の各ファイルの内容そのまま）と、どの項目が当サイトによるものか（provenance）",
+                                 "all the data, exactly as in the files under data/, and which fields are the "
+                                 "site's own (provenance)")),
     Export("measures.csv", Text("施策の一覧（1行1施策）", "every measure, one per row"), MEASURE_COLUMNS),
     Export("figures.csv", Text("予算額の一覧（1行1件）", "every budget figure, one per row"), FIGURE_COLUMNS),
 )
@@ -104,6 +111,8 @@ def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
         "glossary": files["glossary"][0].data,
         "redirects": files["redirects"][0].data,
         "accessibility": files["accessibility"][0].data,
+        "names": files["names"][0].data,
+        "provenance": provenance.as_json(Text.of(files["strategy"][0].data["source_title"])),
     }
     return json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
@@ -133,7 +142,8 @@ def measures_csv(s: Strategy) -> str:
         p, g = s.pillar(ms.pillar_id), s.group(ms.group_id)
         rows.append({"id": ms.id, "pillar_id": p.id, "pillar_ja": p.name.ja, "pillar_en": p.name.en,
                      "group_id": g.id, "group_ja": g.title.ja, "group_en": g.title.en, "text_ja": ms.text.ja,
-                     "text_en": ms.text.en, "slide": ms.slide, "permalink": "/" + urls.permalink_path(ms.id)})
+                     "text_en": ms.text.en, "slide": ms.slide, "permalink": "/" + urls.permalink_path(ms.id),
+                     "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["measures.csv"])})
     return _csv(MEASURE_COLUMNS, rows)
 
 
@@ -145,7 +155,7 @@ def figures_csv(s: Strategy) -> str:
                      "amount_en": fmt.amount(f, "en"), "approximate": f.approximate, "budget_type": f.budget_type,
                      "fiscal_year_start": f.fy_start, "fiscal_year_end": f.fy_end, "measure_id": f.measure_id,
                      "progress_item_id": f.progress_item_id, "note_ja": f.note.ja, "note_en": f.note.en,
-                     "slide": f.slide})
+                     "slide": f.slide, "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["figures.csv"])})
     return _csv(FIGURE_COLUMNS, rows)
 
 

@@ -45,7 +45,7 @@ def amount(figure, lang: str) -> str:
 
 
 def count(value: int, counter, lang: str) -> str:
-    """25件 / 25 selected; 8拠点 / 8 hub cities."""
+    """25件 / 25 selected; 8拠点 / 8 hubs."""
     if lang == "ja":
         return f"{number(value)}{counter.ja}"
     return f"{number(value)} {counter.en}"

@@ -20,6 +20,7 @@ class Text:
     ja: str
     en: str
     official: bool = False
+    registry: str | None = None  # the id of the name's entry in data/names.yaml
 
     def __getitem__(self, lang: str) -> str:
         return {"ja": self.ja, "en": self.en}[lang]
@@ -28,12 +29,14 @@ class Text:
     def of(cls, raw: dict | None) -> "Text | None":
         if raw is None:
             return None
-        return cls(raw["ja"], raw["en"], raw.get("translation") == "official")
+        return cls(raw["ja"], raw["en"], raw.get("translation") == "official", raw.get("registry"))
 
     def as_dict(self) -> dict:
         out = {"ja": self.ja, "en": self.en}
         if self.official:
             out["translation"] = "official"
+        if self.registry:
+            out["registry"] = self.registry
         return out
 
 
@@ -167,6 +170,26 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: str
+    url: str
+    checked: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Name:
+    """An entry of the registry of names (data/names.yaml): status official, established or site."""
+
+    id: str
+    name: Text
+    also: tuple[str, ...]
+    status: str
+    source: Source | None
+    note: Text | None
+
+
+@dataclass(frozen=True)
 class Redirect:
     """An old address (page URL without the language prefix, maybe with an anchor) and where it leads:
     an item's id, or a page URL ending in '/'."""
@@ -198,6 +221,7 @@ class Strategy:
     redirects: tuple[Redirect, ...] = ()
     # The accessibility statement's facts (data/accessibility.yaml), as validated: the page shows them as they are.
     accessibility: dict | None = field(default=None, compare=False, hash=False)
+    names: tuple[Name, ...] = ()
 
     # -- look-ups ---------------------------------------------------------------------------
     # Look-ups go through indexes built on first use (cached properties: the model is frozen, so
@@ -340,7 +364,14 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
         glossary=tuple(Term(t["id"], tuple(t["abbr"]), Text.of(t["name"])) for t in files["glossary"][0].data["terms"]),
         redirects=tuple(_redirect(r) for f in files.get("redirects", []) for r in f.data["redirects"]),
         accessibility=files["accessibility"][0].data if files.get("accessibility") else None,
+        names=tuple(_name(n) for f in files.get("names", []) for n in f.data["names"]),
     )
+
+
+def _name(raw: dict) -> Name:
+    source = raw.get("source")
+    return Name(raw["id"], Text(raw["ja"], raw["en"], raw["status"] != "site"), tuple(raw.get("also", ())),
+                raw["status"], Source(**source) if source else None, Text.of(raw.get("note")))
 
 
 def _redirect(raw: dict) -> Redirect:

@@ -14,7 +14,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import charts, escape, exports, pages, urls
+from . import charts, escape, exports, pages, provenance, urls
 from . import format as fmt
 from .model import LANGS, Strategy
 from .ui import label, ui
@@ -81,7 +81,9 @@ def _qr_svg(address: str) -> Markup:
 
 def _budget_values(s: Strategy, lang: str) -> dict:
     type_names = {kind: fmt.budget_type(kind, lang) for kind in fmt.BUDGET_TYPES}
-    return {"chart": charts.budget_chart(s.figures, lang, type_names), "chart_title": charts.WORDS["title"][lang]}
+    return {"chart": charts.budget_chart(s.figures, lang, type_names),
+            "chart_narrow": charts.budget_chart(s.figures, lang, type_names, narrow=True),
+            "chart_title": charts.WORDS["title"][lang]}
 
 
 # What a page type gets beyond what every page gets: (strategy, page, lang, address, exports) -> values.
@@ -89,6 +91,7 @@ PAGE_VALUES = {
     "pillar": lambda s, page, lang, address, export_files: {"p": s.pillar(page.pillar_id)},
     "budget": lambda s, page, lang, address, export_files: _budget_values(s, lang),
     "summary": lambda s, page, lang, address, export_files: {"qr": _qr_svg(address), "page_address": address},
+    "about": lambda s, page, lang, address, export_files: {"provenance": provenance},
     "data": lambda s, page, lang, address, export_files: {
         "exports": export_files, "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}"},
 }
@@ -110,6 +113,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
         "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),
         "permalink_display": lambda ident: urls.site_path(lang, urls.permalink_path(ident)),
         "front": lambda text: Markup(_yaml_string(text)),
+        "own_href": Markup(urls.relative_url(here, urls.page_url(pages.SOURCE["about"]) + "#site-additions")),
         "anchor_moves": _json_for_html(moves) if moves else None,
     }
 

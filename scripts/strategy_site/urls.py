@@ -18,7 +18,7 @@ EXPORT_DIR = "data"
 RESERVED_ANCHORS = frozenset({
     "top", "boxes", "pillars", "pillar-progress", "pillar-figures", "chart", "figures-table",
     "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
-    "statements", "measures-table", "publishing", "measure-groups",
+    "statements", "measures-table", "publishing", "measure-groups", "names", "site-additions", "slide-reading",
     "policy", "scope", "test-results", "method", "findings", "not-accessible", "alternative",
 })
 

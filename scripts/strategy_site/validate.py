@@ -23,7 +23,8 @@ from .problems import Problem
 SCHEMA_DIR_NAME = "schema"
 SINGLE_FILES = {"strategy.yaml": "strategy", "progress.yaml": "progress", "figures.yaml": "figures",
                 "history.yaml": "history", "glossary.yaml": "glossary", "redirects.yaml": "redirects",
-                "accessibility.yaml": "accessibility"}
+                "accessibility.yaml": "accessibility",
+                "names.yaml": "names"}
 PILLAR_DIR = "pillars"
 
 
@@ -335,4 +336,65 @@ def validate(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
     """Load and validate every data file. An empty problem list means the data can be built."""
     files, problems = read_all(data_dir, root)
     problems += check_rules(files, references=not problems)
+    problems += check_registry(files, references=not problems)
     return files, problems
+
+
+def _texts_with_translation(data: object, where: tuple = ()):
+    """Every text (a dict with 'ja' and 'en') that says 'translation' or 'registry', with its path."""
+    if isinstance(data, dict):
+        if "ja" in data and "en" in data and ("translation" in data or "registry" in data):
+            yield data, where
+        for key, value in data.items():
+            yield from _texts_with_translation(value, where + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts_with_translation(value, where + (i,))
+
+
+def check_registry(files: dict[str, list[LoadedFile]], references: bool = True) -> list[Problem]:
+    """Names and their sources (data/names.yaml): an entry that is official or established cites a
+    source; every 'translation: official' names such an entry with 'registry: <id>', and its English is
+    the entry's English (or one of its 'also' forms). With references=False nothing is cross-checked."""
+    problems: list[Problem] = []
+    entries: dict[str, dict] = {}
+    for loaded in files.get("names", []):
+        for n, entry in enumerate(loaded.data["names"]):
+            entries[entry["id"]] = entry
+            if entry["status"] != "site" and "source" not in entry:
+                problems.append(problem_at(loaded, ("names", n, "status"), f"says '{entry['status']}' but gives no "
+                                           "source. Add 'source:' with publisher, title, url and checked, or write "
+                                           "'status: site' if the English is the site's own translation."))
+            if entry["status"] == "site" and "source" in entry:
+                problems.append(problem_at(loaded, ("names", n, "source"), "a name that is the site's own translation "
+                                           "has no source. Remove 'source:', or give the status the source supports."))
+    if not references:
+        return problems
+    for name, group in files.items():
+        if name == "names":
+            continue
+        for loaded in group:
+            for text, where in _texts_with_translation(loaded.data):
+                ident = text.get("registry")
+                if text.get("translation") == "official" and ident is None:
+                    problems.append(problem_at(loaded, where + ("translation",), "says 'translation: official' but "
+                                               "names no source. Add 'registry: <id>' with the id of the name's entry "
+                                               "in data/names.yaml (add the entry with its source if it is missing), "
+                                               "or remove 'translation: official'."))
+                    continue
+                entry = entries.get(ident)
+                if entry is None:
+                    problems.append(problem_at(loaded, where + ("registry",), f"refers to '{ident}', but "
+                                               "data/names.yaml has no name with that id. Check the spelling, or add "
+                                               "the name there with its source."))
+                    continue
+                if text.get("translation") == "official" and entry["status"] == "site":
+                    problems.append(problem_at(loaded, where + ("translation",), f"says 'translation: official', but "
+                                               f"'{ident}' in data/names.yaml is the site's own translation. Remove "
+                                               "'translation: official', or cite the official source in data/names.yaml."))
+                forms = [entry["en"], *entry.get("also", [])]
+                if text.get("translation") == "official" and text["en"] not in forms:
+                    problems.append(problem_at(loaded, where + ("en",), f"is marked as the official name, but "
+                                               f"data/names.yaml gives '{ident}' as {' or '.join(repr(f) for f in forms)}. "
+                                               "Use that English, or correct the entry in data/names.yaml."))
+    return problems
