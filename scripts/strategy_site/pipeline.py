@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from . import model, render
+from . import guards, model, render, urls
 from .problems import DataError
 from .validate import SCHEMA_DIR_NAME, validate
 
@@ -17,7 +18,25 @@ def load(root: Path = ROOT, data_dir: Path | None = None):
     files, problems = validate(data_dir, root)
     if problems:
         raise DataError(problems)
-    return model.build(files), files
+    strategy = model.build(files)
+    problems = guards.check_redirect_targets(strategy, files, _page_anchors(strategy))
+    if problems:
+        raise DataError(problems)
+    return strategy, files
+
+
+def _page_anchors(strategy):
+    """The ids each served page carries, from its rendered Markdown (the Japanese page: both
+    languages carry the same ids). Rendered only when a redirect asks, once."""
+    rendered: dict[str, str] = {}
+
+    def anchors(page: str) -> set[str]:
+        if not rendered:
+            rendered.update(render.render_pages(strategy))
+        spec = next(spec for spec in render.pages(strategy) if urls.page_url(spec.source) == page)
+        text = rendered[f"ja/{spec.source}"]
+        return set(re.findall(r"\{#([a-z0-9-]+)\}", text)) | set(re.findall(r'\bid="([a-z0-9-]+)"', text))
+    return anchors
 
 
 _checked: tuple | None = None  # (fingerprint, (strategy, files)) of the data last checked here
