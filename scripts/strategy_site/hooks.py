@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from strategy_site import pipeline, urls  # noqa: E402
+from strategy_site import csp, pipeline, siteurl, urls  # noqa: E402
 from strategy_site.problems import DataError  # noqa: E402
 from strategy_site.render import TEMPLATES, RenderError  # noqa: E402
 
@@ -47,6 +47,10 @@ def nav(strategy) -> list:
 
 
 def on_config(config, **kwargs):
+    try:
+        config.site_url = siteurl.checked(config.site_url)
+    except siteurl.SiteUrlError as exc:
+        raise PluginError(f"SITE_URL {exc}") from None
     config.nav = nav(_strategy(Path(config.config_file_path).resolve().parent))
     return config
 
@@ -72,3 +76,13 @@ def on_serve(server, config, builder, **kwargs):
     server.watch(str(root / "data"))
     server.watch(str(TEMPLATES))
     return server
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Every page carries its Content-Security-Policy (csp.py)."""
+    return csp.with_policy(output)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    """The 404 page too."""
+    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
