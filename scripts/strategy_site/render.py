@@ -15,7 +15,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import charts, escape, exports, urls
+from . import charts, csp, escape, exports, urls
 from . import format as fmt
 from .load import LoadedFile
 from .model import LANGS, Strategy
@@ -198,16 +198,16 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             out[f"{lang}/{spec.source}"] = _tidy(text)
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), resolve(s, ident))
-            out[f"{lang}/{urls.permalink_source(ident)}"] = redirect.render(
-                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={})
+            out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(redirect.render(
+                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={}))
         # Pages that are no longer served lead to where their content is now.
         for page in retired:
             entries = [r for r in s.redirects if r.from_page == page]
             default = next((r.to for r in entries if not r.from_anchor), urls.page_url(urls.HOME))
-            out[f"{lang}/{page}index.html"] = redirect.render(
+            out[f"{lang}/{page}index.html"] = csp.with_policy(redirect.render(
                 lang=lang, ident=page, target=urls.relative_url(page, resolve(s, default)),
                 title=ui("site_name", lang),
-                anchors={r.from_anchor: urls.relative_url(page, resolve(s, r.to)) for r in entries if r.from_anchor})
+                anchors={r.from_anchor: urls.relative_url(page, resolve(s, r.to)) for r in entries if r.from_anchor}))
     return out
 
 
