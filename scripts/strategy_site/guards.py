@@ -242,7 +242,7 @@ def reserved_reason(ident: str) -> str | None:
         return f"the id '{ident}' is used by the site's own pages (an element or heading of that name)"
     start = next((p for p in prefixes if ident.startswith(p)), None)
     if start:
-        return f"ids starting with '{start}' are used by the site's own pages"
+        return f"the id '{ident}' starts with '{start}', which is used by the site's own pages for their ids"
     return None
 
 
@@ -256,8 +256,9 @@ def check_reserved_ids(files: dict[str, list[LoadedFile]]) -> list[Problem]:
         for ident, where in _walk_ids(loaded.data):
             reason = reserved_reason(ident)
             if reason:
+                other = next(c for c in (f"{ident}-item", f"item-{ident}", "new-item") if not reserved_reason(c))
                 problems.append(_at(loaded, where + ("id",), f"{reason}, so an item cannot have it. Choose "
-                                                             f"another id, for example '{ident}-item'."))
+                                                             f"another id, for example '{other}'."))
     return problems
 
 

@@ -143,7 +143,7 @@ def read_file(path: Path, shown_as: Path | None = None, root: Path | None = None
     except yaml.YAMLError as exc:
         return None, [_problem(shown, 1, 1, (), f"is not valid YAML: {exc}.")]
     except RecursionError:
-        return None, [_too_deep(shown, 1, 1, ())]
+        return None, [_too_deep(shown, *_deep_place(text), ())]
     if len(nodes) != 1:
         return None, [_problem(shown, 1, 1, (), "holds more than one YAML document (a line '---' "
                                "in the middle?). Keep one document per file.")]
@@ -174,8 +174,29 @@ def _too_large(shown: Path, size: int) -> Problem:
 
 
 def _too_deep(shown: Path, line: int, column: int, where: Path_) -> Problem:
+    while where and isinstance(where[-1], int):  # the field the nesting hangs from
+        where = where[:-1]
     return _problem(shown, line, column, where, f"nests values more than {MAX_DEPTH} levels deep. The data never "
                     "needs that many: check the indentation and that every '[' and '{' is closed where it should be.")
+
+
+def _deep_place(text: str) -> tuple[int, int]:
+    """Where brackets first nest deeper than MAX_DEPTH (for a file too deep for the parser to
+    word its syntax error), counted outside quotation marks; (1, 1) if nowhere."""
+    depth, quote = 0, ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for column, char in enumerate(line, start=1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number, column
+            elif char in "]}":
+                depth -= 1
+    return 1, 1
 
 
 def file_kind_problem(path: Path, shown: Path, root: Path | None = None) -> Problem | None:

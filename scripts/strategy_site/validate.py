@@ -115,10 +115,10 @@ def _describe(error: jsonschema.ValidationError, typed: str | None = None) -> st
     if v == "minLength" or (v == "pattern" and isinstance(value, str) and not value.strip()):
         return f"is empty. Write the text, or remove the field if it is optional.{hint}"
     if v == "pattern":
-        if isinstance(value, str) and value != value.strip():
-            return f"{value!r} has spaces at its start or end. Remove them."
         if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", value):
             return f"{value!r} contains a line break or control character. Keep the text on one line."
+        if isinstance(value, str) and value != value.strip():
+            return f"{value!r} has spaces at its start or end. Remove them."
         return f"{value!r} is not in the right form.{hint}"
     if v in ("enum", "const"):
         options = error.validator_value if v == "enum" else [error.validator_value]
@@ -142,14 +142,14 @@ def _entity(loaded: LoadedFile, where: tuple) -> str:
     """The id of the nearest entity around `where`, to say which item a problem is in."""
     node, found = loaded.data, ""
     for part in where:
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
+        if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
             found = node["id"]
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
+    if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
+        found = node["id"]  # only a valid id: a malformed one could hold a line break
     return found
 
 
@@ -218,7 +218,7 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
             problems.append(Problem(str(shown), 1, 1, (), "is not a known data file. Data files are "
                                     f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml."))
             continue
-        loaded, found = read_file(path, shown, root)
+        loaded, found = read_file(path, shown, data_dir.resolve().parent)  # links may not leave the project
         problems += found
         if loaded is None:
             continue
