@@ -193,6 +193,39 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Render the pages from data/ and serve the site (default http://127.0.0.1:8000), rendering
+    again whenever data/ changes. A bad address, a port in use or broken data is said in one line."""
+    import click
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    host, _, port = args.address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"error: '{args.address}' is not an address to serve on. Write HOST:PORT, for example "
+              "127.0.0.1:8000.", file=sys.stderr)
+        return 2
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as exc:
+        print(f"error: cannot serve on {args.address} ({exc.strerror}). Another program may be using port {port}: "
+              f"stop it, or choose another port, for example SERVE_ADDRESS={host}:{int(port) + 1}.", file=sys.stderr)
+        return 1
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        mkdocs_cli.main(["serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.address], prog_name="mkdocs",
+                        standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return 1
+    except click.exceptions.Abort:
+        return 130
+    return 0
+
+
 def _data_folder(text: str) -> Path:
     """--data: a folder that exists (a wrong path is a usage error, exit status 2)."""
     path = Path(text)
@@ -232,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--json", help="also write the results to this JSON file")
     bench.add_argument("--keep", action="store_true", help="keep the scratch projects and their sites")
     bench.add_argument("--profile", action="store_true", help="instead: profile one build at the largest scale")
+    serve = sub.add_parser("serve", help=cmd_serve.__doc__.splitlines()[0], description=cmd_serve.__doc__)
+    serve.set_defaults(func=cmd_serve)
+    serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="HOST:PORT (default: 127.0.0.1:8000)")
     build = sub.choices["build"]
     build.add_argument("--check", action="store_true", help="only check the data; build nothing")
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="where to write the site (default: site/)")
