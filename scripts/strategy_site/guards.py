@@ -316,6 +316,7 @@ def check_redirect_targets(strategy, files: dict[str, list[LoadedFile]], page_an
     kinds |= {g.id: f"measure group (on the page pillars/{p.id}/)" for p in strategy.pillars for g in p.groups}
     kinds |= {t.id: "glossary term (on the page glossary/)" for t in strategy.glossary}
     problems = []
+    anchored = []  # (loaded, where, page, anchor): checked against the rendered pages once every 'to' is good
     for loaded in files.get("redirects", []):
         for r, entry in enumerate(loaded.data["redirects"]):
             page, _, anchor = entry["from"].partition("#")
@@ -325,9 +326,8 @@ def check_redirect_targets(strategy, files: dict[str, list[LoadedFile]], page_an
                 problems.append(_at(loaded, where, f"'{page}' is the permalink of the item '{page.split('/')[1]}', "
                                                    "which the site serves: a redirect would take it over. Remove "
                                                    "this entry."))
-            elif page in served and anchor and anchor in page_anchors(page):
-                problems.append(_at(loaded, where, f"'#{anchor}' is still on the page '{page}': a redirect would "
-                                                   "take that address over. Remove this entry."))
+            elif page in served and anchor:
+                anchored.append((loaded, where, page, anchor))
             to = entry["to"]
             if to.endswith("/"):
                 if to not in served:
@@ -340,4 +340,10 @@ def check_redirect_targets(strategy, files: dict[str, list[LoadedFile]], page_an
                           f"'{to}' is neither a page of the site nor the id of an item. Write an item's id or a "
                           "page's address.")
                 problems.append(_at(loaded, ("redirects", r, "to"), advice))
+    if problems:  # the pages cannot be rendered with a redirect that leads nowhere
+        return problems
+    for loaded, where, page, anchor in anchored:
+        if anchor in page_anchors(page):
+            problems.append(_at(loaded, where, f"'#{anchor}' is still on the page '{page}': a redirect would "
+                                               "take that address over. Remove this entry."))
     return problems
