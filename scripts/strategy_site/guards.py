@@ -229,8 +229,10 @@ def reserved_ids() -> tuple[frozenset[str], tuple[str, ...]]:
     try:
         import material
 
-        for path in sorted((Path(material.__file__).parent / "templates").rglob("*.html")):
-            ids |= set(re.findall(rf'\bid="({_ID})"', path.read_text("utf-8")))
+        templates = Path(material.__file__).parent / "templates"
+        for pattern in ("*.html", "partials/**/*.html", "fragments/**/*.html"):  # not the 10,000 icons
+            for path in sorted(templates.glob(pattern)):
+                ids |= set(re.findall(rf'\bid="({_ID})"', path.read_text("utf-8")))
     except ImportError:  # the schema check runs without MkDocs too
         pass
     return frozenset(ids), tuple(sorted(prefixes))
