@@ -23,14 +23,6 @@ DATA = "data.md"
 PERMALINK_DIR = "m"
 EXPORT_DIR = "data"
 
-# Anchors the templates use for their own headings; no data id may take one of these.
-RESERVED_ANCHORS = frozenset({
-    "top", "boxes", "pillars", "pillar-progress", "pillar-figures", "chart", "figures-table",
-    "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
-    "statements", "measures-table", "publishing", "measure-groups",
-})
-
-
 def static_pages() -> tuple[str, ...]:
     return tuple(page_url(p) for p in (HOME, MEASURES, PROGRESS, BUDGET, HISTORY, GLOSSARY, SUMMARY, ABOUT, DATA))
 
