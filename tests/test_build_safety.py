@@ -133,6 +133,8 @@ def test_without_git_the_date_is_the_newest_data_files(built: dict) -> None:
     changed = []
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"):
         old, new = before[path.relative_to(site).as_posix()], path.read_bytes()
+        # The policy holds the hash of the print style that carries the date, so it changes with it.
+        old, new = (re.sub(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">', b"", b) for b in (old, new))
         if old != new:
             changed.append(path)
             assert old.replace(day.encode(), new_day.encode()) == new, path

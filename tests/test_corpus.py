@@ -8,8 +8,10 @@ whose place is gone fails with a message that says so.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -23,7 +25,7 @@ from strategy_site import cli
 DATA = ROOT / "data"
 F, P, G, H, L = ("figures.yaml", "pillars/advanced-science-and-technology.yaml", "progress.yaml", "history.yaml",
                  "glossary.yaml")
-PROBLEM = re.compile(r"^(?P<file>\S+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
+PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
                      r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$")
 JARGON = ("None", "True", "False", "Traceback", "<scalar>", "<block", "\\u", "Error:")
 
@@ -86,10 +88,79 @@ class Case:
     line_offset: int = 0  # the problem is this many lines below the Edit's field
     count: int | None = 1  # how many problems the change makes (None: the references to it count too)
     extra: dict = field(default_factory=dict)  # other files to write: {name under data/: bytes}
+    prepare: Callable[[Path], None] | None = None  # makes what bytes cannot (a FIFO, a link), in data/
 
 
 def _swap(old: str, new: str) -> Callable[[str], str]:
     return lambda line: line.replace(old, new, 1)
+
+
+R = "redirects.yaml"
+# (name, file, place, as typed, field, words): each number YAML 1.1 reads as something else, or
+# that is written another way than plain digits, is refused with the plain way to write it.
+NUMBER_SPELLINGS = [
+    ("a leading zero (octal)", F, ("figures", 0, "amount"), "0300", "figures[1].amount", ("'0300'", "Write 300")),
+    ("a leading zero in an order", P, ("order",), "010", "order", ("'010'", "reads it as 8", "Write 10")),
+    ("a leading zero in a slide", P, ("slide",), "01", "slide", ("'01'", "Write 1")),
+    ("base 60 (8:40)", F, ("figures", 1, "amount"), "8:40", "figures[2].amount", ("'8:40'", "520", "base 60")),
+    ("a decimal point in an order", P, ("order",), "1.0", "order", ("'1.0'", "Write 1")),
+    ("a decimal point in a year", F, ("figures", 0, "fiscal_years", "start"), "2021.0", "figures[1].fiscal_years.start",
+     ("'2021.0'", "Write 2021")),
+    ("a decimal point in a history year", H, ("years", 0, "year"), "2021.0", "years[1].year", ("Write 2021",)),
+    ("a decimal point in an amount", F, ("figures", 0, "amount"), "5000.0", "figures[1].amount", ("Write 5000",)),
+    ("a trailing zero after the point", F, ("figures", 0, "amount"), "12.50", "figures[1].amount", ("Write 12.5",)),
+    ("infinity", F, ("figures", 0, "amount"), ".inf", "figures[1].amount", ("'.inf'", "not a number")),
+    ("not a number", F, ("figures", 0, "amount"), ".nan", "figures[1].amount", ("'.nan'", "not a number")),
+    ("hexadecimal", F, ("figures", 0, "amount"), "0x1388", "figures[1].amount", ("'0x1388'", "another base", "5000")),
+    ("binary", P, ("order",), "0b1", "order", ("'0b1'", "another base")),
+    ("an underscore", F, ("figures", 0, "amount"), "5_000", "figures[1].amount", ("'5_000'", "Write 5000")),
+    ("a plus sign", F, ("figures", 0, "amount"), "+5000", "figures[1].amount", ("'+5000'", "Write 5000")),
+    ("a plus sign in an order", P, ("order",), "+1", "order", ("Write 1",)),
+    ("an exponent", F, ("figures", 0, "amount"), "5.0e+3", "figures[1].amount", ("'5.0e+3'", "plain digits")),
+]
+
+ALIAS_BOMB = (b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+              + b"".join(b"%c: &%c [%s]\n" % (c, c, b", ".join([b"*" + bytes([c - 1])] * 9)) for c in b"bcdefghi")
+              + b"terms: *i\n")
+
+
+def _link_outside(path: Path) -> None:
+    """Replace a data file with a link to a copy of it outside the project (data/'s parent)."""
+    outside = Path(tempfile.mkdtemp()) / path.name
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+
+
+def _redirects(*entries: str) -> Callable[[bytes], bytes]:
+    """redirects.yaml with these entries (flow mappings), one a line from line 6."""
+    return lambda b: b.replace(b"redirects: []", ("redirects:\n" + "".join(f"  - {e}\n" for e in entries)).encode())
+
+
+# (name, entries, field, words, line)
+REDIRECTS = [
+    ("over a permalink", ['{from: "m/k-program-rd-support/", to: "sbir-continuous-support"}'], "redirects[1].from",
+     ("permalink of the item 'k-program-rd-support'", "take it over"), 6),
+    ("over a served anchor", ['{from: "pillars/advanced-science-and-technology/#k-program-rd-support", '
+                              'to: "sbir-continuous-support"}'], "redirects[1].from", ("still on the page",), 6),
+    ("over a page's own heading", ['{from: "budget/#top", to: "measures/"}'], "redirects[1].from",
+     ("'#top' is still on the page",), 6),
+    ("over a served page", ['{from: "measures/", to: "budget/"}'], "redirects[1].from", ("still serves",), 6),
+    ("with the language in from", ['{from: "en/pillars/old/", to: "measures/"}'], "redirects[1].from",
+     ("starts with 'en/'", "write 'pillars/old/'"), 6),
+    ("in the site's own folder", ['{from: "assets/", to: "measures/"}'], "redirects[1].from",
+     ("folder 'assets/'",), 6),
+    ("a from given twice", ['{from: "pillars/old/", to: "measures/"}', '{from: "pillars/old/", to: "budget/"}'],
+     "redirects[2].from", ("already redirected on line 6", "Keep one"), 7),
+    ("to a pillar", ['{from: "pillars/old/", to: "advanced-science-and-technology"}'], "redirects[1].to",
+     ("id of a pillar", "pillars/advanced-science-and-technology/"), 6),
+    ("to a measure group", ['{from: "pillars/old/", to: "key-fields"}'], "redirects[1].to", ("measure group",), 6),
+    ("to a glossary term", ['{from: "pillars/old/", to: "term-sip"}'], "redirects[1].to", ("glossary term",), 6),
+    ("to a page that does not exist", ['{from: "pillars/old/", to: "no-such-page/"}'], "redirects[1].to",
+     ("not a page of the site",), 6),
+    ("to nothing known", ['{from: "pillars/old/", to: "no-such-item"}'], "redirects[1].to",
+     ("neither a page of the site nor the id of an item",), 6),
+]
 
 
 CASES = [
@@ -169,6 +240,87 @@ CASES = [
          "figures[1].fiscal_years.end", ("ends (FY2021) before it starts (FY2022)",), count=2),
     Case("a pillar file named unlike its id", P, Edit(("id",), value="advanced-science"), "id",
          ("differs from its file name", "advanced-science.yaml"), count=None),
+    *[Case(f"a number written another way: {name}", file, Edit(place, value=typed), field_, words)
+      for name, file, place, typed, field_, words in NUMBER_SPELLINGS],
+    *[Case(f"a boolean written another way: {typed}", F, Edit(("figures", 0, "approximate"), value=typed),
+           "figures[1].approximate", (f"'{typed}' is read as {meant}", f"Write {meant}"))
+      for typed, meant in (("yes", "true"), ("no", "false"), ("TRUE", "true"), ("FALSE", "false"), ("on", "true"),
+                           ("off", "false"), ("On", "true"))],
+    Case("a boolean written as 1", F, Edit(("figures", 0, "approximate"), value="1"), "figures[1].approximate",
+         ("true or false", "a number")),
+    Case("a boolean in quotation marks", F, Edit(("figures", 0, "approximate"), value='"false"'),
+         "figures[1].approximate", ("true or false", "text")),
+    Case("a year with a fraction", F, Edit(("figures", 0, "fiscal_years"), value="{start: 2021, end: 2022.5}"),
+         "figures[1].fiscal_years.end", ("whole number",)),
+    # YAML's tags, anchors, aliases and merge keys: never used by this data.
+    Case("a tag (!!str)", F, Edit(("figures", 0, "amount"), value="!!str 5000"), "figures[1].amount",
+         ("'!!str' is read as a YAML tag", "delete the tag")),
+    Case("a text starting with an unquoted !", F, Edit(("figures", 0, "unit"), value="!yen"),
+         "figures[1].unit", ("'!yen' is read as a YAML tag", "quotation marks")),
+    Case("a local tag on a mapping", F, Edit(("figures", 0, "fiscal_years"), value="!span {start: 2021, end: 2022}"),
+         "figures[1].fiscal_years", ("'!span'", "tag")),
+    Case("an anchor", F, Edit(("figures", 0, "program"), value='&p {ja: "K program", en: "K Program"}'),
+         "figures[1].program", ("'&p' is a YAML anchor", "delete it")),
+    Case("an alias", F, Edit(("figures", 1, "program"), value="*p"), "figures[2].program",
+         ("'*p' is a YAML alias", "write the value itself")),
+    Case("a merge key", F, Edit(("figures", 0, "amount"), add="<<: {unit: 億円}"), "figures[1]",
+         ("'<<'", "merge key", "Write the fields themselves"), line_offset=1),
+    Case("an alias bomb", L, lambda b: ALIAS_BOMB, "a", ("'&a' is a YAML anchor",), line=1),
+    Case("nesting 60 levels deep", F, Edit(("figures", 0, "note", "en"), value="[" * 60 + "]" * 60),
+         "figures[1].note.en", ("more than 24 levels deep", "'['")),
+    Case("nesting 2,000 levels deep with a syntax error", F, Edit(("figures", 0, "note", "en"), value="[" * 2000),
+         None, ("levels deep",)),
+    # Ids the pages use themselves, and ids with a hidden line break.
+    *[Case(f"an id the pages use themselves: {ident}", P, Edit(("groups", 0, "measures", 2, "id"), value=ident),
+           "groups[1].measures[3].id", (f"'{ident}'", "used by the site's own pages", "Choose another id"), count=None)
+      for ident in ("top", "pillar-progress", "chart-hatch", "chart-title", "anchor-moves", "chart", "citing",
+                    "fields-measures-csv")],
+    Case("an id written as a block (id: |)", F, Edit(("figures", 0, "id"), value="|\n      k-program-budget"),
+         "figures[1].id", ("line break",)),
+    Case("a measure id written as a block", P, Edit(("groups", 0, "measures", 0, "id"), value="|\n          x"),
+         "groups[1].measures[1].id", ("line break",), count=None),
+    Case("a pillar file named index.yaml", P, lambda b: None, "id", ("'index'", "pillars/ itself"), line=2,
+         count=None, extra={"pillars/index.yaml": (DATA / P).read_bytes().replace(
+             b"id: advanced-science-and-technology", b"id: index", 1)}),
+    Case("a pillar file named like a copy", P, lambda b: b, "id", ("is not a pillar id", "innovation-ecosystem.yaml"),
+         line=2, count=None, extra={"pillars/innovation-ecosystem (copy).yaml":
+                                    (DATA / "pillars/innovation-ecosystem.yaml").read_bytes()}),
+    # Redirects: nothing may take over an address the site serves, or lead nowhere.
+    *[Case(f"a redirect: {name}", R, _redirects(*entries), field_, words, line=line)
+      for name, entries, field_, words, line in REDIRECTS],
+    # Characters that cannot be seen, and English texts in Japanese.
+    *[Case(f"an invisible character: U+{ord(char):04X}", P, Edit(("groups", 0, "measures", 0, "text", "en"),
+                                                                 value=f'"Balancing{char} the promotion"'),
+           "groups[1].measures[1].text.en", (f"U+{ord(char):04X}", "invisible", "Delete it"))
+      for char in ("\u200b", "\u2060", "\ufeff", "\u202a", "\u202e", "\u2066", "\u2069", "\u00ad")],
+    Case("a text of invisible characters only", F, Edit(("figures", 0, "note", "ja"), value='"\u2060\u200b"'),
+         "figures[1].note.ja", ("invisible", "nothing else that can be seen")),
+    Case("a text of a Hangul filler only", L, Edit(("terms", 0, "name", "ja"), value='"\u3164"'),
+         "terms[1].name.ja", ("U+3164", "nothing else that can be seen")),
+    Case("an English text in Japanese", P, Edit(("groups", 0, "title", "en"), value='"重要分野の戦略的な推進"'),
+         "groups[1].title.en", ("written in Japanese only", "English translation")),
+    Case("an English glossary name in Japanese", L, Edit(("terms", 0, "name", "en"), value='"経済安全保障"'),
+         "terms[1].name.en", ("written in Japanese only",)),
+    Case("an empty glossary name", L, Edit(("terms", 0, "name", "en"), value="''"), "terms[1].name.en",
+         ("is empty",)),
+    Case("a glossary name that is not a text pair", L, Edit(("terms", 0, "name"), value="''"), "terms[1].name",
+         ("should be a set of fields",)),
+    Case("an empty abbreviation", L, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)),
+    # Files that are not plain data files.
+    Case("a pillar saved as .yml", P, lambda b: b, None, ("'.yml'", "new-pillar.yaml"), line=1,
+         extra={"pillars/new-pillar.yml": b"id: new-pillar\n"}),
+    Case("a FIFO instead of a file", F, lambda b: b, None, ("named pipe", "not a text file"), line=1,
+         prepare=lambda data: (data / F).unlink() or os.mkfifo(data / F)),
+    Case("a link to /dev/zero", F, lambda b: b, None, ("link to /dev/zero", "outside the project"), line=1,
+         prepare=lambda data: (data / F).unlink() or (data / F).symlink_to("/dev/zero")),
+    Case("a link to a file outside the project", F, lambda b: b, None, ("outside the project", "Copy the file"),
+         line=1, prepare=lambda data: _link_outside(data / F)),
+    Case("a link that leads nowhere", F, lambda b: b, None, ("link to a file that does not exist",), line=1,
+         prepare=lambda data: (data / F).unlink() or (data / F).symlink_to(data / "gone.yaml")),
+    Case("a folder named like a data file", F, lambda b: b, None, ("is a folder",), line=1,
+         prepare=lambda data: (data / F).unlink() or (data / F).mkdir()),
+    Case("a sparse 2 GB file", F, lambda b: b, None, ("2000.0 MB", "at most 1 MB"), line=1,
+         prepare=lambda data: os.truncate(data / F, 2_000_000_000)),
 ]
 
 
@@ -177,6 +329,9 @@ def _apply(case: Case, data: Path) -> int:
     path = data / case.file
     for name, content in case.extra.items():
         (data / name).write_bytes(content)
+    if case.prepare is not None:
+        case.prepare(data)
+        return case.line
     if isinstance(case.change, Edit):
         text = path.read_text("utf-8")
         path.write_text(case.change.apply(text), "utf-8")
@@ -200,7 +355,7 @@ def data(tmp_path: Path) -> Path:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 25 and len({c.name for c in CASES}) == len(CASES)
+    assert len(CASES) >= 80 and len({c.name for c in CASES}) == len(CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

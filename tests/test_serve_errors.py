@@ -74,7 +74,7 @@ def serving(tmp_path: Path):
     (root / ".venv").symlink_to(ROOT / ".venv")
     port = _free_port()
     env = {**os.environ, "SERVE_ADDRESS": f"127.0.0.1:{port}"}
-    env.pop("PYTHONPATH", None)
+    env["PYTHONPATH"] = str(root / "scripts")  # the copy's package, not the one .venv has installed
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen([str(root / "scripts" / "serve")], cwd=root, env=env, stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)

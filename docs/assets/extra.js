@@ -72,8 +72,12 @@
     var hash = decodeURIComponent(window.location.hash.slice(1));
     var moves = document.getElementById("anchor-moves");
     if (!hash || !moves || document.getElementById(hash)) { return; }
-    var target = JSON.parse(moves.textContent)[hash];
-    if (target) { window.location.replace(new URL(target, window.location.href).href); }
+    var table;
+    try { table = JSON.parse(moves.textContent); } catch (e) { return; }
+    // Own properties only: "#constructor" or "#toString" must not find Object.prototype's.
+    if (!table || !Object.prototype.hasOwnProperty.call(table, hash)) { return; }
+    var target = table[hash];
+    if (typeof target === "string") { window.location.replace(new URL(target, window.location.href).href); }
   }
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);

@@ -65,6 +65,13 @@ TARGET_OVERHEAD = 1.25  # the whole build at most this many times MkDocs alone
 
 # -- Synthetic data --------------------------------------------------------------------------------
 
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value used twice twice: the data refuses YAML anchors and aliases (load.py)."""
+
+    def ignore_aliases(self, data):
+        return True
+
 def _suffix(ident: str, copy_no: int) -> str:
     """The id of an item in copy n of the data: copy 1 keeps the real ids."""
     out = ident if copy_no == 1 else f"{ident}-x{copy_no}"
@@ -151,7 +158,7 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
     for rel, data in scaled_data(source / "data", scale).items():
         # Texts in flow style, as the real files write them: at x100, progress.yaml comes close to
         # the loader's 1 MB limit for one data file.
-        (dest / "data" / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+        (dest / "data" / rel).write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False,
                                                         width=1_000_000, default_flow_style=None), "utf-8")
     config = (dest / "mkdocs.yml").read_text("utf-8")
     if PLUGIN_LINE not in config:

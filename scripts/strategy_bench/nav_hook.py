@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from strategy_site.ui import theme_words
+
 NAV_FILE = "bench_nav.json"
 
 
 def on_config(config, **kwargs):
     config.nav = json.loads((Path(config.config_file_path).parent / NAV_FILE).read_text("utf-8"))
+    config.extra["words"] = theme_words()  # as the plugin sets them: the theme prints them
     return config

@@ -29,6 +29,10 @@ WORDS = {
     "panel_b": {"ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）", "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)"},
     "legend": {"ja": "凡例：", "en": "Key:"},
 }
+# The element ids the chart puts on the budget page (each with each suffix: the wide and the narrow
+# chart are both on the page). No data id may take one of them (guards.reserved_ids reads these).
+ELEMENT_IDS = ("chart-title", "chart-desc", "chart-hatch", "chart-dots")
+ID_SUFFIXES = ("", "-narrow")
 FONT_PX = 13  # the chart's font size (extra.css)
 
 
@@ -131,7 +135,7 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
     """The chart's SVG, one line per element and no blank line (so Markdown passes it through).
     `narrow`: the variant for phones (NARROW_WIDTH wide, fewer ticks, the key in a column; its
     ids end in -narrow)."""
-    width, ticks, sfx = (NARROW_WIDTH, 2, "-narrow") if narrow else (WIDTH, 5, "")
+    width, ticks, sfx = (NARROW_WIDTH, 2, ID_SUFFIXES[1]) if narrow else (WIDTH, 5, ID_SUFFIXES[0])
     ordered = sorted(figures, key=lambda f: f.yen, reverse=True)
     funds = [f for f in ordered if f.budget_type == "fund"]
     others = [f for f in ordered if f.budget_type != "fund"]

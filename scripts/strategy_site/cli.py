@@ -14,10 +14,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from . import contract, pipeline
+from . import contract, pipeline, safety, siteurl
 from .precompress import precompress
 from .problems import DataError
 from .render import RenderError
@@ -121,6 +120,14 @@ def _source_date_epoch() -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
+    if not args.check:
+        refused = safety.refusal(Path(args.site_dir), ROOT / "site")
+        if refused:
+            print(refused, file=sys.stderr)
+            return 1
+    address = _site_url_or_none()
+    if address is None:
+        return 1
     checked = _check_data(args.data)
     code = 0 if checked else 1
     target = Path(args.site_dir).resolve()
@@ -128,8 +135,27 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"The site was not built: {target.name}/ was left as it was.", file=sys.stderr)
     if code or args.check:
         return code
+    os.environ["SITE_URL"] = address  # MkDocs reads it (mkdocs.yml), checked and percent-encoded
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
+    try:
+        with safety.stop_on_signals(), safety.build_lock(target):
+            return _build_into(target, checked)
+    except (KeyboardInterrupt, safety.Stopped):
+        print(f"The build was stopped, so {target.name}/ was left as it was.", file=sys.stderr)
+        return 130
+
+
+def _build_into(target: Path, checked: pipeline.Checked) -> int:
+    """The build proper, with the lock held: sweep what killed builds left, build into a staging
+    folder, and swap it in."""
+    refused = safety.refusal(target, ROOT / "site")  # again: another build may have run meanwhile
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
+    for stuck in safety.sweep(target):
+        print(f"warning: {stuck} is left from an earlier build and cannot be deleted; delete it by hand.",
+              file=sys.stderr)
+    staging = safety.make_staging(target)
     try:
         if not build_site(staging, checked):
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
@@ -137,20 +163,24 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 1
         count, before, after = precompress(staging)
         print(f"Precompressed {count} files for the web server (.gz): {before // 1024} KB to {after // 1024} KB.")
-        old = target.with_name(f".site-old-{os.getpid()}")
-        if target.exists():
-            target.rename(old)
-        try:
-            staging.rename(target)  # two renames: site/ is missing only for the moment between them
-        except OSError:
-            if old.exists():
-                old.rename(target)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
+        safety.mark(staging)
+        stuck = safety.swap_in(staging, target)
+        if stuck:
+            print(f"warning: the previous site, moved to {stuck}, cannot be deleted; the next build tries again.",
+                  file=sys.stderr)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"The site is in {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}/.")
     return 0
+
+
+def _site_url_or_none() -> str | None:
+    """SITE_URL, checked and percent-encoded; None after saying in one line what is wrong with it."""
+    try:
+        return siteurl.checked(os.environ.get("SITE_URL"))
+    except siteurl.SiteUrlError as exc:
+        print(f"error: SITE_URL {exc}", file=sys.stderr)
+        return None
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
@@ -173,14 +203,57 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     """Check the built site against the URL contract (tests/url-contract.txt) and check every
     internal link and anchor. Build first (./scripts/build)."""
     site = Path(args.site_dir)
-    strategy, _ = pipeline.load(ROOT)
+    if not (site / "index.html").is_file():
+        print(f"error: no built site in {site}/. Run ./scripts/build first.", file=sys.stderr)
+        return 1
+    address = _site_url_or_none()
+    if address is None:
+        return 1
+    try:
+        strategy, _ = pipeline.load(ROOT)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     problems = contract.check(contract.read_contract(ROOT), contract.served(site), strategy)
-    problems += contract.broken_links(site, os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
+    problems += contract.broken_links(site, address)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return 1
     print("Every contract URL is served or redirected, and every internal link resolves.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Render the pages from data/ and serve the site (default http://127.0.0.1:8000), rendering
+    again whenever data/ changes. A bad address, a port in use or broken data is said in one line."""
+    import click
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    host, _, port = args.address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"error: '{args.address}' is not an address to serve on. Write HOST:PORT, for example "
+              "127.0.0.1:8000.", file=sys.stderr)
+        return 2
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as exc:
+        print(f"error: cannot serve on {args.address} ({exc.strerror}). Another program may be using port {port}: "
+              f"stop it, or choose another port, for example SERVE_ADDRESS={host}:{int(port) + 1}.", file=sys.stderr)
+        return 1
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        mkdocs_cli.main(["serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.address], prog_name="mkdocs",
+                        standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return 1
+    except click.exceptions.Abort:
+        return 130
     return 0
 
 
@@ -206,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
         p.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site (default: site/)")
     sub.choices["urls"].add_argument("--write", action="store_true", help="write tests/url-contract.txt")
+    serve = sub.add_parser("serve", help=cmd_serve.__doc__.splitlines()[0], description=cmd_serve.__doc__)
+    serve.set_defaults(func=cmd_serve)
+    serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="HOST:PORT (default: 127.0.0.1:8000)")
     build = sub.choices["build"]
     build.add_argument("--check", action="store_true", help="only check the data; build nothing")
     build.add_argument("--site-dir", default=str(ROOT / "site"), help="where to write the site (default: site/)")
@@ -213,7 +289,30 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    return args.func(args)
+    return _without_traceback(args)
+
+
+def _without_traceback(args: argparse.Namespace) -> int:
+    """Run a command; whatever goes wrong is said in one line, never as a Python traceback
+    (STRATEGY_SITE_DEBUG=1 shows the traceback, for the project's developers)."""
+    if os.environ.get("STRATEGY_SITE_DEBUG"):
+        return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
+        print(f"error: the command stopped on an unexpected problem ({type(exc).__name__}: {exc}). Run it again "
+              "with STRATEGY_SITE_DEBUG=1 to see the details, and report them.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

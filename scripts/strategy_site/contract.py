@@ -136,11 +136,18 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
     pages = {p: _parse(p) for p in _pages(site)}
     ids_by_file = {p: page.ids for p, page in pages.items()}
     problems = []
+    folder = urlsplit(site_url).path or "/" if site_url else "/"  # where the site is published, e.g. /strategy2025/
     for path, page in pages.items():
         base = _url_of(site, path)
         for tag, link in page.links:
             if site_url and link.startswith(site_url):
                 link = "/" + link[len(site_url):]
+            elif link.startswith("/") and not link.startswith("//"):
+                if not link.startswith(folder):
+                    problems.append(f"{path.relative_to(site).as_posix()}: <{tag}> {link}: leads out of the site's "
+                                    f"folder {folder} (a link from the server's root; links must be relative)")
+                    continue
+                link = "/" + link[len(folder):]
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
                 continue

@@ -7,7 +7,9 @@ and so that every later error can name the file, line and column of the value it
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import yaml
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 24  # the data nests at most 8 levels; deeper is a mistake (and PyYAML would recurse)
 Path_ = tuple  # a field path inside one file, e.g. ("groups", 0, "measures", 1, "text", "en")
 
 
@@ -102,16 +105,20 @@ def _syntax_problem(shown: Path, exc: yaml.MarkedYAMLError) -> Problem:
                     "check the line above it.")
 
 
-def read_file(path: Path, shown_as: Path | None = None) -> tuple[LoadedFile | None, list[Problem]]:
-    """Read one YAML file. Returns the file, or None and the problems that stop it being read."""
+def read_file(path: Path, shown_as: Path | None = None, root: Path | None = None) -> tuple[LoadedFile | None, list[Problem]]:
+    """Read one YAML file. Returns the file, or None and the problems that stop it being read.
+    With `root`, a symbolic link that leads out of it is refused."""
     shown = shown_as or path
+    refused = file_kind_problem(path, shown, root)
+    if refused:
+        return None, [refused]
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the size was checked; a file that grows stops here
     except OSError as exc:
         return None, [_problem(shown, 1, 1, (), f"cannot be read ({exc.strerror}).")]
     if len(raw) > MAX_BYTES:
-        return None, [_problem(shown, 1, 1, (), f"is {len(raw) / 1_000_000:.1f} MB; a data file may be at most "
-                               f"{MAX_BYTES // 1_000_000} MB. Split it, or check that it is the right file.")]
+        return None, [_too_large(shown, max(len(raw), _size(path)))]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [_problem(shown, 1, 1, (), "starts with a byte-order mark (BOM). Save the file as "
                                "UTF-8 without BOM (in most editors: Encoding > UTF-8).")]
@@ -130,18 +137,168 @@ def read_file(path: Path, shown_as: Path | None = None) -> tuple[LoadedFile | No
         return None, [_problem(shown, tab[0], tab[1], (), "is indented with a tab. YAML allows only "
                                "spaces for indentation: replace the tab with spaces.")]
     try:
+        structure = structure_problems(text, shown)
+        if structure:
+            return None, structure
         nodes = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(shown, exc)]
     except yaml.YAMLError as exc:
         return None, [_problem(shown, 1, 1, (), f"is not valid YAML: {exc}.")]
+    except RecursionError:
+        return None, [_too_deep(shown, *_deep_place(text), ())]
     if len(nodes) != 1:
         return None, [_problem(shown, 1, 1, (), "holds more than one YAML document (a line '---' "
                                "in the middle?). Keep one document per file.")]
     loaded = LoadedFile(shown, None)
     problems: list[Problem] = []
-    loaded.data = _build(nodes[0], (), loaded, problems, text)
+    try:
+        loaded.data = _build(nodes[0], (), loaded, problems, text)
+    except RecursionError:
+        return None, [_too_deep(shown, 1, 1, ())]
+    except yaml.YAMLError as exc:  # a value PyYAML cannot construct
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [_problem(shown, line, column, (), f"holds a value YAML cannot read ({getattr(exc, 'problem', '')}). "
+                               "Put texts in quotation marks.")]
     return loaded, problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _too_large(shown: Path, size: int) -> Problem:
+    return _problem(shown, 1, 1, (), f"is {size / 1_000_000:.1f} MB; a data file may be at most "
+                    f"{MAX_BYTES // 1_000_000} MB. Split it, or check that it is the right file.")
+
+
+def _too_deep(shown: Path, line: int, column: int, where: Path_) -> Problem:
+    while where and isinstance(where[-1], int):  # the field the nesting hangs from
+        where = where[:-1]
+    return _problem(shown, line, column, where, f"nests values more than {MAX_DEPTH} levels deep. The data never "
+                    "needs that many: check the indentation and that every '[' and '{' is closed where it should be.")
+
+
+def _deep_place(text: str) -> tuple[int, int]:
+    """Where brackets first nest deeper than MAX_DEPTH (for a file too deep for the parser to
+    word its syntax error), counted outside quotation marks; (1, 1) if nowhere."""
+    depth, quote = 0, ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for column, char in enumerate(line, start=1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number, column
+            elif char in "]}":
+                depth -= 1
+    return 1, 1
+
+
+def file_kind_problem(path: Path, shown: Path, root: Path | None = None) -> Problem | None:
+    """What makes a path unreadable as a data file, found before reading a byte: not a regular file
+    (a folder, a FIFO that would wait forever, a device such as /dev/zero that never ends), a
+    symbolic link that leads out of the project or nowhere, or a file over the size limit."""
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            inside = root is None or target.is_relative_to(root.resolve())
+            if not target.exists():
+                return _problem(shown, 1, 1, (), "is a link to a file that does not exist. Replace the link "
+                                "with the file itself.")
+            if not inside:
+                return _problem(shown, 1, 1, (), f"is a link to {target}, outside the project. Copy the file "
+                                "into data/ instead of linking to it.")
+        info = os.stat(path)
+    except OSError as exc:
+        return _problem(shown, 1, 1, (), f"cannot be read ({exc.strerror}).")
+    if not stat.S_ISREG(info.st_mode):
+        what = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
+                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a plain file")
+        return _problem(shown, 1, 1, (), f"is {what}, not a text file. Replace it with the data file, or move it "
+                        "out of data/.")
+    if info.st_size > MAX_BYTES:
+        return _too_large(shown, info.st_size)
+    return None
+
+
+def structure_problems(text: str, shown: Path) -> list[Problem]:
+    """What YAML allows and this data never uses, from the parser's events before anything is built:
+    tags (!x), anchors (&a), aliases (*a), merge keys (<<:) and nesting beyond MAX_DEPTH. Aliases
+    copy values around the file (a few hundred bytes of them can expand to gigabytes), tags make
+    PyYAML build other kinds of value, and a text that begins with an unquoted '!' is read as a tag.
+    Stops at the first problem: one is enough to refuse the file, and a bomb has millions."""
+    try:
+        return _structure(text, shown, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return []  # a syntax error: _compose words it
+
+
+def _structure(text: str, shown: Path, parser) -> list[Problem]:
+    stack: list[list] = []  # per open mapping or list: [kind, where, key or index, expecting a key]
+    for event in yaml.parse(text, Loader=parser):
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            _advance(stack, None)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        where, is_key = _event_place(stack)
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.AliasEvent):
+            return [_problem(shown, line, column, where, f"'*{event.anchor}' is a YAML alias: a copy of a value marked "
+                             f"'&{event.anchor}' elsewhere. The data does not use copies: write the value itself here. "
+                             "If this is a text that starts with '*', put the whole text in quotation marks.")]
+        if event.anchor is not None:
+            return [_problem(shown, line, column, where, f"'&{event.anchor}' is a YAML anchor (a mark for copying a "
+                             "value elsewhere). The data does not use copies: delete it. If this is a text that "
+                             "starts with '&', put the whole text in quotation marks.")]
+        if event.tag is not None:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            return [_problem(shown, line, column, where, f"'{tag}' is read as a YAML tag, which the data does "
+                             "not use. If this is a text that starts with '!', put the whole text in quotation marks "
+                             "(\"...\"); otherwise delete the tag.")]
+        if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            return [_problem(shown, line, column, where, "'<<' (a YAML merge key) copies the fields of another "
+                             "entry, which the data does not use. Write the fields themselves here.")]
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                return [_too_deep(shown, line, column, where)]
+            stack.append(["map" if isinstance(event, yaml.MappingStartEvent) else "seq", where,
+                          None if isinstance(event, yaml.MappingStartEvent) else 0, True])
+        else:
+            _advance(stack, event.value if is_key else None)
+    return []
+
+
+def _event_place(stack: list[list]) -> tuple[Path_, bool]:
+    """The field path of the next node, and whether it is a mapping's key."""
+    if not stack:
+        return (), False
+    kind, where, position, expecting_key = stack[-1]
+    if kind == "map":
+        return (where, True) if expecting_key else (where + (position,), False)
+    return where + (position,), False
+
+
+def _advance(stack: list[list], key: str | None) -> None:
+    """A node ended: in a mapping, a key is followed by its value; in a list, the next entry."""
+    if not stack:
+        return
+    top = stack[-1]
+    if top[0] == "seq":
+        top[2] += 1
+    elif top[3]:
+        top[2], top[3] = key, False
+    else:
+        top[3] = True
 
 
 def _compose(text: str) -> list[yaml.Node]:
@@ -205,6 +362,15 @@ def _escapes(node: yaml.ScalarNode, where: Path_, shown: Path, text: str) -> lis
     return []
 
 
+def editor_file(name: str) -> bool:
+    """Files editors and systems leave beside the ones they edit: Emacs' lock files (.#x.yaml) and
+    backups (x.yaml~, #x.yaml#), Vim's swap files (.x.yaml.swp), macOS's ._x.yaml, and other hidden files."""
+    return name.startswith((".", "#")) or name.endswith(("~", "#"))
+
+
 def data_files(data_dir: Path) -> list[Path]:
-    """Every data file, in a stable order."""
-    return sorted(p for p in data_dir.rglob("*.yaml") if "schema" not in p.relative_to(data_dir).parts)
+    """Every data file (and every .yml file, which is refused with advice), in a stable order.
+    Editors' temporary files are skipped."""
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and not editor_file(p.name)
+                  and "schema" not in p.relative_to(data_dir).parts
+                  and not any(editor_file(part) for part in p.relative_to(data_dir).parts))

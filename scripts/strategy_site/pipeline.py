@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
-from . import exports, model, render, urls
+from . import exports, guards, model, pages, render, urls
 from .load import Files
 from .model import LANGS
 from .problems import DataError
@@ -29,7 +30,25 @@ def load(root: Path = ROOT, data_dir: Path | None = None) -> Checked:
     files, problems = validate(data_dir, root)
     if problems:
         raise DataError(problems)
-    return Checked(model.build(files), files)
+    strategy = model.build(files)
+    problems = guards.check_redirect_targets(strategy, files, _page_anchors(strategy))
+    if problems:
+        raise DataError(problems)
+    return Checked(strategy, files)
+
+
+def _page_anchors(strategy: model.Strategy):
+    """The ids each served page carries, from its rendered Markdown (the Japanese page: both
+    languages carry the same ids). Rendered only when a redirect asks, once."""
+    rendered: dict[str, str] = {}
+
+    def anchors(page_url: str) -> set[str]:
+        if not rendered:
+            rendered.update(render.render_pages(strategy))
+        page = next(page for page in pages.site_pages(strategy) if page.url == page_url)
+        text = rendered[f"ja/{page.source}"]
+        return set(re.findall(r"\{#([a-z0-9-]+)\}", text)) | set(re.findall(r'\bid="([a-z0-9-]+)"', text))
+    return anchors
 
 
 def fingerprint(root: Path) -> Fingerprint:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from . import pages, pipeline, preview_errors
+from . import csp, pages, pipeline, preview_errors, siteurl
 from .model import LANGS
 from .problems import DataError
 from .render import TEMPLATES, RenderError
@@ -64,6 +64,10 @@ class StrategySitePlugin(BasePlugin):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            config.site_url = siteurl.checked(config.site_url)
+        except siteurl.SiteUrlError as exc:
+            raise PluginError(f"SITE_URL {exc}") from None
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
         try:
             config.nav = pages.nav(self.data(project_root(config)).strategy)
@@ -91,6 +95,14 @@ class StrategySitePlugin(BasePlugin):
             pipeline.render_docs(root, config.site_url or "", docs, checked=self.data(root))
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        """Every page carries its Content-Security-Policy (csp.py)."""
+        return csp.with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page too."""
+        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.problems is not None:

@@ -14,7 +14,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import charts, escape, exports, pages, provenance, urls
+from . import charts, csp, escape, exports, pages, provenance, urls
 from . import format as fmt
 from .model import LANGS, Strategy
 from .ui import label, ui
@@ -142,18 +142,18 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             out[f"{lang}/{page.source}"] = _tidy(text)
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
-            out[f"{lang}/{urls.permalink_source(ident)}"] = redirect.render(
+            out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(redirect.render(
                 lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={},
-                note=ui("item_is_on", lang, ident=ident))
+                note=ui("item_is_on", lang, ident=ident)))
         # Pages that are no longer served lead to where their content is now.
         for retired_page in retired:
             entries = [r for r in s.redirects if r.from_page == retired_page]
             default = next((r.to for r in entries if not r.from_anchor), urls.page_url(pages.SOURCE["home"]))
-            out[f"{lang}/{retired_page}index.html"] = redirect.render(
+            out[f"{lang}/{retired_page}index.html"] = csp.with_policy(redirect.render(
                 lang=lang, ident=retired_page, target=urls.relative_url(retired_page, pages.resolve(s, default)),
                 title=ui("site_name", lang), note=ui("item_is_on", lang, ident=retired_page),
                 anchors={r.from_anchor: urls.relative_url(retired_page, pages.resolve(s, r.to))
-                         for r in entries if r.from_anchor})
+                         for r in entries if r.from_anchor}))
     return out
 
 

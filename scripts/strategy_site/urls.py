@@ -14,13 +14,6 @@ LANG_PREFIX = {"ja": "", "en": "en/"}
 PERMALINK_DIR = "m"
 EXPORT_DIR = "data"
 
-# Anchors the templates use for their own headings; no data id may take one of these.
-RESERVED_ANCHORS = frozenset({
-    "top", "boxes", "pillars", "pillar-progress", "pillar-figures", "chart", "figures-table",
-    "note-on-budgets", "years", "terms", "source", "translation", "citing", "files", "fields",
-    "statements", "measures-table", "publishing", "measure-groups", "names", "site-additions", "slide-reading",
-    "policy", "scope", "test-results", "method", "findings", "not-accessible", "alternative",
-})
 
 
 def page_url(source: str) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 import jsonschema
 from referencing import Registry, Resource
 
+from . import guards, urls
 from . import pages as site_pages
-from . import urls
 from .load import LoadedFile, data_files, read_file
 from .problems import Problem
 
@@ -43,12 +43,31 @@ def _validator(schema_dir: Path, name: str) -> jsonschema.protocols.Validator:
         return Resource.from_contents(json.loads((schema_dir / uri).read_text("utf-8")))
 
     schema = json.loads((schema_dir / f"{name}.schema.json").read_text("utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
+    cls = _true_end(jsonschema.validators.validator_for(schema))
     # Every schema file loaded and crawled once, up front: retrieving on demand read the file
     # again at every $ref, the largest part of the time to validate (README, Performance).
     registry = Registry(retrieve=retrieve).with_resources(
         (path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json"))).crawl()
     return cls(schema, registry=registry)
+
+
+def _true_end(cls):
+    """The validator class, with patterns anchored at the true end of the text. JSON Schema patterns
+    are searched with Python's re, where '$' also matches before a final line break: an id written
+    as a block (id: |) would keep its line break and still match '^[a-z0-9-]+$'."""
+    def pattern(validator, regex, instance, schema):
+        if validator.is_type(instance, "string") and not re.search(_at_true_end(regex), instance):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {regex!r}")
+
+    return jsonschema.validators.extend(cls, {"pattern": pattern})
+
+
+@cache
+def _at_true_end(regex: str) -> str:
+    """'^a+$' -> '^a+\\Z': a final unescaped '$' matches only at the very end."""
+    if regex.endswith("$") and not regex.endswith("\\$"):
+        return regex[:-1] + r"\Z"
+    return regex
 
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -99,10 +118,10 @@ def _describe(error: jsonschema.ValidationError, typed: str | None = None) -> st
     if v == "minLength" or (v == "pattern" and isinstance(value, str) and not value.strip()):
         return f"is empty. Write the text, or remove the field if it is optional.{hint}"
     if v == "pattern":
-        if isinstance(value, str) and value != value.strip():
-            return f"{value!r} has spaces at its start or end. Remove them."
         if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", value):
             return f"{value!r} contains a line break or control character. Keep the text on one line."
+        if isinstance(value, str) and value != value.strip():
+            return f"{value!r} has spaces at its start or end. Remove them."
         return f"{value!r} is not in the right form.{hint}"
     if v in ("enum", "const"):
         options = error.validator_value if v == "enum" else [error.validator_value]
@@ -126,14 +145,14 @@ def _entity(loaded: LoadedFile, where: tuple) -> str:
     """The id of the nearest entity around `where`, to say which item a problem is in."""
     node, found = loaded.data, ""
     for part in where:
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
+        if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
             found = node["id"]
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
+    if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
+        found = node["id"]  # only a valid id: a malformed one could hold a line break
     return found
 
 
@@ -194,17 +213,22 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
     for path in data_files(data_dir):
         shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
+        if path.suffix == ".yml":
+            problems.append(Problem(str(shown), 1, 1, (), f"ends in '.yml', so it would not be read. Rename it "
+                                    f"to '{path.stem}.yaml'."))
+            continue
         if name is None:
             problems.append(Problem(str(shown), 1, 1, (), "is not a known data file. Data files are "
                                     f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml."))
             continue
-        loaded, found = read_file(path, shown)
+        loaded, found = read_file(path, shown, data_dir.resolve().parent)  # links may not leave the project
         problems += found
         if loaded is None:
             continue
         # A field the loader already explained (a backslash escape, say) needs no second message.
         explained = {p.where for p in found}
         schema_problems = [p for p in check_schema(loaded, schema_dir, name) if p.where not in explained]
+        schema_problems += guards.file_rules(loaded, found + schema_problems)
         problems += schema_problems
         if not schema_problems and not found:
             files.setdefault(name, []).append(loaded)
@@ -231,6 +255,11 @@ def _walk_ids(data: object, where: tuple = ()):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _walk_ids(value, where + (i,))
+
+
+def urls_id(text: str) -> bool:
+    """Whether a text is a valid id (lowercase letters, digits, single hyphens)."""
+    return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) is not None
 
 
 def _valid_month_date(text: str) -> bool:
@@ -264,10 +293,15 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
     for loaded in pillars:
         pid = loaded.data["id"]
         pillar_ids.add(pid)
-        if Path(str(loaded.path)).stem != pid:
+        stem = Path(str(loaded.path)).stem
+        if stem != pid and urls_id(stem):
             problems.append(problem_at(loaded, ("id",), f"the pillar's id '{pid}' differs from its file name "
                                        f"'{Path(str(loaded.path)).name}'. Change the id back to "
-                                       f"'{Path(str(loaded.path)).stem}', or rename the file to '{pid}.yaml'."))
+                                       f"'{stem}', or rename the file to '{pid}.yaml'."))
+        elif stem != pid:
+            problems.append(problem_at(loaded, ("id",), f"the file name '{Path(str(loaded.path)).name}' is not "
+                                       f"a pillar id (lowercase letters a-z, digits and single hyphens). Rename "
+                                       f"the file to '{pid}.yaml' after the pillar's id."))
         order = loaded.data["order"]
         if order in orders:
             problems.append(problem_at(loaded, ("order",), f"order {order} is already taken by "
@@ -313,17 +347,13 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
                 problems.append(problem_at(loaded, ("figures", f), "has no 'fiscal_years'. An initial or "
                                            "supplementary budget covers fiscal years: add them (start: and end:)."))
     pages = set(site_pages.static_urls()) | {urls.page_url(site_pages.pillar(p)) for p in pillar_ids}
-    item_ids = measure_ids | box_item_ids | progress_ids | {ident for ident, _ in seen.items()}
     for loaded in files.get("redirects", []):
         for r, entry in enumerate(loaded.data["redirects"]):
             page, _, anchor = entry["from"].partition("#")
             if page in pages and not anchor:
                 problems.append(problem_at(loaded, ("redirects", r, "from"), f"'{page}' is a page the site still "
                                            "serves, so it cannot be redirected. Remove this entry, or give an anchor."))
-            target = entry["to"]
-            if references and not (target in pages if target.endswith("/") else target in item_ids):
-                problems.append(problem_at(loaded, ("redirects", r, "to"), f"'{target}' is neither a page of the "
-                                           "site nor the id of an item. Write an item's id or a page's address."))
+    problems += guards.check_reserved_ids(files) + guards.check_pillar_ids(files) + guards.check_redirect_forms(files)
     for loaded in files.get("history", []):
         years = [y["year"] for y in loaded.data["years"]]
         for i, year in enumerate(years):
