@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import contract, pipeline
+from . import contract, pipeline, search_index
 from .problems import DataError
 from .render import RenderError
 
@@ -87,6 +87,16 @@ def _source_date_epoch() -> str:
     return str(int(newest))
 
 
+def index_site(site_dir: Path, name: str = "site") -> bool:
+    """Write the search index of the site just built (before it replaces site/). True when done."""
+    try:
+        search_index.build(site_dir)
+    except search_index.SearchIndexError as exc:
+        print(f"error: {exc}, so {name}/ was left as it was.", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
@@ -105,6 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         if not build_site(staging):
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
                   file=sys.stderr)
+            return 1
+        if not index_site(staging, target.name):
             return 1
         old = target.with_name(f".site-old-{os.getpid()}")
         if target.exists():

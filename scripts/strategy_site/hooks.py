@@ -3,19 +3,23 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+log = logging.getLogger("mkdocs.hooks.search")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from strategy_site import pipeline, urls  # noqa: E402
+from strategy_site import pipeline, search_index, urls  # noqa: E402
 from strategy_site.problems import DataError  # noqa: E402
 from strategy_site.render import TEMPLATES, RenderError  # noqa: E402
 
 _last: tuple | None = None
 _loaded: tuple | None = None  # (fingerprint, (strategy, files))
+_serving = False
+_refresher = search_index.Refresher(lambda message: log.warning(message))
 
 
 def _load(root: Path) -> tuple:
@@ -72,3 +76,15 @@ def on_serve(server, config, builder, **kwargs):
     server.watch(str(root / "data"))
     server.watch(str(TEMPLATES))
     return server
+
+
+def on_startup(command, **kwargs):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_post_build(config, **kwargs):
+    """Under `mkdocs serve`, refresh the search index in the background (`strategy_site build`
+    indexes the site itself, before it replaces site/)."""
+    if _serving:
+        _refresher.request(Path(config.site_dir))
