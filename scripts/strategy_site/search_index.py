@@ -28,14 +28,19 @@ class SearchIndexError(Exception):
     """The index could not be written; the message says why in plain words."""
 
 
+def _shipped_binary() -> Path:
+    from pagefind_bin_extended import get_executable
+
+    return Path(get_executable())
+
+
 def executable() -> Path:
     """The Pagefind binary shipped in the pagefind-bin-extended wheel (pinned in pyproject.toml)."""
     try:
-        from pagefind_bin_extended import get_executable
+        path = _shipped_binary()
     except ImportError:
         raise SearchIndexError("the search indexer (the Python package pagefind[extended]) is not installed: "
                                "run ./scripts/build or ./scripts/serve, which install it into .venv") from None
-    path = Path(get_executable())
     if not path.is_file():
         raise SearchIndexError(f"the search indexer's program is missing ({path}): delete .venv and run "
                                "./scripts/build again to reinstall it")
