@@ -153,6 +153,24 @@ def open_search(page) -> None:
                            f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)", timeout=15000)
 
 
+@pytest.fixture(scope="module")
+def search_tabs(browser, server):
+    """Per language: a tab on the home page with the search dialog open and its index loaded."""
+    opened = {}
+
+    def get(lang: str):
+        if lang not in opened:
+            page = new_tab(browser)
+            open_page(page, address(server, lang, ""))
+            open_search(page)
+            opened[lang] = page
+        return opened[lang]
+
+    yield get
+    for page in opened.values():
+        page.context.close()
+
+
 def set_both_languages(page, on: bool) -> None:
     """Tick or clear "also search the other language" in the open dialog."""
     box = page.locator(BOTH_LANGUAGES)

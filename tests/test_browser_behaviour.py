@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_site import (LANGS, SCREENSHOTS, WIDTHS, address, every_page, new_tab, one_page_per_kind, open_page,
-                          open_search, pillar_path, search, settle, site_pages, strategy, tabs,  # noqa: F401 (fixture)
+                          open_search, pillar_path, search, search_tabs, settle, site_pages, strategy, tabs,  # noqa: F401 (fixtures)
                           visit)
 from strategy_site import urls
 
@@ -23,24 +23,6 @@ pytestmark = pytest.mark.browser
 
 QUERIES = [("ja", "フュージョン"), ("ja", "博士人材"), ("ja", "オープンアクセス"),
            ("en", "Moonshot"), ("en", "fusion"), ("en", "startups")]
-
-
-@pytest.fixture(scope="module")
-def search_tabs(browser, server):
-    """Per language: a tab on the home page with the search dialog open and its index loaded."""
-    opened = {}
-
-    def get(lang: str):
-        if lang not in opened:
-            page = new_tab(browser)
-            open_page(page, address(server, lang, ""))
-            open_search(page)
-            opened[lang] = page
-        return opened[lang]
-
-    yield get
-    for page in opened.values():
-        page.context.close()
 
 
 def pillar_site_path(lang: str, pillar_id: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_site import (BOTH_LANGUAGES, COUNTED, RESULTS, SEARCH_INPUT, SEARCH_META, address, new_tab, open_page,
-                          open_search, pillar_path, result_links, search, set_both_languages, site_path_of,
+                          open_search, pillar_path, result_links, search, search_tabs, set_both_languages,  # noqa: F401
                           strategy)
 from strategy_site import urls
 
@@ -84,27 +84,9 @@ def is_english(path: str) -> bool:
     return path.startswith(urls.site_path("en", ""))
 
 
-@pytest.fixture(scope="module")
-def search_tab(browser, server):
-    """Per language: a tab on that language's home page with the search open."""
-    opened = {}
-
-    def get(lang: str):
-        if lang not in opened:
-            page = new_tab(browser)
-            open_page(page, address(server, lang, ""))
-            open_search(page)
-            opened[lang] = page
-        return opened[lang]
-
-    yield get
-    for page in opened.values():
-        page.context.close()
-
-
 @pytest.mark.parametrize(("lang", "query"), [(lang, q) for lang, qs in LANGUAGE_QUERIES.items() for q in qs])
-def test_results_are_in_the_pages_language(search_tab, lang, query):
-    page = search_tab(lang)
+def test_results_are_in_the_pages_language(search_tabs, lang, query):
+    page = search_tabs(lang)
     set_both_languages(page, False)
     found = search(page, query, count=100)
     assert found, f"{query!r} found nothing"
@@ -137,8 +119,8 @@ def test_both_languages_when_asked_and_remembered_for_the_visit(browser, server,
 
 # -- Results: the count is announced; a measure's result lands on the measure.
 
-def test_the_result_count_is_announced(search_tab):
-    page = search_tab("en")
+def test_the_result_count_is_announced(search_tabs):
+    page = search_tabs("en")
     set_both_languages(page, False)
     found = search(page, "fusion", count=100)
     meta = page.locator(SEARCH_META)
@@ -149,9 +131,9 @@ def test_the_result_count_is_announced(search_tab):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_a_result_for_a_measure_lands_on_the_measure(search_tab, lang):
+def test_a_result_for_a_measure_lands_on_the_measure(search_tabs, lang):
     measure = next(m for m in strategy().measures if "Moonshot" in m.text.en)
-    page = search_tab(lang)
+    page = search_tabs(lang)
     set_both_languages(page, False)
     word = {"ja": "ムーンショット", "en": "Moonshot"}[lang]
     assert word in measure.text[lang]
