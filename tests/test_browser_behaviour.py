@@ -82,10 +82,12 @@ def test_a_measures_own_words_find_its_pillar_page(search_tabs, words_of, measur
 
 
 def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs):
-    """研究セキュリティ is written with no space between kanji and katakana; the site's search
-    separator splits it, so it finds the pages that say it (without it: nothing)."""
+    """研究セキュリティ and 共用化の推進 are written with no space between the words; Pagefind
+    segments Japanese when it indexes and when it searches, so they find the pages that say them."""
     found = search(search_tabs("ja"), "研究セキュリティ", count=10)
     assert urls.site_path("ja", urls.page_url(urls.PROGRESS)) in found, found
+    measure = next(m for m in strategy().measures if "共用化の推進" in m.text.ja)
+    assert pillar_site_path("ja", measure.pillar_id) in search(search_tabs("ja"), "共用化の推進"), measure.id
 
 
 # -- Switching language keeps the page and the place on it.

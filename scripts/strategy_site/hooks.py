@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.search")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -83,8 +84,9 @@ def on_startup(command, **kwargs):
     _serving = command == "serve"
 
 
+@event_priority(-110)  # after mkdocs-static-i18n's (-100), which builds the other languages in it
 def on_post_build(config, **kwargs):
-    """Under `mkdocs serve`, refresh the search index in the background (`strategy_site build`
-    indexes the site itself, before it replaces site/)."""
-    if _serving:
+    """Under `mkdocs serve`, refresh the search index in the background once every language is
+    built (`strategy_site build` indexes the site itself, before it replaces site/)."""
+    if _serving and not getattr(config.plugins.get("i18n"), "building", False):
         _refresher.request(Path(config.site_dir))
