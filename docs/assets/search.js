@@ -22,6 +22,7 @@
   var root = new URL(dialog.getAttribute("data-root"), window.location.href);
   var SCOPE_KEY = "site-search-both";
   var PAGES = 10;      // result pages shown
+  var FIRST = 3;       // shown as soon as they are there
   var SECTIONS = 3;    // sections shown per page
   var engines = {};    // "own" | "both": a promise of a Pagefind instance
   var ticket = 0;      // the latest query; older answers are dropped
@@ -73,7 +74,18 @@
     toggle.dispatchEvent(new Event("change"));
   }
 
+  // The dialog's own styles, fetched when it first opens (a first visit loads nothing of search).
+  function styles() {
+    if (document.getElementById("site-search-styles")) { return; }
+    var link = document.createElement("link");
+    link.id = "site-search-styles";
+    link.rel = "stylesheet";
+    link.href = dialog.getAttribute("data-styles");
+    document.head.appendChild(link);
+  }
+
   function opened() {
+    styles();
     if (!input.value) { say(texts.loading); }
     engine(scope()).then(function () {
       if (!input.value.trim()) { say(translations["search.result.placeholder"]); }
@@ -89,6 +101,15 @@
       document.activeElement.blur();
     }
   }
+
+  // Tab out of the dialog closes it, as Material's search does (the focus goes on where Tab took it).
+  dialog.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (isOpen() && next && !dialog.contains(next)) {
+      opener = null;
+      close();
+    }
+  });
 
   toggle.addEventListener("change", function () {
     if (isOpen()) {
@@ -127,11 +148,16 @@
       return pf.search(query);
     }).then(function (search) {
       if (mine !== ticket || !search) { return null; }
-      var results = search.results;
-      return Promise.all(results.slice(0, PAGES).map(function (r) { return r.data(); })).then(function (data) {
-        if (mine !== ticket) { return; }
-        show(data);
+      // The first few results as soon as they are there, then the rest.
+      var results = search.results, data = results.slice(0, PAGES).map(function (r) { return r.data(); });
+      return Promise.all(data.slice(0, FIRST)).then(function (first) {
+        if (mine !== ticket) { return null; }
+        list.textContent = "";
+        show(first);
         say(count(results.length));
+        return Promise.all(data.slice(FIRST));
+      }).then(function (rest) {
+        if (mine === ticket && rest) { show(rest); }
       });
     }).catch(function () { if (mine === ticket) { failed(); } });
   }
@@ -204,7 +230,6 @@
   }
 
   function show(results) {
-    list.textContent = "";
     results.forEach(function (data) {
       var title = plain(data.meta.title || "");
       var sections = (data.sub_results && data.sub_results.length ? data.sub_results : [data]).slice()
