@@ -36,17 +36,15 @@
 
   function engine(scope) {
     if (!engines[scope]) {
-      var options = { baseUrl: root.pathname, excerptLength: 24 };
+      var options = { basePath: bundle.pathname, baseUrl: root.pathname, excerptLength: 24 };
       engines[scope] = pagefind().then(function (pf) {
-        if (scope === "own") {
-          return pf.options(options).then(function () { return pf.init(); }).then(function () { return pf; });
-        }
-        // Both languages: a second instance on the page's language, with the same index's other
-        // language merged in (named by its full address: Pagefind skips a merge of its own path).
-        var instance = pf.createInstance(Object.assign({ basePath: bundle.pathname }, options));
-        return instance.init()
-          .then(function () { return instance.mergeIndex(bundle.href, { language: otherLang, baseUrl: root.pathname }); })
-          .then(function () { return instance; });
+        // An instance on the page's language; init() resolves once its index is ready.
+        var instance = pf.createInstance(options);
+        return instance.init().then(function () {
+          // Both languages: the same index's other language merged in (named by its full
+          // address: Pagefind skips a merge of its own path).
+          return scope === "both" ? instance.mergeIndex(bundle.href, { language: otherLang, baseUrl: root.pathname }) : null;
+        }).then(function () { return instance; });
       });
       engines[scope].catch(function () { delete engines[scope]; });
     }
