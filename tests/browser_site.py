@@ -1,5 +1,5 @@
 """Helpers for the browser tests: the pages to visit (derived from the code), tabs in Chromium for
-each colour scheme and width, Material's search box, and pixels (to see focus rings).
+each colour scheme and width, the search box, and pixels (to see focus rings).
 
 The fixtures `server` and `browser` are in conftest.py; the fixture `tabs` below reuses one tab per
 (scheme, width) for a whole test module, so 80 page loads do not start 80 browser contexts.
@@ -140,42 +140,74 @@ def switch_language(page, lang: str) -> None:
     settle(page)
 
 
-# -- Material's search box, used as a reader does: type, then read the result list.
+# -- The site's search (Pagefind, in Material's search box), used as a reader does: type, then read
+# the result list.
 
 SEARCH_INPUT = "input.md-search__input"
 RESULTS = ".md-search-result__list"
+SEARCH_META = ".md-search-result__meta"
+BOTH_LANGUAGES = "#site-search-both"
+# The result count as Material's translations word it, in either language (search.js uses them).
+COUNTED = "/見つかりました|見つかりませんでした|matching document|No matching document/"
 
 
 def open_search(page) -> None:
-    """Open the search dialog: the box in the header, or the magnifier button on a phone."""
+    """Open the search dialog: the box in the header, or the magnifier button on a phone; wait until
+    its index has loaded (the placeholder line replaces "preparing")."""
     opener = page.locator("label.md-header__button[for='__search']")
     if opener.is_visible():
         opener.tap()  # the magnifier on a phone
     else:
         page.locator(SEARCH_INPUT).click()
-    # Material reports that the index is ready by replacing "initializing" with the placeholder.
-    page.wait_for_function(f"!!document.querySelector('{RESULTS}') && "
-                           "!document.querySelector('.md-search-result__meta').textContent.includes('初期化') && "
-                           "!/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(f"document.getElementById('__search').checked && "
+                           f"/入力|Type/.test(document.querySelector('{SEARCH_META}').textContent) || "
+                           f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)", timeout=15000)
+
+
+@pytest.fixture(scope="module")
+def search_tabs(browser, server):
+    """Per language: a tab on the home page with the search dialog open and its index loaded."""
+    opened = {}
+
+    def get(lang: str):
+        if lang not in opened:
+            page = new_tab(browser)
+            open_page(page, address(server, lang, ""))
+            open_search(page)
+            opened[lang] = page
+        return opened[lang]
+
+    yield get
+    for page in opened.values():
+        page.context.close()
+
+
+def set_both_languages(page, on: bool) -> None:
+    """Tick or clear "also search the other language" in the open dialog."""
+    box = page.locator(BOTH_LANGUAGES)
+    box.check() if on else box.uncheck()
 
 
 def search(page, query: str, count: int = 3) -> list[str]:
     """Type a query into the search box; return the site paths of the first `count` result pages.
 
-    Material reads the box on keyup. A reader's input method commits Japanese text with a key, so the
-    text is put in and then a key pressed (End)."""
+    A reader's input method commits Japanese text with a key, so the text is put in and then a key
+    pressed (End)."""
     box = page.locator(SEARCH_INPUT)
     box.fill("")
-    box.press("End")
-    page.wait_for_function(f"document.querySelector('{RESULTS}').children.length === 0")
+    page.wait_for_function(f"document.querySelector('{RESULTS}').children.length === 0 && "
+                           f"!{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
     box.fill(query)
     box.press("End")
-    page.wait_for_function(f"document.querySelector('{RESULTS}').children.length > 0 || "
-                           "/見つかりませんでした|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
-                           timeout=10000)
+    page.wait_for_function(f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)", timeout=15000)
     settle(page)
+    return [site_path_of(href) for href in result_links(page)[:count]]
+
+
+def result_links(page) -> list[str]:
+    """The address of each result page (its first link, which leads to its best section)."""
     links = page.locator(f"{RESULTS} > li.md-search-result__item > a:first-child")
-    return [site_path_of(href) for href in links.evaluate_all("els => els.map(e => e.href)")[:count]]
+    return links.evaluate_all("els => els.map(e => e.href)")
 
 
 # -- Pixels: is a focus ring drawn, and does it stand out from what is behind it?

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -20,7 +22,7 @@ SOURCE = next((p for p in (ROOT.parent / "shared" / "source" / "000_f2352130a746
                            ROOT.parent.parent / "shared" / "source" / "000_f2352130a7466432.txt") if p.exists()),
               ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt")
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache",
-                                     ".hypothesis", "screenshots", ".bench", "ja", "en")
+                                     ".hypothesis", "screenshots", ".bench", ".pagefind-*", "ja", "en")
 
 
 def run_module(root: Path, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -42,6 +44,18 @@ def copy_project(dest: Path) -> Path:
     for name in ("data", "scripts", "docs"):
         shutil.copytree(ROOT / name, dest / name, ignore=COPY_IGNORE)
     return dest
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Each indexed page's record (url, content, meta, anchors), by its URL. Pagefind writes them
+    gzip-compressed, after a signature."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), f"{path.name}: not a Pagefind fragment"
+        record = json.loads(raw[len(b"pagefind_dcd"):])
+        out[record["url"]] = record
+    return out
 
 
 @pytest.fixture

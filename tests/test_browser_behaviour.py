@@ -5,7 +5,6 @@ every page type for people to look at (written to screenshots/, which git ignore
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,35 +12,17 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_site import (LANGS, SCREENSHOTS, WIDTHS, address, every_page, new_tab, one_page_per_kind, open_page,
-                          open_search, pillar_path, search, site_pages, strategy, switch_language,
-                          tabs, visit)  # noqa: F401 (tabs is a fixture)
+                          open_search, pillar_path, search, search_tabs, settle, site_pages, strategy, switch_language,
+                          tabs, visit)  # noqa: F401 (fixtures)
 from strategy_site import pages, urls
 
 pytestmark = pytest.mark.browser
 
 
-# -- Search: type into Material's search box and read the result list.
+# -- Search: type into the search box and read the result list.
 
 QUERIES = [("ja", "フュージョン"), ("ja", "博士人材"), ("ja", "オープンアクセス"),
            ("en", "Moonshot"), ("en", "fusion"), ("en", "startups")]
-
-
-@pytest.fixture(scope="module")
-def search_tabs(browser, server):
-    """Per language: a tab on the home page with the search dialog open and its index loaded."""
-    opened = {}
-
-    def get(lang: str):
-        if lang not in opened:
-            page = new_tab(browser)
-            open_page(page, address(server, lang, ""))
-            open_search(page)
-            opened[lang] = page
-        return opened[lang]
-
-    yield get
-    for page in opened.values():
-        page.context.close()
 
 
 def pillar_site_path(lang: str, pillar_id: str) -> str:
@@ -56,9 +37,14 @@ def test_search_puts_the_page_of_the_measure_that_says_it_in_the_first_three(sea
     assert expected <= set(found), f"{query!r}: expected {sorted(expected)} among the first three, got {found}"
 
 
-# Words as the search index sees them: split with the site's own separator, then segmented with
-# TinySegmenter (as Material's search does for Japanese). Kept: words of 2+ characters that are not
-# only hiragana (particles), digits or punctuation; Latin words of 4+ letters (not "the", "and").
+# A measure's own words, as a reader would pick them: split at spaces, punctuation and where the script
+# changes (kanji, hiragana, katakana, Latin letters and digits), then segmented with TinySegmenter
+# (Material ships it; Pagefind segments Japanese with its own dictionary, when indexing and when
+# searching). Kept: words of 2+ characters that are not only hiragana (particles), digits or
+# punctuation; Latin words of 4+ letters (not "the", "and").
+SEPARATOR = (r"[\s\-　、。，．・]+|(?<=[\u4e00-\u9fff])(?=[\u3040-\u30ffA-Za-z0-9])"
+             r"|(?<=[\u3040-\u309f])(?=[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9])"
+             r"|(?<=[\u30a0-\u30ff])(?=[\u3040-\u309f\u4e00-\u9fffA-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])")
 WORDS = """([texts, separator]) => {
   const segmenter = new lunr.TinySegmenter(), split = new RegExp(separator);
   return texts.map(text => text.split(split).flatMap(part => part ? segmenter.segment(part) : [])
@@ -70,12 +56,11 @@ WORDS = """([texts, separator]) => {
 
 @pytest.fixture(scope="module")
 def words_of(browser, site: Path):
-    """A function: texts -> their words, tokenized in the browser with the site's tinyseg.js."""
-    separator = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["config"]["separator"]
+    """A function: texts -> their words, tokenized in the browser with Material's tinyseg.js."""
     page = new_tab(browser)
     page.evaluate("window.lunr = {}")
     page.add_script_tag(content=(site / "assets" / "javascripts" / "lunr" / "tinyseg.js").read_text("utf-8"))
-    yield lambda texts: page.evaluate(WORDS, [list(texts), separator])
+    yield lambda texts: page.evaluate(WORDS, [list(texts), SEPARATOR])
     page.context.close()
 
 
@@ -97,10 +82,12 @@ def test_a_measures_own_words_find_its_pillar_page(search_tabs, words_of, measur
 
 
 def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs):
-    """研究セキュリティ is written with no space between kanji and katakana; the site's search
-    separator splits it, so it finds the pages that say it (without it: nothing)."""
+    """研究セキュリティ and 共用化の推進 are written with no space between the words; Pagefind
+    segments Japanese when it indexes and when it searches, so they find the pages that say them."""
     found = search(search_tabs("ja"), "研究セキュリティ", count=10)
     assert urls.site_path("ja", urls.page_url(pages.SOURCE["progress"])) in found, found
+    measure = next(m for m in strategy().measures if "共用化の推進" in m.text.ja)
+    assert pillar_site_path("ja", measure.pillar_id) in search(search_tabs("ja"), "共用化の推進"), measure.id
 
 
 # -- Switching language keeps the page and the place on it.
@@ -172,7 +159,7 @@ def test_no_page_requests_anything_from_another_host(browser, server, site: Path
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
     # The recording saw what the pages load (so an empty list above means something).
     seen = {urlsplit(url).path.rsplit("/", 1)[-1] for url in requested}
-    for name in ("extra.css", "extra.js", "search_index.json", "tinyseg.js", "lunr.ja.min.js"):
+    for name in ("extra.css", "extra.js", "search.js", "pagefind.js", "pagefind-worker.js"):
         assert name in seen, f"{name} was not among the recorded requests"
 
 

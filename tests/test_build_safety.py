@@ -113,7 +113,7 @@ def test_two_builds_are_byte_identical(built: dict) -> None:
     midnight = int(datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp())
     assert struct.unpack("<I", packed[4:8])[0] == midnight  # MkDocs takes the pages' date
     assert gzip.decompress(packed).decode("utf-8") == sitemap
-    assert b'"docs"' in (site / "search" / "search_index.json").read_bytes()
+    assert b'"page_count"' in (site / "pagefind" / "pagefind-entry.json").read_bytes()
 
 
 def test_without_git_the_date_is_the_newest_data_files(built: dict) -> None:

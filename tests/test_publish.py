@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_site import open_search, search
 from conftest import ROOT, copy_project, run_cli, serve_directory
 from strategy_site import pipeline
 from strategy_site.load import data_files
@@ -49,6 +50,27 @@ def test_the_site_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
         assert all(url.startswith(server) for url in requested)
     sitemap = (subfolder_site / "strategy2025" / "sitemap.xml").read_text("utf-8")
     assert "<loc>https://intranet.example/strategy2025/en/pillars/" in sitemap
+
+
+def test_search_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
+    """The index, its worker and WebAssembly come from the sub-folder, and results lead into it."""
+    with serve_directory(subfolder_site) as server:
+        page = browser.new_page()
+        failed = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+        try:
+            page.goto(f"{server}strategy2025/en/pillars/{STRATEGY.pillars[0].id}/")
+            open_search(page)
+            found = search(page, "fusion")
+            assert found and all(path.startswith("/strategy2025/en/") for path in found), found
+            page.goto(f"{server}strategy2025/")
+            open_search(page)
+            found = search(page, "量子")
+            assert found and all(path.startswith("/strategy2025/") and not path.startswith("/strategy2025/en/")
+                                 for path in found), found
+        finally:
+            page.close()
+        assert failed == []
 
 
 def test_every_data_file_names_its_schema_for_editors() -> None:

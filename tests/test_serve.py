@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -49,9 +50,19 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
         measure = strategy.measures[0]
         url = f"http://127.0.0.1:{port}/en/pillars/{measure.pillar_id}/"
         assert _wait_for(url, f'id="{measure.id}"', 120), "mkdocs serve did not come up"
+        # The search index is written in the background after the build.
+        entry_url = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+        entry = _wait_for(entry_url, '"en"', 120)
+        assert entry, "mkdocs serve wrote no search index"
         path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
         path.write_text(path.read_text("utf-8").replace(measure.text.en, "A changed measure text"), "utf-8")
         assert _wait_for(url, "A changed measure text", 120), "the page was not rendered again"
+        # ... and written again for the changed page (the English index's hash changes).
+        english = json.loads(entry)["languages"]["en"]["hash"]
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] == english:
+            time.sleep(0.5)
+        assert json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] != english, "the index was not refreshed"
     finally:
         server.terminate()
         server.wait(timeout=30)

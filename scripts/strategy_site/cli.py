@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import contract, pipeline, safety, siteurl
+from . import contract, pipeline, safety, search_index, siteurl
 from .precompress import precompress
 from .problems import DataError
 from .render import RenderError
@@ -117,6 +117,16 @@ def _source_date_epoch() -> str:
     return str(int(newest))
 
 
+def index_site(site_dir: Path, name: str = "site") -> bool:
+    """Write the search index of the site just built (before it replaces site/). True when done."""
+    try:
+        search_index.build(site_dir)
+    except search_index.SearchIndexError as exc:
+        print(f"error: {exc}, so {name}/ was left as it was.", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
@@ -160,6 +170,8 @@ def _build_into(target: Path, checked: pipeline.Checked) -> int:
         if not build_site(staging, checked):
             print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
                   file=sys.stderr)
+            return 1
+        if not index_site(staging, target.name):
             return 1
         count, before, after = precompress(staging)
         print(f"Precompressed {count} files for the web server (.gz): {before // 1024} KB to {after // 1024} KB.")

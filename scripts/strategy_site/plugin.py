@@ -9,19 +9,22 @@ last good navigation across rebuilds.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
-from . import csp, pages, pipeline, preview_errors, siteurl
+from . import csp, pages, pipeline, preview_errors, search_index, siteurl
 from .model import LANGS
 from .problems import DataError
 from .render import TEMPLATES, RenderError
 from .ui import theme_words, ui
+
+log = logging.getLogger("mkdocs.plugins.strategy_site")
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -44,6 +47,8 @@ class StrategySitePlugin(BasePlugin):
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
         self.problems: str | None = None  # while serving: the report of the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
+        # while serving: the search index, refreshed in the background after each build
+        self.refresher = search_index.Refresher(lambda message: log.warning(message))
 
     def use(self, root: Path, checked: pipeline.Checked) -> None:
         """Take data that the caller has just checked (`strategy_site build`), so that this build
@@ -104,12 +109,18 @@ class StrategySitePlugin(BasePlugin):
         """The 404 page too."""
         return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
 
+    @event_priority(-110)  # after mkdocs-static-i18n's (-100), which builds the other languages in it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """While serving: show the data's problems on every page, or else refresh the search index
+        in the background once every language is built, so that the page reloads at once
+        (`strategy_site build` indexes the site itself, before it replaces site/)."""
         if self.problems is not None:
             shown = preview_errors.show(Path(config.site_dir), self.problems)
             # print, not logging: in strict mode a logged warning would stop the build and the server.
             print(f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
                   file=sys.stderr)
+        elif self.serving and not getattr(config.plugins.get("i18n"), "building", False):
+            self.refresher.request(Path(config.site_dir))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(project_root(config) / "data"))

@@ -1,0 +1,113 @@
+"""The site's search index: Pagefind (the extended build, which segments Japanese) reads the built
+HTML and writes its index into <site>/pagefind/, one index per <html lang>.
+
+Only what the page templates mark with data-pagefind-body is indexed (the article of each page;
+not the navigation, the footer or the /m/<id>/ permalink pages), less the elements marked
+data-search-exclude (item ids, permalink lines, copy-link controls).
+
+Called by `strategy_site build` (cli.py) on the new site before it replaces site/, and by the MkDocs
+hook under `mkdocs serve`, in the background (see Refresher), so the page reloads without waiting.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the index's folder in the site: <site>/pagefind/
+EXCLUDE = "[data-search-exclude]"
+# Pagefind's ready-made interfaces, which the site does not use (docs/assets/search.js is its own).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class SearchIndexError(Exception):
+    """The index could not be written; the message says why in plain words."""
+
+
+def _shipped_binary() -> Path:
+    from pagefind_bin_extended import get_executable
+
+    return Path(get_executable())
+
+
+def executable() -> Path:
+    """The Pagefind binary shipped in the pagefind-bin-extended wheel (pinned in pyproject.toml)."""
+    try:
+        path = _shipped_binary()
+    except ImportError:
+        raise SearchIndexError("the search indexer (the Python package pagefind[extended]) is not installed: "
+                               "run ./scripts/build or ./scripts/serve, which install it into .venv") from None
+    if not path.is_file():
+        raise SearchIndexError(f"the search indexer's program is missing ({path}): delete .venv and run "
+                               "./scripts/build again to reinstall it")
+    return path
+
+
+def build(site: Path) -> None:
+    """Write the search index of the built site in `site` into site/pagefind/. The index is written
+    beside it first and moved into place whole, so a page never sees half an index."""
+    site = Path(site)
+    scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
+    try:
+        result = subprocess.run(
+            [str(executable()), "--site", str(site), "--output-path", str(scratch / BUNDLE),
+             "--exclude-selectors", EXCLUDE, "--quiet"],
+            capture_output=True, text=True, timeout=600)
+        if result.returncode != 0 or not (scratch / BUNDLE / "pagefind.js").exists():
+            detail = (result.stderr or result.stdout).strip().splitlines()
+            raise SearchIndexError("the search index could not be written"
+                                   + (f": {detail[-1]}" if detail else f" (status {result.returncode})"))
+        for name in UNUSED:
+            (scratch / BUNDLE / name).unlink(missing_ok=True)
+        target = site / BUNDLE
+        old = scratch / "old"
+        if target.exists():
+            target.rename(old)
+        (scratch / BUNDLE).rename(target)
+    except OSError as exc:
+        raise SearchIndexError(f"the search index could not be written: {exc}") from None
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError("the search indexer took more than 10 minutes and was stopped") from None
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+class Refresher:
+    """For `mkdocs serve`: index the site in a background thread after each build, so the page
+    reloads as soon as MkDocs has built. One indexing at a time; a build that ends while one runs
+    gets one more run after it. A failure is reported through `report` and never stops serving."""
+
+    def __init__(self, report):
+        self._report = report
+        self._lock = threading.Lock()
+        self._pending: Path | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, site: Path) -> None:
+        with self._lock:
+            self._pending = Path(site)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site, self._pending = self._pending, None
+                if site is None:
+                    self._thread = None
+                    return
+            try:
+                if site.is_dir():
+                    build(site)
+            except SearchIndexError as exc:
+                self._report(f"Search is not available until the next build: {exc}")

@@ -1,0 +1,99 @@
+"""The search index that Pagefind writes into site/pagefind/: one index per language, holding only
+the article of each page (no navigation, footer, item ids, permalink lines, copy-link controls, nor
+the /m/<id>/ permalink pages), and a failed indexing that keeps the last good index."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from browser_site import site_pages, strategy
+from conftest import fragments
+from strategy_site import cli, pages, render, search_index, ui, urls
+from strategy_site.model import LANGS
+
+
+def indexed_pages() -> dict[str, set[str]]:
+    """The site paths that should be indexed, per language: every page whose front matter does not
+    say `search: exclude` (the summary and the accessibility statement)."""
+    out: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    rendered = render.render_pages(strategy())
+    for page in pages.site_pages(strategy()):
+        for lang in LANGS:
+            if not re.search(r"^search:\n(  \w+: .*\n)*  exclude: true$", rendered[f"{lang}/{page.source}"], re.M):
+                out[lang].add(urls.site_path(lang, page.url))
+    return out
+
+
+def test_one_index_per_language_with_every_page_but_the_summary(site: Path) -> None:
+    entry = json.loads((site / search_index.BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    expected = indexed_pages()
+    assert set(entry["languages"]) == set(LANGS)
+    for lang in LANGS:
+        assert entry["languages"][lang]["page_count"] == len(expected[lang]), lang
+    assert set(fragments(site)) == expected["ja"] | expected["en"]
+
+
+def chrome_and_marks(lang: str, measures) -> list[str]:
+    """Words that are on the pages but not in their article, or marked as not for search: the
+    footer's source line, and for each measure its id and its permalink line (shown in print)."""
+    words = [{"ja": "出典: 内閣府", "en": "Source: Cabinet Office"}[lang], ui.UI["permalink"][lang] + ui.UI["label_sep"][lang]]
+    return words + [m.id for m in measures]
+
+
+def found(words: list[str], text: str) -> list[str]:
+    """The words that are in the text (an id only as a whole id, not inside a longer one)."""
+    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_the_article_is_indexed(site: Path, lang: str) -> None:
+    pillar = strategy().pillars[0]
+    path = urls.site_path(lang, urls.page_url(pages.pillar(pillar.id)))
+    html = (site / path.lstrip("/") / "index.html").read_text("utf-8")
+    # The check can fail: the pillar page as served shows every one of these words ...
+    shown = chrome_and_marks(lang, [m for m in strategy().measures if m.pillar_id == pillar.id])
+    assert found(shown, re.sub(r"\s+", " ", _text(html))) == shown, "the page no longer shows these"
+    assert ui.UI["copy_link"][lang] in html
+    # ... and no page's index record holds any of them, nor the copy-link controls. (The about
+    # page's citing example quotes one id in its text: there it is the article's own words.)
+    words = chrome_and_marks(lang, strategy().measures) + [ui.UI["copy_link"][lang]]
+    about = urls.site_path(lang, urls.page_url(pages.SOURCE["about"]))
+    for url, record in fragments(site).items():
+        if url.startswith("/en/") == (lang == "en") and url != about:
+            assert found(words, record["content"]) == [], url
+
+
+def test_a_measure_is_an_anchor_of_its_pillar_page(site: Path) -> None:
+    """search.js lands a result on the nearest anchor before the words found: the measures are
+    among the anchors of their page's record."""
+    records = fragments(site)
+    for measure in strategy().measures:
+        record = records[urls.site_path("en", urls.page_url(pages.pillar(measure.pillar_id)))]
+        assert measure.id in {a["id"] for a in record["anchors"]}, measure.id
+
+
+def test_a_failed_indexing_says_why_and_keeps_the_last_index(tmp_path: Path, site: Path, monkeypatch, capsys) -> None:
+    copy = Path(shutil.copytree(site, tmp_path / "site"))
+    before = sorted(p.relative_to(copy) for p in (copy / search_index.BUNDLE).rglob("*"))
+    monkeypatch.setattr(search_index, "executable", lambda: Path("/bin/false"))
+    assert cli.index_site(copy) is False
+    message = capsys.readouterr().err
+    assert message == "error: the search index could not be written (status 1), so site/ was left as it was.\n"
+    assert sorted(p.relative_to(copy) for p in (copy / search_index.BUNDLE).rglob("*")) == before
+    assert [p.name for p in tmp_path.glob(".pagefind-*")] == []  # no scratch left behind
+
+
+def test_a_missing_indexer_is_named_with_what_to_do(monkeypatch) -> None:
+    monkeypatch.setattr(search_index, "_shipped_binary", lambda: Path("/nonexistent/pagefind_extended"))
+    with pytest.raises(search_index.SearchIndexError, match=r"program is missing .*run ./scripts/build again"):
+        search_index.executable()
