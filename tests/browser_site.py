@@ -25,8 +25,6 @@ HEIGHT = 900
 SCHEMES = ("light", "dark")
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}  # body[data-md-color-scheme]
 
-__all__ = ["LANGS", "tabs"]
-
 
 @functools.cache
 def strategy():
@@ -70,6 +68,7 @@ def site_path_of(url: str) -> str:
 
 # -- Tabs: one browser context per colour scheme and width.
 
+
 class Tabs:
     def __init__(self, browser):
         self.browser = browser
@@ -92,8 +91,14 @@ def new_tab(browser, scheme: str = "light", width: int = WIDTHS["desktop"], **op
     # Playwright's wait_for_function runs its text through eval(), which the site's policy forbids:
     # these tabs bypass it. test_browser_csp.py keeps it (bypass_csp=False) and checks every page.
     options.setdefault("bypass_csp", True)
-    context = browser.new_context(viewport={"width": width, "height": HEIGHT}, color_scheme=scheme,
-                                  device_scale_factor=1, is_mobile=mobile, has_touch=mobile, **options)
+    context = browser.new_context(
+        viewport={"width": width, "height": HEIGHT},
+        color_scheme=scheme,
+        device_scale_factor=1,
+        is_mobile=mobile,
+        has_touch=mobile,
+        **options,
+    )
     return context.new_page()
 
 
@@ -121,15 +126,18 @@ def open_page(page, url: str, scheme: str = "light") -> None:
     """Load a page and wait until Material has applied the colour scheme the reader's system asks for."""
     response = page.goto(url)
     assert response is not None and response.ok, f"{url}: HTTP {response.status if response else 'no response'}"
-    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
-                           arg=MATERIAL_SCHEME[scheme], timeout=5000)
+    page.wait_for_function(
+        "s => document.body.getAttribute('data-md-color-scheme') === s", arg=MATERIAL_SCHEME[scheme], timeout=5000
+    )
     settle(page)
 
 
 def settle(page) -> None:
     """Wait for running CSS transitions and animations (a fading box has colours in between)."""
-    page.evaluate("Promise.all(document.getAnimations().filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))"
-                  ".map(a => a.finished.catch(() => null)))")
+    page.evaluate(
+        "Promise.all(document.getAnimations().filter(a => a.effect && isFinite(a.effect.getComputedTiming().endTime))"
+        ".map(a => a.finished.catch(() => null)))"
+    )
 
 
 def switch_language(page, lang: str) -> None:
@@ -159,9 +167,12 @@ def open_search(page) -> None:
         opener.tap()  # the magnifier on a phone
     else:
         page.locator(SEARCH_INPUT).click()
-    page.wait_for_function(f"document.getElementById('__search').checked && "
-                           f"/入力|Type/.test(document.querySelector('{SEARCH_META}').textContent) || "
-                           f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)", timeout=15000)
+    page.wait_for_function(
+        f"document.getElementById('__search').checked && "
+        f"/入力|Type/.test(document.querySelector('{SEARCH_META}').textContent) || "
+        f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)",
+        timeout=15000,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +206,10 @@ def search(page, query: str, count: int = 3) -> list[str]:
     pressed (End)."""
     box = page.locator(SEARCH_INPUT)
     box.fill("")
-    page.wait_for_function(f"document.querySelector('{RESULTS}').children.length === 0 && "
-                           f"!{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
+    page.wait_for_function(
+        f"document.querySelector('{RESULTS}').children.length === 0 && "
+        f"!{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)"
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_function(f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)", timeout=15000)

@@ -16,20 +16,44 @@ from pathlib import Path
 
 import pytest
 
+# The browser fixtures (tabs, search_tabs) and helpers, for every test module without importing them.
+pytest_plugins = ["browser_site"]
+
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)
-SOURCE = next((p for p in (ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt",
-                           ROOT.parent.parent / "shared" / "source" / "000_f2352130a7466432.txt") if p.exists()),
-              ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt")
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache",
-                                     ".hypothesis", "screenshots", ".bench", ".pagefind-*", "ja", "en")
+SOURCE = next(
+    (
+        p
+        for p in (
+            ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt",
+            ROOT.parent.parent / "shared" / "source" / "000_f2352130a7466432.txt",
+        )
+        if p.exists()
+    ),
+    ROOT.parent / "shared" / "source" / "000_f2352130a7466432.txt",
+)
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv",
+    "site",
+    ".site-*",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "screenshots",
+    ".bench",
+    ".pagefind-*",
+    "ja",
+    "en",
+)
 
 
 def run_module(root: Path, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m MODULE ...` of the project at `root` (its own copy of scripts/, not .venv's)."""
     environment = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=environment,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=root, env=environment, capture_output=True, text=True, timeout=600
+    )
 
 
 def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -53,7 +77,7 @@ def fragments(site: Path) -> dict[str, dict]:
     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(b"pagefind_dcd"), f"{path.name}: not a Pagefind fragment"
-        record = json.loads(raw[len(b"pagefind_dcd"):])
+        record = json.loads(raw[len(b"pagefind_dcd") :])
         out[record["url"]] = record
     return out
 
@@ -94,13 +118,21 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # -- Browser fixtures: the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright.
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @contextlib.contextmanager
 def serve_directory(directory: Path):
     """A plain static server for `directory` on http://127.0.0.1:<free port>/, as in production."""
+
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass

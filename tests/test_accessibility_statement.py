@@ -17,13 +17,14 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 import yaml
+from test_browser_a11y import AXE_TAGS
+from test_browser_pa11y import JUDGED
+
+from strategy_site import cli, pages, urls
+from strategy_site.model import LANGS
 
 from browser_site import SCHEMES, WIDTHS, site_pages
 from conftest import ROOT
-from strategy_site import cli, pages, urls
-from strategy_site.model import LANGS
-from test_browser_a11y import AXE_TAGS
-from test_browser_pa11y import JUDGED
 
 STATEMENT = yaml.safe_load((ROOT / "data" / "accessibility.yaml").read_text("utf-8"))
 TESTED = STATEMENT["tested"]
@@ -111,9 +112,17 @@ def parse(path: Path) -> _Page:
     return page
 
 
-HEADINGS = {"ja": ["ウェブアクセシビリティ方針", "方針", "対象範囲", "試験結果", "アクセシブルでない部分", "別の形式での入手"],
-            "en": ["Accessibility statement", "Our aim", "Scope", "Test results", "What is not accessible",
-                   "How to get the content in another form"]}
+HEADINGS = {
+    "ja": ["ウェブアクセシビリティ方針", "方針", "対象範囲", "試験結果", "アクセシブルでない部分", "別の形式での入手"],
+    "en": [
+        "Accessibility statement",
+        "Our aim",
+        "Scope",
+        "Test results",
+        "What is not accessible",
+        "How to get the content in another form",
+    ],
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -122,11 +131,17 @@ def test_the_statement_shows_the_data_in_each_language(site: Path, lang: str):
     page = parse(path)
     assert page.headings[: len(HEADINGS[lang])] == HEADINGS[lang]
     text = re.sub(r"\s+", " ", "".join(page.text))
-    expected = [*(s[lang] for s in STATEMENT["scope"]), *(s[lang] for s in TESTED["method"]),
-                *(s[lang] for s in TESTED["result"]), *(s[lang] for s in STATEMENT["not_accessible"]),
-                *(s[lang] for s in STATEMENT["alternative"]), *(f["code"] for f in TESTED["findings"]),
-                *(f["reason"][lang] for f in TESTED["findings"]), *(t["version"] for t in TESTED["tools"]),
-                "JIS X 8341-3:2016"]
+    expected = [
+        *(s[lang] for s in STATEMENT["scope"]),
+        *(s[lang] for s in TESTED["method"]),
+        *(s[lang] for s in TESTED["result"]),
+        *(s[lang] for s in STATEMENT["not_accessible"]),
+        *(s[lang] for s in STATEMENT["alternative"]),
+        *(f["code"] for f in TESTED["findings"]),
+        *(f["reason"][lang] for f in TESTED["findings"]),
+        *(t["version"] for t in TESTED["tools"]),
+        "JIS X 8341-3:2016",
+    ]
     missing = [e for e in expected if e not in text]
     assert not missing, missing
     day = datetime.date.fromisoformat(TESTED["date"])
@@ -155,12 +170,14 @@ def test_a_wrong_decision_gets_one_clear_line(data: Path, capsys):
     path = data / "accessibility.yaml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("decision: fixed", "decision: done", 1), "utf-8")
-    line = next(i for i, l in enumerate(path.read_text("utf-8").splitlines(), 1) if "decision: done" in l)
+    line = next(i for i, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "decision: done" in text)
     assert cli.main(["check", "--data", str(data)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2, err
     assert err[0].startswith(f"{path}:{line}:")
-    assert "field 'tested.findings[1].decision': 'done' is not allowed here. Use one of: fixed, not a failure." in err[0]
+    assert (
+        "field 'tested.findings[1].decision': 'done' is not allowed here. Use one of: fixed, not a failure." in err[0]
+    )
 
 
 def test_a_missing_english_text_and_an_unknown_tool_are_named(data: Path, capsys):

@@ -10,10 +10,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from browser_site import site_pages
-from conftest import PUBLISHED_AT
 from strategy_site import urls
 from strategy_site.model import LANGS
+
+from browser_site import site_pages
+from conftest import PUBLISHED_AT
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -42,7 +43,7 @@ def file_of(site: Path, url: str) -> Path | None:
     """The built file an absolute URL of the site stands for, or None if it is not the site's."""
     if not url.startswith(PUBLISHED_AT):
         return None
-    return site / url[len(PUBLISHED_AT):] / "index.html"
+    return site / url[len(PUBLISHED_AT) :] / "index.html"
 
 
 def alternate_problems(site: Path) -> list[str]:

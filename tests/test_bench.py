@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_module
 from strategy_bench import bench
 from strategy_site import pages, pipeline
+
+from conftest import ROOT, run_module
 
 
 def _digest(folder: Path) -> str:
@@ -31,7 +32,7 @@ def _tables(text: str) -> dict[str, list[dict[str, str]]]:
         elif line.startswith("|") and header is None:
             header = [c.strip() for c in line.strip("|").split("|")]
         elif line.startswith("|") and not set(line) <= set("|-: "):
-            rows.append(dict(zip(header, (c.strip() for c in line.strip("|").split("|")))))
+            rows.append(dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True)))
         elif not line.startswith("|") and header is not None:
             tables[heading], rows, header = rows, [], None
     return tables
@@ -41,8 +42,18 @@ def _tables(text: str) -> dict[str, list[dict[str, str]]]:
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list, Path]:
     work = tmp_path_factory.mktemp("bench")
     data_before = _digest(ROOT / "data")
-    result = run_module(ROOT, "strategy_bench", "--scales", "1", "--repeat", "1", "--work-dir", str(work),
-                     "--json", str(work / "bench.json"))
+    result = run_module(
+        ROOT,
+        "strategy_bench",
+        "--scales",
+        "1",
+        "--repeat",
+        "1",
+        "--work-dir",
+        str(work),
+        "--json",
+        str(work / "bench.json"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert _digest(ROOT / "data") == data_before, "the benchmark changed the real data"
     return _tables(result.stdout), json.loads((work / "bench.json").read_text("utf-8")), work
@@ -52,28 +63,47 @@ def test_build_table_has_one_sane_row_for_x1(report) -> None:
     tables, results, _ = report
     strategy, _ = pipeline.load(ROOT)
     (row,) = tables["Build time"]
-    assert list(row) == ["scale", "measures", "pages", "permalinks", "validate s", "render s", "MkDocs alone s",
-                         "whole build s", "build / MkDocs", "our share", "whole build wall s", "peak MB"]
+    assert list(row) == [
+        "scale",
+        "measures",
+        "pages",
+        "permalinks",
+        "validate s",
+        "render s",
+        "MkDocs alone s",
+        "whole build s",
+        "build / MkDocs",
+        "our share",
+        "whole build wall s",
+        "peak MB",
+    ]
     assert row["scale"] == "x1"
     assert int(row["measures"]) == len(strategy.measures)
     assert int(row["pages"]) == 2 * len(pages.site_pages(strategy))
     assert int(row["permalinks"]) == 2 * len(pages.permalink_targets(strategy))
-    seconds = {k: float(row[k]) for k in ("validate s", "render s", "MkDocs alone s", "whole build s",
-                                          "whole build wall s")}
+    seconds = {
+        k: float(row[k]) for k in ("validate s", "render s", "MkDocs alone s", "whole build s", "whole build wall s")
+    }
     assert all(v > 0 for v in seconds.values()), seconds
     assert 0 < float(row["build / MkDocs"]) < 100
     assert 20 < float(row["peak MB"]) < 24_000
     (result,) = results
     assert float(row["build / MkDocs"]) == pytest.approx(result["build"] / result["mkdocs"], abs=0.006)
-    assert float(row["our share"].rstrip("%")) == pytest.approx(100 * (1 - result["mkdocs"] / result["build"]), abs=0.06)
+    assert float(row["our share"].rstrip("%")) == pytest.approx(
+        100 * (1 - result["mkdocs"] / result["build"]), abs=0.06
+    )
 
 
 def test_targets_are_each_met_or_missed_with_a_ratio(report) -> None:
     tables, _, _ = report
     targets = tables["Targets"]
     names = " ".join(t["target"] for t in targets)
-    for words in ("at most 10% of the whole build", "1.25 x MkDocs alone", "pillar page at most 80 KB",
-                  "first results at most 0.5 s after the last keystroke"):
+    for words in (
+        "at most 10% of the whole build",
+        "1.25 x MkDocs alone",
+        "pillar page at most 80 KB",
+        "first results at most 0.5 s after the last keystroke",
+    ):
         assert words in names
     for t in targets:
         assert t["result"] in ("met", "MISSED")
@@ -124,7 +154,11 @@ def test_synthetic_data_is_valid_and_scales_every_part(tmp_path: Path) -> None:
     assert len(scaled.figures) == 3 * len(real.figures)
     # copy 1 is the real data; the items of each other copy advance that copy's measures
     assert {m.id for m in real.measures} <= {m.id for m in scaled.measures}
-    copy_of = lambda ident: int(re.search(r"-x(\d+)$", ident).group(1)) if re.search(r"-x\d+$", ident) else 1
+
+    def copy_of(ident: str) -> int:
+        found = re.search(r"-x(\d+)$", ident)
+        return int(found.group(1)) if found else 1
+
     measure_ids = {m.id for m in scaled.measures}
     advanced = [(item.id, a) for item in scaled.progress_items for a in item.advances if a in measure_ids]
     assert {copy_of(a) for _, a in advanced} == {1, 2, 3}
@@ -140,10 +174,15 @@ def test_page_weight_counts_what_the_page_references(tmp_path: Path) -> None:
     (site / "a" / "css" / "x.css").write_text("body{color:red}" * 50)
     (site / "a" / "y.js").write_text("console.log(1);" * 50)
     page = site / "a" / "index.html"
-    page.write_text('<html><head><link rel="stylesheet" href="css/x.css"><link rel="icon" href="//elsewhere/i.png">'
-                    '</head><body><script src="y.js"></script></body></html>')
+    page.write_text(
+        '<html><head><link rel="stylesheet" href="css/x.css"><link rel="icon" href="//elsewhere/i.png">'
+        '</head><body><script src="y.js"></script></body></html>'
+    )
     weight = bench.page_weight(site, page, {})
-    gz = lambda p: len(bench.gzip.compress(p.read_bytes(), bench.GZIP_LEVEL, mtime=0))
+
+    def gz(p: Path) -> int:
+        return len(bench.gzip.compress(p.read_bytes(), bench.GZIP_LEVEL, mtime=0))
+
     assert weight["css"] == gz(site / "a" / "css" / "x.css")
     assert weight["js"] == gz(site / "a" / "y.js")
     assert weight["other"] == 0  # another host's file is not counted (and the site links none)

@@ -11,8 +11,20 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_site import (LANGS, SCHEMES, WIDTHS, address, every_page, focus_ring_pixels, new_tab, open_page,
-                          open_search, search, site_pages, tabs, visit)  # noqa: F401  (tabs is a fixture)
+from browser_site import (
+    LANGS,
+    SCHEMES,
+    WIDTHS,
+    address,
+    every_page,
+    focus_ring_pixels,
+    new_tab,
+    open_page,
+    open_search,
+    search,
+    site_pages,
+    visit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,9 +98,13 @@ FOCUSED = """() => {
   const r = (label || e).getBoundingClientRect();
   const region = e.closest('.md-header, .md-sidebar--primary, .md-sidebar--secondary, .md-content, .md-footer');
   const classes = [...e.classList].filter(c => c !== 'focus-visible').sort().join('.');
-  return {tag: e.tagName, cls: classes, href: e.getAttribute('href'), text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40),
-          box: {x: r.x, y: r.y, width: r.width, height: r.height}, skip: e.matches('a.md-skip'), copy: e.matches('a.copy-link'),
-          kind: [e.tagName, classes, region ? region.className.split(' ')[0] + region.className.split(' ').slice(1).join('') : 'page'].join(' ')};
+  return {tag: e.tagName, cls: classes, href: e.getAttribute('href'),
+          text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40),
+          box: {x: r.x, y: r.y, width: r.width, height: r.height},
+          skip: e.matches('a.md-skip'), copy: e.matches('a.copy-link'),
+          kind: [e.tagName, classes,
+                 region ? region.className.split(' ')[0] + region.className.split(' ').slice(1).join('') : 'page'
+                ].join(' ')};
 }"""
 
 # The controls a keyboard user must reach: selector -> what to call it in a failure.
@@ -133,8 +149,10 @@ def test_keyboard_reaches_every_control_and_shows_where_it_is(tabs, server, site
         seen.add(element["kind"])
         changed, perimeter = focus_ring_pixels(page, element["box"])
         if changed < perimeter:
-            no_ring.append(f"{element['tag']}.{element['cls']} {element['href'] or element['text']!r}: "
-                           f"{changed} ring pixels for a perimeter of {perimeter}")
+            no_ring.append(
+                f"{element['tag']}.{element['cls']} {element['href'] or element['text']!r}: "
+                f"{changed} ring pixels for a perimeter of {perimeter}"
+            )
     assert reached and reached[0]["skip"], f"the first Tab should reach the skip link, not {reached[:1]}"
     missing = page.evaluate(NOT_REACHED, REQUIRED)
     assert not missing, "Tab never reached:\n" + "\n".join(missing)
@@ -155,7 +173,9 @@ def test_focus_rings_show_in_dark_mode(tabs, server, lang):
         copy_links += "copy-link" in element["cls"]
         changed, perimeter = focus_ring_pixels(page, element["box"])
         if changed < perimeter:
-            no_ring.append(f"{element['tag']}.{element['cls']} {element['href'] or element['text']!r}: {changed}/{perimeter}")
+            no_ring.append(
+                f"{element['tag']}.{element['cls']} {element['href'] or element['text']!r}: {changed}/{perimeter}"
+            )
     assert copy_links == 3, "the walk did not reach three copy-link controls"
     assert not no_ring, "focused without a visible ring in dark mode:\n" + "\n".join(no_ring)
 

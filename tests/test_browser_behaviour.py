@@ -11,18 +11,39 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_site import (LANGS, SCREENSHOTS, WIDTHS, address, every_page, new_tab, one_page_per_kind, open_page,
-                          open_search, pillar_path, search, search_tabs, settle, site_pages, strategy, switch_language,
-                          tabs, visit)  # noqa: F401 (fixtures)
 from strategy_site import pages, urls
+
+from browser_site import (
+    LANGS,
+    SCREENSHOTS,
+    WIDTHS,
+    address,
+    every_page,
+    new_tab,
+    one_page_per_kind,
+    open_page,
+    open_search,
+    pillar_path,
+    search,
+    site_pages,
+    strategy,
+    switch_language,
+    visit,
+)
 
 pytestmark = pytest.mark.browser
 
 
 # -- Search: type into the search box and read the result list.
 
-QUERIES = [("ja", "フュージョン"), ("ja", "博士人材"), ("ja", "オープンアクセス"),
-           ("en", "Moonshot"), ("en", "fusion"), ("en", "startups")]
+QUERIES = [
+    ("ja", "フュージョン"),
+    ("ja", "博士人材"),
+    ("ja", "オープンアクセス"),
+    ("en", "Moonshot"),
+    ("en", "fusion"),
+    ("en", "startups"),
+]
 
 
 def pillar_site_path(lang: str, pillar_id: str) -> str:
@@ -31,7 +52,9 @@ def pillar_site_path(lang: str, pillar_id: str) -> str:
 
 @pytest.mark.parametrize(("lang", "query"), QUERIES)
 def test_search_puts_the_page_of_the_measure_that_says_it_in_the_first_three(search_tabs, lang, query):
-    expected = {pillar_site_path(lang, m.pillar_id) for m in strategy().measures if query.lower() in m.text[lang].lower()}
+    expected = {
+        pillar_site_path(lang, m.pillar_id) for m in strategy().measures if query.lower() in m.text[lang].lower()
+    }
     assert expected, f"no measure says {query!r} in {lang} any more: choose another query"
     found = search(search_tabs(lang), query)
     assert expected <= set(found), f"{query!r}: expected {sorted(expected)} among the first three, got {found}"
@@ -42,9 +65,11 @@ def test_search_puts_the_page_of_the_measure_that_says_it_in_the_first_three(sea
 # (Material ships it; Pagefind segments Japanese with its own dictionary, when indexing and when
 # searching). Kept: words of 2+ characters that are not only hiragana (particles), digits or
 # punctuation; Latin words of 4+ letters (not "the", "and").
-SEPARATOR = (r"[\s\-　、。，．・]+|(?<=[\u4e00-\u9fff])(?=[\u3040-\u30ffA-Za-z0-9])"
-             r"|(?<=[\u3040-\u309f])(?=[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9])"
-             r"|(?<=[\u30a0-\u30ff])(?=[\u3040-\u309f\u4e00-\u9fffA-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])")
+SEPARATOR = (
+    r"[\s\-　、。，．・]+|(?<=[\u4e00-\u9fff])(?=[\u3040-\u30ffA-Za-z0-9])"
+    r"|(?<=[\u3040-\u309f])(?=[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9])"
+    r"|(?<=[\u30a0-\u30ff])(?=[\u3040-\u309f\u4e00-\u9fffA-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])"
+)
 WORDS = """([texts, separator]) => {
   const segmenter = new lunr.TinySegmenter(), split = new RegExp(separator);
   return texts.map(text => text.split(split).flatMap(part => part ? segmenter.segment(part) : [])
@@ -71,8 +96,12 @@ def test_a_measures_own_words_find_its_pillar_page(search_tabs, words_of, measur
     among the first three results; a measure with no such words is searched by its whole text."""
     s = strategy()
     measure = next(m for m in s.measures if m.id == measure_id)
-    others = [t[lang] for p in s.pillars if p.id != measure.pillar_id
-              for t in (p.name, *(g.title for g in p.groups), *(m.text for g in p.groups for m in g.measures))]
+    others = [
+        t[lang]
+        for p in s.pillars
+        if p.id != measure.pillar_id
+        for t in (p.name, *(g.title for g in p.groups), *(m.text for g in p.groups for m in g.measures))
+    ]
     taken = {w for words in words_of(others) for w in words}
     own = list(dict.fromkeys(w for w in words_of([measure.text[lang]])[0] if w not in taken))
     query = " ".join(own[:3]) or measure.text[lang]
@@ -92,9 +121,13 @@ def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs):
 
 # -- Switching language keeps the page and the place on it.
 
+
 def in_view(page, ident: str) -> bool:
-    return page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
-                         " return r.top >= 0 && r.top < window.innerHeight; }", ident)
+    return page.evaluate(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        ident,
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -117,6 +150,7 @@ def test_language_switch_keeps_the_page_and_the_measure(browser, server, pillar_
 
 # -- Offline: nothing is requested from any host but the site's own.
 
+
 def origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
@@ -136,8 +170,14 @@ def elsewhere(requested: list[str], server: str, site: Path) -> list[str]:
     was built for (site_url; Material looks for a sitemap.xml beside each alternate page there)."""
     site_url = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8")).group(1)
     own = {origin(server), origin(site_url)}
-    return sorted({url for url in requested if urlsplit(url).scheme not in ("data", "blob")
-                   and (urlsplit(url).hostname != "127.0.0.1" or origin(url) not in own)})
+    return sorted(
+        {
+            url
+            for url in requested
+            if urlsplit(url).scheme not in ("data", "blob")
+            and (urlsplit(url).hostname != "127.0.0.1" or origin(url) not in own)
+        }
+    )
 
 
 def test_no_page_requests_anything_from_another_host(browser, server, site: Path):
@@ -169,7 +209,9 @@ def test_the_offline_check_sees_a_request_to_another_host(browser, server, site:
     requested = record_requests(page)
     try:
         open_page(page, address(server, "ja", ""))
-        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"http://offline-check.invalid/a.png\">')")
+        page.evaluate(
+            "document.body.insertAdjacentHTML('beforeend', '<img src=\"http://offline-check.invalid/a.png\">')"
+        )
         page.wait_for_load_state("networkidle")
     finally:
         page.context.close()
@@ -194,7 +236,8 @@ LAYOUT = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const e = node.parentElement;
-    if (!node.textContent.trim() || !e || !e.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    if (!node.textContent.trim() || !e
+        || !e.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
     // Body text: not the (closed) search dialog nor icons; the budget chart's labels at the size
     // they are drawn (the chart's scale times their font size).
     if (e.closest('script, style, .md-search') || !e.getClientRects().length) continue;
@@ -202,9 +245,11 @@ LAYOUT = """() => {
     if (e.closest('svg') && !chart) continue;
     const scale = chart ? chart.getBoundingClientRect().width / chart.viewBox.baseVal.width : 1;
     const size = parseFloat(getComputedStyle(e).fontSize) * scale;
-    if (size < 12) small.push(`${e.tagName}.${e.className} ${size.toFixed(1)}px: ${node.textContent.trim().slice(0, 30)}`);
+    if (size < 12)
+      small.push(`${e.tagName}.${e.className} ${size.toFixed(1)}px: ${node.textContent.trim().slice(0, 30)}`);
   }
-  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, tables, small: [...new Set(small)].slice(0, 15)};
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, tables,
+          small: [...new Set(small)].slice(0, 15)};
 }"""
 
 
@@ -215,23 +260,29 @@ def test_phone_pages_fit_the_screen_and_are_readable(tabs, server, site_page, la
     assert "width=device-width" in meta and "initial-scale=1" in meta and "user-scalable=no" not in meta, meta
     layout = page.evaluate(LAYOUT)
     assert layout["clientWidth"] == WIDTHS["mobile"], "the page is not laid out for the phone's width"
-    assert layout["scrollWidth"] <= layout["clientWidth"], \
+    assert layout["scrollWidth"] <= layout["clientWidth"], (
         f"the page scrolls sideways: {layout['scrollWidth']} px wide on a {layout['clientWidth']} px screen"
+    )
     for table in layout["tables"]:
-        assert table["wrapped"] and table["scrolls"] and table["inside"], f"a table that cannot scroll by itself: {table}"
+        assert table["wrapped"] and table["scrolls"] and table["inside"], (
+            f"a table that cannot scroll by itself: {table}"
+        )
     assert not layout["small"], "text under 12 px:\n" + "\n".join(layout["small"])
 
 
 def test_the_phone_check_sees_a_page_that_is_too_wide(tabs, server):
     """The check above can fail: a page given a 600 px wide picture scrolls sideways."""
     page = visit(tabs, server, "ja", "", width=WIDTHS["mobile"])
-    page.evaluate("document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',"
-                  " '<div style=\"width:600px;height:10px\"></div>')")
+    page.evaluate(
+        "document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',"
+        " '<div style=\"width:600px;height:10px\"></div>')"
+    )
     layout = page.evaluate(LAYOUT)
     assert layout["scrollWidth"] > layout["clientWidth"]
 
 
 # -- Screenshots for people to look at.
+
 
 @pytest.mark.parametrize("width_name", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)

@@ -10,11 +10,23 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_site import (LANGS, SCHEMES, WIDTHS, address, every_page, new_tab, open_page, pillar_path,
-                          settle, strategy, switch_language)
+from browser_site import (
+    LANGS,
+    SCHEMES,
+    WIDTHS,
+    address,
+    every_page,
+    new_tab,
+    open_page,
+    pillar_path,
+    settle,
+    strategy,
+    switch_language,
+)
 from conftest import PUBLISHED_AT, serve_directory
 
 pytestmark = pytest.mark.browser
+
 
 def origin(url: str) -> str:
     parts = urlsplit(url)
@@ -36,12 +48,22 @@ class Recorder:
             self._watch(page)
 
     def _watch(self, page) -> None:
-        page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text} ({page.url})")
-                if m.type in ("error", "warning", "assert") else None)
+        page.on(
+            "console",
+            lambda m: (
+                self.problems.append(f"console {m.type}: {m.text} ({page.url})")
+                if m.type in ("error", "warning", "assert")
+                else None
+            ),
+        )
         page.on("pageerror", lambda e: self.problems.append(f"uncaught exception: {e} ({page.url})"))
         page.on("response", self._response)
-        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})")
-                if origin(r.url) == self.own else None)
+        page.on(
+            "requestfailed",
+            lambda r: (
+                self.problems.append(f"request failed: {r.url} ({r.failure})") if origin(r.url) == self.own else None
+            ),
+        )
 
     def _response(self, response) -> None:
         self.responses += 1
@@ -136,7 +158,9 @@ def test_using_the_controls_logs_no_error_and_fails_no_request(browser, publishe
         toggle_colour(page)
         link = page.locator(f"#{measure.id} a.copy-link").first
         link.click()
-        page.locator(f"#{measure.id} .copy-link__status").filter(has_text="コピーしました" if lang == "ja" else "Copied").wait_for()
+        page.locator(f"#{measure.id} .copy-link__status").filter(
+            has_text="コピーしました" if lang == "ja" else "Copied"
+        ).wait_for()
         use_search(page, {"ja": "フュージョン", "en": "fusion"}[lang])
         switch_language(page, other)
         quiet(page)
@@ -174,8 +198,12 @@ def test_the_recorder_catches_an_error_a_missing_file_and_another_host(browser, 
     finally:
         page.context.close()
     problems = "\n".join(recorder.take())
-    for expected in ("made-up error", "made-up exception", "404: " + published + "no-such-file.json",
-                     "another host: https://elsewhere.invalid/a.png"):
+    for expected in (
+        "made-up error",
+        "made-up exception",
+        "404: " + published + "no-such-file.json",
+        "another host: https://elsewhere.invalid/a.png",
+    ):
         assert expected in problems, f"{expected!r} not reported in:\n{problems}"
 
 
@@ -186,8 +214,9 @@ def test_without_the_fix_material_would_fetch_a_sitemap_from_the_published_host(
     recorder = Recorder(page.context, published)
     # Material's script, loaded before extra.js, subscribes to the page's load; with extra.js
     # replaced by nothing, it sees the alternates.
-    page.context.route("**/assets/extra.js", lambda route: route.fulfill(status=200, body="",
-                                                                        content_type="text/javascript"))
+    page.context.route(
+        "**/assets/extra.js", lambda route: route.fulfill(status=200, body="", content_type="text/javascript")
+    )
     try:
         page.goto(address(published, "ja", "budget/"))
         quiet(page)

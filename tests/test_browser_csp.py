@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from strategy_site import csp
+
 from browser_site import RESULTS, SEARCH_INPUT, address, new_tab
 from conftest import serve_directory
-from strategy_site import csp
 
 pytestmark = pytest.mark.browser
 
@@ -46,8 +47,10 @@ class Violations:
     def __init__(self, page):
         self.page, self.seen = page, []
         page.on("console", lambda m: self.seen.append(m.text) if "Content Security Policy" in m.text else None)
-        page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                             "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        page.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+            "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
 
     def now(self) -> list[str]:
         return self.seen + self.page.evaluate("window.__csp || []")

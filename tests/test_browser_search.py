@@ -18,10 +18,24 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_site import (BOTH_LANGUAGES, COUNTED, RESULTS, SEARCH_INPUT, SEARCH_META, address, new_tab, open_page,
-                          open_search, pillar_path, result_links, search, search_tabs, set_both_languages,  # noqa: F401
-                          strategy)
 from strategy_site import urls
+
+from browser_site import (
+    BOTH_LANGUAGES,
+    COUNTED,
+    RESULTS,
+    SEARCH_INPUT,
+    SEARCH_META,
+    address,
+    new_tab,
+    open_page,
+    open_search,
+    pillar_path,
+    result_links,
+    search,
+    set_both_languages,
+    strategy,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +47,27 @@ IGNORED = re.compile(r"/sitemap\.xml$")
 def watch(page) -> list[str]:
     """Console errors and failed requests of the page from now on (sitemap look-ups aside)."""
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error"
-            and "sitemap.xml" not in m.text and not m.text.startswith("Failed to load resource") else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" and "sitemap.xml" not in m.text and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400
-            and not IGNORED.search(urlsplit(r.url).path) else None)
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
-            if "ABORTED" not in (r.failure or "") else None)
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 and not IGNORED.search(urlsplit(r.url).path)
+            else None
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda r: problems.append(f"failed: {r.url} {r.failure}") if "ABORTED" not in (r.failure or "") else None,
+    )
     return problems
 
 
@@ -119,6 +147,7 @@ def test_both_languages_when_asked_and_remembered_for_the_visit(browser, server,
 
 # -- Results: the count is announced; a measure's result lands on the measure.
 
+
 def test_the_result_count_is_announced(search_tabs):
     page = search_tabs("en")
     set_both_languages(page, False)
@@ -146,6 +175,7 @@ def test_a_result_for_a_measure_lands_on_the_measure(search_tabs, lang):
 
 # -- The keyboard alone.
 
+
 def test_keyboard_open_arrows_enter_and_escape(browser, server):
     page = new_tab(browser)
     problems = watch(page)
@@ -159,8 +189,9 @@ def test_keyboard_open_arrows_enter_and_escape(browser, server):
             assert page.evaluate(f"document.activeElement === document.querySelector('{SEARCH_INPUT}')"), key
             page.keyboard.press("Escape")
             page.wait_for_function("!document.getElementById('__search').checked")
-            assert page.evaluate("document.activeElement.textContent.trim()") == "All measures", \
+            assert page.evaluate("document.activeElement.textContent.trim()") == "All measures", (
                 f"{key}: Escape did not return the focus"
+            )
         page.keyboard.press("/")
         page.keyboard.type("fusion")
         page.wait_for_function(f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
@@ -187,6 +218,7 @@ def test_keyboard_open_arrows_enter_and_escape(browser, server):
 
 # -- Without JavaScript, and under a Content-Security-Policy.
 
+
 def test_without_javascript_the_search_control_is_not_shown(browser, server):
     page = new_tab(browser, java_script_enabled=False)
     requested: list[str] = []
@@ -204,8 +236,10 @@ def test_without_javascript_the_search_control_is_not_shown(browser, server):
 
 def _inline_script_hashes(html: bytes) -> list[str]:
     """The CSP hash of each inline script of a page (what a policy without 'unsafe-inline' allows)."""
-    return ["'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
-            for body in re.findall(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)]
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
+        for body in re.findall(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+    ]
 
 
 @contextlib.contextmanager
@@ -225,10 +259,16 @@ def serve_site(site: Path, policy: bool = False):
             if policy:
                 path = Path(self.translate_path(self.path))
                 page = path / "index.html" if path.is_dir() else path
-                hashes = " ".join(_inline_script_hashes(page.read_bytes())) if page.suffix == ".html" and page.exists() else ""
-                self.send_header("Content-Security-Policy",
-                                 f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-                                 "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'")
+                hashes = (
+                    " ".join(_inline_script_hashes(page.read_bytes()))
+                    if page.suffix == ".html" and page.exists()
+                    else ""
+                )
+                self.send_header(
+                    "Content-Security-Policy",
+                    f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+                    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'",
+                )
             super().end_headers()
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from strategy_site import format as fmt
 from strategy_site import pipeline
 from strategy_site.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
 from strategy_site.load import data_files, read_file
+
+from conftest import ROOT
 
 STRATEGY, FILES = pipeline.load()
 
@@ -42,11 +43,13 @@ def test_budget_page_lists_every_figure_in_both_forms(site: Path, lang: str) -> 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_chart_is_accessible_and_keeps_small_figures_legible(site: Path, lang: str) -> None:
     html = (site / ("en/" if lang == "en" else "") / "budget" / "index.html").read_text("utf-8")
-    svg = html[html.index("<svg class=\"chart\""):html.index("</svg>", html.index("<svg class=\"chart\""))]
+    svg = html[html.index('<svg class="chart"') : html.index("</svg>", html.index('<svg class="chart"'))]
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
     assert re.search(r'<title id="chart-title">[^<]+</title>', svg)
     assert re.search(r'<desc id="chart-desc">[^<]+</desc>', svg)
-    widths = [float(w) for w in re.findall(r'<rect class="chart-bar [^"]+" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)]
+    widths = [
+        float(w) for w in re.findall(r'<rect class="chart-bar [^"]+" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)
+    ]
     assert len(widths) == len(STRATEGY.figures) + 3  # six bars, three key swatches
     bars = widths[: len(STRATEGY.figures)]
     # The smallest figure (¥30 billion) is still a visible bar, at least 5% of the widest.
@@ -79,7 +82,7 @@ def test_measures_csv_parses_with_every_measure(site: Path) -> None:
     rows = _csv(site, "measures.csv")
     assert list(rows[0]) == [c.name for c in MEASURE_COLUMNS]
     assert [r["id"] for r in rows] == [m.id for m in STRATEGY.measures]
-    for row, m in zip(rows, STRATEGY.measures):
+    for row, m in zip(rows, STRATEGY.measures, strict=True):
         assert (row["text_ja"], row["text_en"], row["pillar_id"]) == (m.text.ja, m.text.en, m.pillar_id)
         assert row["permalink"] == f"/m/{m.id}/"
 
@@ -98,7 +101,8 @@ def test_figures_csv_has_every_figure_with_its_amount(site: Path) -> None:
 
 def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
     from strategy_site.exports import _cell
-    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+
+    assert _cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert _cell("-1") == "'-1" and _cell("@SUM") == "'@SUM" and _cell("+1") == "'+1"
     assert _cell("K Program") == "K Program" and _cell(None) == "" and _cell(True) == "true"
 
@@ -119,8 +123,8 @@ def test_each_pillar_page_shows_the_figures_of_its_measures(site: Path, lang: st
         html = (site / ("en/" if lang == "en" else "") / "pillars" / p.id / "index.html").read_text("utf-8")
         mine = [f for f in STRATEGY.figures if STRATEGY.measure(f.measure_id).pillar_id == p.id]
         for f in mine:
-            block = html[html.index(f'id="{f.measure_id}"'):]
-            block = block[:block.index(f'id="{f.id}"') + 2000]
+            block = html[html.index(f'id="{f.measure_id}"') :]
+            block = block[: block.index(f'id="{f.id}"') + 2000]
             assert fmt.amount(f, lang) in visible(block)
             assert f'href="../../budget/#{f.id}"' in block
         others = [f for f in STRATEGY.figures if f not in mine]

@@ -15,7 +15,7 @@ import shutil
 import socket
 import struct
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ import pytest
 from conftest import copy_project, run_cli
 
 # The data's date: with no git history, the build's date is the newest data file's (cli.py).
-DATA_TIME = int(datetime(2025, 6, 13, 12, 0, tzinfo=timezone.utc).timestamp())
+DATA_TIME = int(datetime(2025, 6, 13, 12, 0, tzinfo=UTC).timestamp())
 
 
 def tree_hash(site: Path) -> str:
@@ -59,6 +59,7 @@ def _failed_build_kept_the_site(built: dict, result: subprocess.CompletedProcess
 
 def _broken(path: Path, change):
     """Break a file for the time of a `with` block; it is put back byte for byte, with its time."""
+
     class Broken:
         def __enter__(self):
             self.original, self.times = path.read_bytes(), path.stat()
@@ -67,6 +68,7 @@ def _broken(path: Path, change):
         def __exit__(self, *exc):
             path.write_bytes(self.original)
             os.utime(path, ns=(self.times.st_atime_ns, self.times.st_mtime_ns))
+
     return Broken()
 
 
@@ -84,8 +86,10 @@ def test_a_template_error_keeps_the_last_site(built: dict) -> None:
     with _broken(template, lambda b: b + b"{{ no_such_value }}\n"):
         result = run_cli(built["root"], "build")
     _failed_build_kept_the_site(built, result)
-    assert "A page could not be rendered: scripts/strategy_site/templates/measures.md.j2: 'no_such_value' is " \
-           "undefined" in result.stderr
+    assert (
+        "A page could not be rendered: scripts/strategy_site/templates/measures.md.j2: 'no_such_value' is "
+        "undefined" in result.stderr
+    )
 
 
 def test_a_mkdocs_warning_keeps_the_last_site(built: dict) -> None:
@@ -106,11 +110,11 @@ def test_two_builds_are_byte_identical(built: dict) -> None:
     assert tree_hash(site) == built["hash"]
     assert sorted(p.name for p in built["root"].glob(".site-*")) == []
     # The dates come from the data, not from the clock: the sitemap's, and the gzip header's.
-    day = datetime.fromtimestamp(DATA_TIME, timezone.utc).strftime("%Y-%m-%d")
+    day = datetime.fromtimestamp(DATA_TIME, UTC).strftime("%Y-%m-%d")
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {day}
     packed = (site / "sitemap.xml.gz").read_bytes()
-    midnight = int(datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp())
+    midnight = int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp())
     assert struct.unpack("<I", packed[4:8])[0] == midnight  # MkDocs takes the pages' date
     assert gzip.decompress(packed).decode("utf-8") == sitemap
     assert b'"page_count"' in (site / "pagefind" / "pagefind-entry.json").read_bytes()
@@ -129,7 +133,7 @@ def test_without_git_the_date_is_the_newest_data_files(built: dict) -> None:
         os.utime(figures, (DATA_TIME, DATA_TIME))
     assert result.returncode == 0, result.stderr[-3000:]
     site, before = built["site"], built["before"]
-    day, new_day = (datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d") for t in (DATA_TIME, later))
+    day, new_day = (datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d") for t in (DATA_TIME, later))
     changed = []
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"):
         old, new = before[path.relative_to(site).as_posix()], path.read_bytes()
@@ -142,6 +146,7 @@ def test_without_git_the_date_is_the_newest_data_files(built: dict) -> None:
 
 
 # -- The environment: scripts/build on a machine that cannot build says what to do, in one line.
+
 
 def _scratch_without_venv(dest: Path) -> Path:
     dest.mkdir()
@@ -171,14 +176,16 @@ esac
 """
 
 
-@pytest.mark.parametrize("python, found", [(PYTHON_3_10, "found: Python 3.10.12"), (None, "found: none")],
-                         ids=["python-3.10", "no-python"])
+@pytest.mark.parametrize(
+    "python, found", [(PYTHON_3_10, "found: Python 3.10.12"), (None, "found: none")], ids=["python-3.10", "no-python"]
+)
 def test_an_old_python_gets_one_line(tmp_path: Path, python: str | None, found: str) -> None:
     root = _scratch_without_venv(tmp_path / "project")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "VIRTUAL_ENV")}
     env["PATH"] = str(_fake_bin(tmp_path, python))
-    result = subprocess.run([str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode != 0
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
@@ -197,10 +204,16 @@ def test_no_network_on_the_first_install_gets_one_line(tmp_path: Path) -> None:
     """No .venv yet and no package index to reach (a closed local port; no local wheels, no pip config)."""
     root = _scratch_without_venv(tmp_path / "project")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_") and k not in ("PYTHON", "VIRTUAL_ENV")}
-    env |= {"PIP_CONFIG_FILE": os.devnull, "PIP_INDEX_URL": f"http://127.0.0.1:{_closed_port()}/simple/",
-            "PIP_RETRIES": "0", "PIP_DEFAULT_TIMEOUT": "5", "PIP_NO_CACHE_DIR": "1"}
-    result = subprocess.run([str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True,
-                            timeout=300)
+    env |= {
+        "PIP_CONFIG_FILE": os.devnull,
+        "PIP_INDEX_URL": f"http://127.0.0.1:{_closed_port()}/simple/",
+        "PIP_RETRIES": "0",
+        "PIP_DEFAULT_TIMEOUT": "5",
+        "PIP_NO_CACHE_DIR": "1",
+    }
+    result = subprocess.run(
+        [str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if not line.startswith("Installing the locked")]
     assert len(errors) == 1, result.stderr

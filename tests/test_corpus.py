@@ -12,21 +12,29 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
 
-from conftest import ROOT, run_cli
 from strategy_site import cli
 
+from conftest import ROOT, run_cli
+
 DATA = ROOT / "data"
-F, P, G, H, L = ("figures.yaml", "pillars/advanced-science-and-technology.yaml", "progress.yaml", "history.yaml",
-                 "glossary.yaml")
-PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
-                     r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$")
+F, P, G, H, L = (
+    "figures.yaml",
+    "pillars/advanced-science-and-technology.yaml",
+    "progress.yaml",
+    "history.yaml",
+    "glossary.yaml",
+)
+PROBLEM = re.compile(
+    r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
+    r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$"
+)
 JARGON = ("None", "True", "False", "Traceback", "<scalar>", "<block", "\\u", "Error:")
 
 
@@ -58,9 +66,9 @@ class Edit:
     def apply(self, text: str) -> str:
         key, node = _node(text, self.path)
         if self.value is not None:
-            return text[: node.start_mark.index] + self.value + text[node.end_mark.index:]
+            return text[: node.start_mark.index] + self.value + text[node.end_mark.index :]
         if self.name is not None:
-            return text[: key.start_mark.index] + self.name + text[key.end_mark.index:]
+            return text[: key.start_mark.index] + self.name + text[key.end_mark.index :]
         lines = text.splitlines(keepends=True)
         n = (key or node).start_mark.line
         if self.add is not None:
@@ -104,8 +112,14 @@ NUMBER_SPELLINGS = [
     ("a leading zero in a slide", P, ("slide",), "01", "slide", ("'01'", "Write 1")),
     ("base 60 (8:40)", F, ("figures", 1, "amount"), "8:40", "figures[2].amount", ("'8:40'", "520", "base 60")),
     ("a decimal point in an order", P, ("order",), "1.0", "order", ("'1.0'", "Write 1")),
-    ("a decimal point in a year", F, ("figures", 0, "fiscal_years", "start"), "2021.0", "figures[1].fiscal_years.start",
-     ("'2021.0'", "Write 2021")),
+    (
+        "a decimal point in a year",
+        F,
+        ("figures", 0, "fiscal_years", "start"),
+        "2021.0",
+        "figures[1].fiscal_years.start",
+        ("'2021.0'", "Write 2021"),
+    ),
     ("a decimal point in a history year", H, ("years", 0, "year"), "2021.0", "years[1].year", ("Write 2021",)),
     ("a decimal point in an amount", F, ("figures", 0, "amount"), "5000.0", "figures[1].amount", ("Write 5000",)),
     ("a trailing zero after the point", F, ("figures", 0, "amount"), "12.50", "figures[1].amount", ("Write 12.5",)),
@@ -119,9 +133,11 @@ NUMBER_SPELLINGS = [
     ("an exponent", F, ("figures", 0, "amount"), "5.0e+3", "figures[1].amount", ("'5.0e+3'", "plain digits")),
 ]
 
-ALIAS_BOMB = (b"a: &a [x, x, x, x, x, x, x, x, x]\n"
-              + b"".join(b"%c: &%c [%s]\n" % (c, c, b", ".join([b"*" + bytes([c - 1])] * 9)) for c in b"bcdefghi")
-              + b"terms: *i\n")
+ALIAS_BOMB = (
+    b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + b"".join(b"%c: &%c [%s]\n" % (c, c, b", ".join([b"*" + bytes([c - 1])] * 9)) for c in b"bcdefghi")
+    + b"terms: *i\n"
+)
 
 
 def _link_outside(path: Path) -> None:
@@ -139,188 +155,592 @@ def _redirects(*entries: str) -> Callable[[bytes], bytes]:
 
 # (name, entries, field, words, line)
 REDIRECTS = [
-    ("over a permalink", ['{from: "m/k-program-rd-support/", to: "sbir-continuous-support"}'], "redirects[1].from",
-     ("permalink of the item 'k-program-rd-support'", "take it over"), 6),
-    ("over a served anchor", ['{from: "pillars/advanced-science-and-technology/#k-program-rd-support", '
-                              'to: "sbir-continuous-support"}'], "redirects[1].from", ("still on the page",), 6),
-    ("over a page's own heading", ['{from: "budget/#top", to: "measures/"}'], "redirects[1].from",
-     ("'#top' is still on the page",), 6),
+    (
+        "over a permalink",
+        ['{from: "m/k-program-rd-support/", to: "sbir-continuous-support"}'],
+        "redirects[1].from",
+        ("permalink of the item 'k-program-rd-support'", "take it over"),
+        6,
+    ),
+    (
+        "over a served anchor",
+        ['{from: "pillars/advanced-science-and-technology/#k-program-rd-support", to: "sbir-continuous-support"}'],
+        "redirects[1].from",
+        ("still on the page",),
+        6,
+    ),
+    (
+        "over a page's own heading",
+        ['{from: "budget/#top", to: "measures/"}'],
+        "redirects[1].from",
+        ("'#top' is still on the page",),
+        6,
+    ),
     ("over a served page", ['{from: "measures/", to: "budget/"}'], "redirects[1].from", ("still serves",), 6),
-    ("with the language in from", ['{from: "en/pillars/old/", to: "measures/"}'], "redirects[1].from",
-     ("starts with 'en/'", "write 'pillars/old/'"), 6),
-    ("in the site's own folder", ['{from: "assets/", to: "measures/"}'], "redirects[1].from",
-     ("folder 'assets/'",), 6),
-    ("a from given twice", ['{from: "pillars/old/", to: "measures/"}', '{from: "pillars/old/", to: "budget/"}'],
-     "redirects[2].from", ("already redirected on line 6", "Keep one"), 7),
-    ("to a pillar", ['{from: "pillars/old/", to: "advanced-science-and-technology"}'], "redirects[1].to",
-     ("id of a pillar", "pillars/advanced-science-and-technology/"), 6),
+    (
+        "with the language in from",
+        ['{from: "en/pillars/old/", to: "measures/"}'],
+        "redirects[1].from",
+        ("starts with 'en/'", "write 'pillars/old/'"),
+        6,
+    ),
+    ("in the site's own folder", ['{from: "assets/", to: "measures/"}'], "redirects[1].from", ("folder 'assets/'",), 6),
+    (
+        "a from given twice",
+        ['{from: "pillars/old/", to: "measures/"}', '{from: "pillars/old/", to: "budget/"}'],
+        "redirects[2].from",
+        ("already redirected on line 6", "Keep one"),
+        7,
+    ),
+    (
+        "to a pillar",
+        ['{from: "pillars/old/", to: "advanced-science-and-technology"}'],
+        "redirects[1].to",
+        ("id of a pillar", "pillars/advanced-science-and-technology/"),
+        6,
+    ),
     ("to a measure group", ['{from: "pillars/old/", to: "key-fields"}'], "redirects[1].to", ("measure group",), 6),
     ("to a glossary term", ['{from: "pillars/old/", to: "term-sip"}'], "redirects[1].to", ("glossary term",), 6),
-    ("to a page that does not exist", ['{from: "pillars/old/", to: "no-such-page/"}'], "redirects[1].to",
-     ("not a page of the site",), 6),
-    ("to nothing known", ['{from: "pillars/old/", to: "no-such-item"}'], "redirects[1].to",
-     ("neither a page of the site nor the id of an item",), 6),
+    (
+        "to a page that does not exist",
+        ['{from: "pillars/old/", to: "no-such-page/"}'],
+        "redirects[1].to",
+        ("not a page of the site",),
+        6,
+    ),
+    (
+        "to nothing known",
+        ['{from: "pillars/old/", to: "no-such-item"}'],
+        "redirects[1].to",
+        ("neither a page of the site nor the id of an item",),
+        6,
+    ),
 ]
 
 
 CASES = [
     # Reading the file: syntax, layout, encoding, size.
-    Case("syntax: a missing quotation mark", F, Edit(("figures", 0, "program"), value='{ja: "K program, en: "K Program"}'),
-         None, ("not valid YAML", "quotation mark")),
-    Case("syntax: a missing colon", F, Edit(("figures", 0, "amount"), rewrite=_swap("amount:", "amount")), None,
-         ("not valid YAML", "colon", "name: value")),
-    Case("syntax: a { not closed", F, Edit(("figures", 0, "fiscal_years"), rewrite=_swap("}", "")), None,
-         ("not closed", "'}'")),
-    Case("syntax: a line indented too far", P, Edit(("groups", 0, "measures", 0, "text"), rewrite=lambda l: "  " + l),
-         None, ("indentation",)),
-    Case("syntax: a text starting with @", F, Edit(("figures", 0, "unit"), value="@億円"), None,
-         ("quotation marks", "@")),
-    Case("tab indentation", F, Edit(("figures", 0, "amount"), rewrite=lambda l: "\t" + l.lstrip(" ")), None,
-         ("tab", "spaces")),
-    Case("a duplicate key", F, Edit(("figures", 0, "amount"), add="amount: 6000"), "figures[1].amount",
-         ("written twice", "line"), line_offset=1),
+    Case(
+        "syntax: a missing quotation mark",
+        F,
+        Edit(("figures", 0, "program"), value='{ja: "K program, en: "K Program"}'),
+        None,
+        ("not valid YAML", "quotation mark"),
+    ),
+    Case(
+        "syntax: a missing colon",
+        F,
+        Edit(("figures", 0, "amount"), rewrite=_swap("amount:", "amount")),
+        None,
+        ("not valid YAML", "colon", "name: value"),
+    ),
+    Case(
+        "syntax: a { not closed",
+        F,
+        Edit(("figures", 0, "fiscal_years"), rewrite=_swap("}", "")),
+        None,
+        ("not closed", "'}'"),
+    ),
+    Case(
+        "syntax: a line indented too far",
+        P,
+        Edit(("groups", 0, "measures", 0, "text"), rewrite=lambda line: "  " + line),
+        None,
+        ("indentation",),
+    ),
+    Case(
+        "syntax: a text starting with @", F, Edit(("figures", 0, "unit"), value="@億円"), None, ("quotation marks", "@")
+    ),
+    Case(
+        "tab indentation",
+        F,
+        Edit(("figures", 0, "amount"), rewrite=lambda line: "\t" + line.lstrip(" ")),
+        None,
+        ("tab", "spaces"),
+    ),
+    Case(
+        "a duplicate key",
+        F,
+        Edit(("figures", 0, "amount"), add="amount: 6000"),
+        "figures[1].amount",
+        ("written twice", "line"),
+        line_offset=1,
+    ),
     Case("two documents in one file", L, lambda b: b + b"---\nterms: []\n", None, ("more than one", "---"), line=1),
     Case("a byte-order mark", F, lambda b: b"\xef\xbb\xbf" + b, None, ("byte-order mark", "without BOM"), line=1),
-    Case("non-UTF-8 bytes (Shift_JIS)", L, lambda b: b.replace("人工知能".encode(), "人工知能".encode("shift_jis")),
-         None, ("not valid UTF-8", "UTF-8")),
+    Case(
+        "non-UTF-8 bytes (Shift_JIS)",
+        L,
+        lambda b: b.replace("人工知能".encode(), "人工知能".encode("shift_jis")),
+        None,
+        ("not valid UTF-8", "UTF-8"),
+    ),
     Case("an empty file", H, lambda b: b"", None, ("is empty",), line=1),
     Case("a file of comments only", H, lambda b: b"# nothing yet\n", None, ("is empty",), line=1),
     Case("a 10 MB file", F, lambda b: b + b"# " + b"x" * 10_000_000 + b"\n", None, ("10.0 MB", "at most"), line=1),
     Case("a missing file", F, lambda b: None, None, ("is missing",), line=1),
-    Case("a file the site does not know", F, lambda b: b, None, ("not a known data file", "pillars/"), line=1,
-         extra={"notes.yaml": b"note: hello\n"}),
-    Case("a backslash escape in double quotes", F, Edit(("figures", 0, "note", "en"), value='"FY2021\\Program"'),
-         "figures[1].note.en", ("\\P", "twice")),
+    Case(
+        "a file the site does not know",
+        F,
+        lambda b: b,
+        None,
+        ("not a known data file", "pillars/"),
+        line=1,
+        extra={"notes.yaml": b"note: hello\n"},
+    ),
+    Case(
+        "a backslash escape in double quotes",
+        F,
+        Edit(("figures", 0, "note", "en"), value='"FY2021\\Program"'),
+        "figures[1].note.en",
+        ("\\P", "twice"),
+    ),
     # The schema: fields, translations, types, forms.
-    Case("an unknown field (a typo)", F, Edit(("figures", 0, "amount"), name="amout"), "figures[1].amout",
-         ("unknown field 'amout'", "Did you mean 'amount'?")),
-    Case("an unknown field (extra)", P, Edit(("groups", 0, "measures", 0, "slide"), add="comment: check this"),
-         "groups[1].measures[1].comment", ("unknown field 'comment'", "allowed here"), line_offset=1),
-    Case("a missing field", F, Edit(("figures", 0, "unit"), drop=True), "figures[1]", ("'unit' is missing",),
-         line=("figures", 0)),
-    Case("a missing translation", P, Edit(("groups", 0, "title"), value='{ja: "重要分野の戦略的な推進"}'),
-         "groups[1].title", ("English", "'en'", "missing")),
-    Case("a wrong type: text for a year", H, Edit(("years", 0, "year"), value="twenty"), "years[1].year",
-         ("whole number", "twenty")),
-    Case("a wrong type: a number for a text", L, Edit(("terms", 0, "name", "en"), value="2025"), "terms[1].name.en",
-         ("read as a number", 'quotation marks: "2025"')),
-    Case("a wrong type: 'No' read as false", L, Edit(("terms", 0, "name", "en"), value="No"), "terms[1].name.en",
-         ("read as true/false", 'quotation marks: "No"')),
-    Case("a wrong type: a number in quotation marks", F, Edit(("figures", 0, "amount"), value='"5000"'),
-         "figures[1].amount", ("quotation marks", "without them: 5000")),
-    Case("a non-numeric amount", F, Edit(("figures", 0, "amount"), value="5,000"), "figures[1].amount",
-         ("should be a number", "without commas")),
-    Case("a negative amount", F, Edit(("figures", 0, "amount"), value="-5000"), "figures[1].amount",
-         ("-5000 is too small", "above zero")),
-    Case("a value not in the list", F, Edit(("figures", 0, "unit"), value="円"), "figures[1].unit",
-         ("'円' is not allowed", "億円, 兆円")),
-    Case("'yes' for 'official'", F, Edit(("figures", 0, "program", "translation"), value="yes"),
-         "figures[1].program.translation", ("'yes' is not allowed", "official")),
-    Case("an empty text", P, Edit(("groups", 0, "measures", 0, "text", "en"), value='""'),
-         "groups[1].measures[1].text.en", ("is empty",)),
-    Case("spaces around a text", P, Edit(("groups", 0, "measures", 0, "text", "en"), value='" Balancing"'),
-         "groups[1].measures[1].text.en", ("spaces at its start or end",)),
-    Case("a malformed id", F, Edit(("figures", 0, "id"), value="K_Program"), "figures[1].id",
-         ("'K_Program' is not in the right form", "lowercase")),
+    Case(
+        "an unknown field (a typo)",
+        F,
+        Edit(("figures", 0, "amount"), name="amout"),
+        "figures[1].amout",
+        ("unknown field 'amout'", "Did you mean 'amount'?"),
+    ),
+    Case(
+        "an unknown field (extra)",
+        P,
+        Edit(("groups", 0, "measures", 0, "slide"), add="comment: check this"),
+        "groups[1].measures[1].comment",
+        ("unknown field 'comment'", "allowed here"),
+        line_offset=1,
+    ),
+    Case(
+        "a missing field",
+        F,
+        Edit(("figures", 0, "unit"), drop=True),
+        "figures[1]",
+        ("'unit' is missing",),
+        line=("figures", 0),
+    ),
+    Case(
+        "a missing translation",
+        P,
+        Edit(("groups", 0, "title"), value='{ja: "重要分野の戦略的な推進"}'),
+        "groups[1].title",
+        ("English", "'en'", "missing"),
+    ),
+    Case(
+        "a wrong type: text for a year",
+        H,
+        Edit(("years", 0, "year"), value="twenty"),
+        "years[1].year",
+        ("whole number", "twenty"),
+    ),
+    Case(
+        "a wrong type: a number for a text",
+        L,
+        Edit(("terms", 0, "name", "en"), value="2025"),
+        "terms[1].name.en",
+        ("read as a number", 'quotation marks: "2025"'),
+    ),
+    Case(
+        "a wrong type: 'No' read as false",
+        L,
+        Edit(("terms", 0, "name", "en"), value="No"),
+        "terms[1].name.en",
+        ("read as true/false", 'quotation marks: "No"'),
+    ),
+    Case(
+        "a wrong type: a number in quotation marks",
+        F,
+        Edit(("figures", 0, "amount"), value='"5000"'),
+        "figures[1].amount",
+        ("quotation marks", "without them: 5000"),
+    ),
+    Case(
+        "a non-numeric amount",
+        F,
+        Edit(("figures", 0, "amount"), value="5,000"),
+        "figures[1].amount",
+        ("should be a number", "without commas"),
+    ),
+    Case(
+        "a negative amount",
+        F,
+        Edit(("figures", 0, "amount"), value="-5000"),
+        "figures[1].amount",
+        ("-5000 is too small", "above zero"),
+    ),
+    Case(
+        "a value not in the list",
+        F,
+        Edit(("figures", 0, "unit"), value="円"),
+        "figures[1].unit",
+        ("'円' is not allowed", "億円, 兆円"),
+    ),
+    Case(
+        "'yes' for 'official'",
+        F,
+        Edit(("figures", 0, "program", "translation"), value="yes"),
+        "figures[1].program.translation",
+        ("'yes' is not allowed", "official"),
+    ),
+    Case(
+        "an empty text",
+        P,
+        Edit(("groups", 0, "measures", 0, "text", "en"), value='""'),
+        "groups[1].measures[1].text.en",
+        ("is empty",),
+    ),
+    Case(
+        "spaces around a text",
+        P,
+        Edit(("groups", 0, "measures", 0, "text", "en"), value='" Balancing"'),
+        "groups[1].measures[1].text.en",
+        ("spaces at its start or end",),
+    ),
+    Case(
+        "a malformed id",
+        F,
+        Edit(("figures", 0, "id"), value="K_Program"),
+        "figures[1].id",
+        ("'K_Program' is not in the right form", "lowercase"),
+    ),
     # Rules across the data: ids, references, dates, spans.
-    Case("a duplicate id", F, Edit(("figures", 1, "id"), value="k-program-budget"), "figures[2].id",
-         ("'k-program-budget' is already used", "data/figures.yaml on line")),
-    Case("a dangling reference", F, Edit(("figures", 0, "measure"), value="k-progam-rd-support"),
-         "figures[1].measure", ("'k-progam-rd-support'", "no measure has that id")),
-    Case("a dangling reference in a list", G, Edit(("sections", 0, "items", 0, "advances", 0), value="no-such-measure"),
-         "sections[1].items[1].advances[1]", ("'no-such-measure'", "no measure")),
-    Case("an impossible month", G, Edit(("sections", 0, "items", 0, "dates", 0, "date"), value='"2025-13"'),
-         "sections[1].items[1].dates[1].date", ("'2025-13' is not a real date",)),
-    Case("an impossible day", G, Edit(("sections", 0, "items", 0, "dates", 0, "date"), value="2025-02-30"),
-         "sections[1].items[1].dates[1].date", ("'2025-02-30' is not a real date",)),
-    Case("a reversed fiscal span", F, Edit(("figures", 0, "fiscal_years"), value="{start: 2022, end: 2021}"),
-         "figures[1].fiscal_years.end", ("ends (FY2021) before it starts (FY2022)", "Swap")),
-    Case("a reversed span beside a schema problem", F,
-         Edit(("figures", 0, "fiscal_years"), value="{start: 2022, end: 2021}\n    remark: draft"),
-         "figures[1].fiscal_years.end", ("ends (FY2021) before it starts (FY2022)",), count=2),
-    Case("a pillar file named unlike its id", P, Edit(("id",), value="advanced-science"), "id",
-         ("differs from its file name", "advanced-science.yaml"), count=None),
-    *[Case(f"a number written another way: {name}", file, Edit(place, value=typed), field_, words)
-      for name, file, place, typed, field_, words in NUMBER_SPELLINGS],
-    *[Case(f"a boolean written another way: {typed}", F, Edit(("figures", 0, "approximate"), value=typed),
-           "figures[1].approximate", (f"'{typed}' is read as {meant}", f"Write {meant}"))
-      for typed, meant in (("yes", "true"), ("no", "false"), ("TRUE", "true"), ("FALSE", "false"), ("on", "true"),
-                           ("off", "false"), ("On", "true"))],
-    Case("a boolean written as 1", F, Edit(("figures", 0, "approximate"), value="1"), "figures[1].approximate",
-         ("true or false", "a number")),
-    Case("a boolean in quotation marks", F, Edit(("figures", 0, "approximate"), value='"false"'),
-         "figures[1].approximate", ("true or false", "text")),
-    Case("a year with a fraction", F, Edit(("figures", 0, "fiscal_years"), value="{start: 2021, end: 2022.5}"),
-         "figures[1].fiscal_years.end", ("whole number",)),
+    Case(
+        "a duplicate id",
+        F,
+        Edit(("figures", 1, "id"), value="k-program-budget"),
+        "figures[2].id",
+        ("'k-program-budget' is already used", "data/figures.yaml on line"),
+    ),
+    Case(
+        "a dangling reference",
+        F,
+        Edit(("figures", 0, "measure"), value="k-progam-rd-support"),
+        "figures[1].measure",
+        ("'k-progam-rd-support'", "no measure has that id"),
+    ),
+    Case(
+        "a dangling reference in a list",
+        G,
+        Edit(("sections", 0, "items", 0, "advances", 0), value="no-such-measure"),
+        "sections[1].items[1].advances[1]",
+        ("'no-such-measure'", "no measure"),
+    ),
+    Case(
+        "an impossible month",
+        G,
+        Edit(("sections", 0, "items", 0, "dates", 0, "date"), value='"2025-13"'),
+        "sections[1].items[1].dates[1].date",
+        ("'2025-13' is not a real date",),
+    ),
+    Case(
+        "an impossible day",
+        G,
+        Edit(("sections", 0, "items", 0, "dates", 0, "date"), value="2025-02-30"),
+        "sections[1].items[1].dates[1].date",
+        ("'2025-02-30' is not a real date",),
+    ),
+    Case(
+        "a reversed fiscal span",
+        F,
+        Edit(("figures", 0, "fiscal_years"), value="{start: 2022, end: 2021}"),
+        "figures[1].fiscal_years.end",
+        ("ends (FY2021) before it starts (FY2022)", "Swap"),
+    ),
+    Case(
+        "a reversed span beside a schema problem",
+        F,
+        Edit(("figures", 0, "fiscal_years"), value="{start: 2022, end: 2021}\n    remark: draft"),
+        "figures[1].fiscal_years.end",
+        ("ends (FY2021) before it starts (FY2022)",),
+        count=2,
+    ),
+    Case(
+        "a pillar file named unlike its id",
+        P,
+        Edit(("id",), value="advanced-science"),
+        "id",
+        ("differs from its file name", "advanced-science.yaml"),
+        count=None,
+    ),
+    *[
+        Case(f"a number written another way: {name}", file, Edit(place, value=typed), field_, words)
+        for name, file, place, typed, field_, words in NUMBER_SPELLINGS
+    ],
+    *[
+        Case(
+            f"a boolean written another way: {typed}",
+            F,
+            Edit(("figures", 0, "approximate"), value=typed),
+            "figures[1].approximate",
+            (f"'{typed}' is read as {meant}", f"Write {meant}"),
+        )
+        for typed, meant in (
+            ("yes", "true"),
+            ("no", "false"),
+            ("TRUE", "true"),
+            ("FALSE", "false"),
+            ("on", "true"),
+            ("off", "false"),
+            ("On", "true"),
+        )
+    ],
+    Case(
+        "a boolean written as 1",
+        F,
+        Edit(("figures", 0, "approximate"), value="1"),
+        "figures[1].approximate",
+        ("true or false", "a number"),
+    ),
+    Case(
+        "a boolean in quotation marks",
+        F,
+        Edit(("figures", 0, "approximate"), value='"false"'),
+        "figures[1].approximate",
+        ("true or false", "text"),
+    ),
+    Case(
+        "a year with a fraction",
+        F,
+        Edit(("figures", 0, "fiscal_years"), value="{start: 2021, end: 2022.5}"),
+        "figures[1].fiscal_years.end",
+        ("whole number",),
+    ),
     # YAML's tags, anchors, aliases and merge keys: never used by this data.
-    Case("a tag (!!str)", F, Edit(("figures", 0, "amount"), value="!!str 5000"), "figures[1].amount",
-         ("'!!str' is read as a YAML tag", "delete the tag")),
-    Case("a text starting with an unquoted !", F, Edit(("figures", 0, "unit"), value="!yen"),
-         "figures[1].unit", ("'!yen' is read as a YAML tag", "quotation marks")),
-    Case("a local tag on a mapping", F, Edit(("figures", 0, "fiscal_years"), value="!span {start: 2021, end: 2022}"),
-         "figures[1].fiscal_years", ("'!span'", "tag")),
-    Case("an anchor", F, Edit(("figures", 0, "program"), value='&p {ja: "K program", en: "K Program"}'),
-         "figures[1].program", ("'&p' is a YAML anchor", "delete it")),
-    Case("an alias", F, Edit(("figures", 1, "program"), value="*p"), "figures[2].program",
-         ("'*p' is a YAML alias", "write the value itself")),
-    Case("a merge key", F, Edit(("figures", 0, "amount"), add="<<: {unit: 億円}"), "figures[1]",
-         ("'<<'", "merge key", "Write the fields themselves"), line_offset=1),
+    Case(
+        "a tag (!!str)",
+        F,
+        Edit(("figures", 0, "amount"), value="!!str 5000"),
+        "figures[1].amount",
+        ("'!!str' is read as a YAML tag", "delete the tag"),
+    ),
+    Case(
+        "a text starting with an unquoted !",
+        F,
+        Edit(("figures", 0, "unit"), value="!yen"),
+        "figures[1].unit",
+        ("'!yen' is read as a YAML tag", "quotation marks"),
+    ),
+    Case(
+        "a local tag on a mapping",
+        F,
+        Edit(("figures", 0, "fiscal_years"), value="!span {start: 2021, end: 2022}"),
+        "figures[1].fiscal_years",
+        ("'!span'", "tag"),
+    ),
+    Case(
+        "an anchor",
+        F,
+        Edit(("figures", 0, "program"), value='&p {ja: "K program", en: "K Program"}'),
+        "figures[1].program",
+        ("'&p' is a YAML anchor", "delete it"),
+    ),
+    Case(
+        "an alias",
+        F,
+        Edit(("figures", 1, "program"), value="*p"),
+        "figures[2].program",
+        ("'*p' is a YAML alias", "write the value itself"),
+    ),
+    Case(
+        "a merge key",
+        F,
+        Edit(("figures", 0, "amount"), add="<<: {unit: 億円}"),
+        "figures[1]",
+        ("'<<'", "merge key", "Write the fields themselves"),
+        line_offset=1,
+    ),
     Case("an alias bomb", L, lambda b: ALIAS_BOMB, "a", ("'&a' is a YAML anchor",), line=1),
-    Case("nesting 60 levels deep", F, Edit(("figures", 0, "note", "en"), value="[" * 60 + "]" * 60),
-         "figures[1].note.en", ("more than 24 levels deep", "'['")),
-    Case("nesting 2,000 levels deep with a syntax error", F, Edit(("figures", 0, "note", "en"), value="[" * 2000),
-         None, ("levels deep",)),
+    Case(
+        "nesting 60 levels deep",
+        F,
+        Edit(("figures", 0, "note", "en"), value="[" * 60 + "]" * 60),
+        "figures[1].note.en",
+        ("more than 24 levels deep", "'['"),
+    ),
+    Case(
+        "nesting 2,000 levels deep with a syntax error",
+        F,
+        Edit(("figures", 0, "note", "en"), value="[" * 2000),
+        None,
+        ("levels deep",),
+    ),
     # Ids the pages use themselves, and ids with a hidden line break.
-    *[Case(f"an id the pages use themselves: {ident}", P, Edit(("groups", 0, "measures", 2, "id"), value=ident),
-           "groups[1].measures[3].id", (f"'{ident}'", "used by the site's own pages", "Choose another id"), count=None)
-      for ident in ("top", "pillar-progress", "chart-hatch", "chart-title", "anchor-moves", "chart", "citing",
-                    "fields-measures-csv")],
-    Case("an id written as a block (id: |)", F, Edit(("figures", 0, "id"), value="|\n      k-program-budget"),
-         "figures[1].id", ("line break",)),
-    Case("a measure id written as a block", P, Edit(("groups", 0, "measures", 0, "id"), value="|\n          x"),
-         "groups[1].measures[1].id", ("line break",), count=None),
-    Case("a pillar file named index.yaml", P, lambda b: None, "id", ("'index'", "pillars/ itself"), line=2,
-         count=None, extra={"pillars/index.yaml": (DATA / P).read_bytes().replace(
-             b"id: advanced-science-and-technology", b"id: index", 1)}),
-    Case("a pillar file named like a copy", P, lambda b: b, "id", ("is not a pillar id", "innovation-ecosystem.yaml"),
-         line=2, count=None, extra={"pillars/innovation-ecosystem (copy).yaml":
-                                    (DATA / "pillars/innovation-ecosystem.yaml").read_bytes()}),
+    *[
+        Case(
+            f"an id the pages use themselves: {ident}",
+            P,
+            Edit(("groups", 0, "measures", 2, "id"), value=ident),
+            "groups[1].measures[3].id",
+            (f"'{ident}'", "used by the site's own pages", "Choose another id"),
+            count=None,
+        )
+        for ident in (
+            "top",
+            "pillar-progress",
+            "chart-hatch",
+            "chart-title",
+            "anchor-moves",
+            "chart",
+            "citing",
+            "fields-measures-csv",
+        )
+    ],
+    Case(
+        "an id written as a block (id: |)",
+        F,
+        Edit(("figures", 0, "id"), value="|\n      k-program-budget"),
+        "figures[1].id",
+        ("line break",),
+    ),
+    Case(
+        "a measure id written as a block",
+        P,
+        Edit(("groups", 0, "measures", 0, "id"), value="|\n          x"),
+        "groups[1].measures[1].id",
+        ("line break",),
+        count=None,
+    ),
+    Case(
+        "a pillar file named index.yaml",
+        P,
+        lambda b: None,
+        "id",
+        ("'index'", "pillars/ itself"),
+        line=2,
+        count=None,
+        extra={
+            "pillars/index.yaml": (DATA / P)
+            .read_bytes()
+            .replace(b"id: advanced-science-and-technology", b"id: index", 1)
+        },
+    ),
+    Case(
+        "a pillar file named like a copy",
+        P,
+        lambda b: b,
+        "id",
+        ("is not a pillar id", "innovation-ecosystem.yaml"),
+        line=2,
+        count=None,
+        extra={"pillars/innovation-ecosystem (copy).yaml": (DATA / "pillars/innovation-ecosystem.yaml").read_bytes()},
+    ),
     # Redirects: nothing may take over an address the site serves, or lead nowhere.
-    *[Case(f"a redirect: {name}", R, _redirects(*entries), field_, words, line=line)
-      for name, entries, field_, words, line in REDIRECTS],
+    *[
+        Case(f"a redirect: {name}", R, _redirects(*entries), field_, words, line=line)
+        for name, entries, field_, words, line in REDIRECTS
+    ],
     # Characters that cannot be seen, and English texts in Japanese.
-    *[Case(f"an invisible character: U+{ord(char):04X}", P, Edit(("groups", 0, "measures", 0, "text", "en"),
-                                                                 value=f'"Balancing{char} the promotion"'),
-           "groups[1].measures[1].text.en", (f"U+{ord(char):04X}", "invisible", "Delete it"))
-      for char in ("\u200b", "\u2060", "\ufeff", "\u202a", "\u202e", "\u2066", "\u2069", "\u00ad")],
-    Case("a text of invisible characters only", F, Edit(("figures", 0, "note", "ja"), value='"\u2060\u200b"'),
-         "figures[1].note.ja", ("invisible", "nothing else that can be seen")),
-    Case("a text of a Hangul filler only", L, Edit(("terms", 0, "name", "ja"), value='"\u3164"'),
-         "terms[1].name.ja", ("U+3164", "nothing else that can be seen")),
-    Case("an English text in Japanese", P, Edit(("groups", 0, "title", "en"), value='"重要分野の戦略的な推進"'),
-         "groups[1].title.en", ("written in Japanese only", "English translation")),
-    Case("an English glossary name in Japanese", L, Edit(("terms", 0, "name", "en"), value='"経済安全保障"'),
-         "terms[1].name.en", ("written in Japanese only",)),
-    Case("an empty glossary name", L, Edit(("terms", 0, "name", "en"), value="''"), "terms[1].name.en",
-         ("is empty",)),
-    Case("a glossary name that is not a text pair", L, Edit(("terms", 0, "name"), value="''"), "terms[1].name",
-         ("should be a set of fields",)),
+    *[
+        Case(
+            f"an invisible character: U+{ord(char):04X}",
+            P,
+            Edit(("groups", 0, "measures", 0, "text", "en"), value=f'"Balancing{char} the promotion"'),
+            "groups[1].measures[1].text.en",
+            (f"U+{ord(char):04X}", "invisible", "Delete it"),
+        )
+        for char in ("\u200b", "\u2060", "\ufeff", "\u202a", "\u202e", "\u2066", "\u2069", "\u00ad")
+    ],
+    Case(
+        "a text of invisible characters only",
+        F,
+        Edit(("figures", 0, "note", "ja"), value='"\u2060\u200b"'),
+        "figures[1].note.ja",
+        ("invisible", "nothing else that can be seen"),
+    ),
+    Case(
+        "a text of a Hangul filler only",
+        L,
+        Edit(("terms", 0, "name", "ja"), value='"\u3164"'),
+        "terms[1].name.ja",
+        ("U+3164", "nothing else that can be seen"),
+    ),
+    Case(
+        "an English text in Japanese",
+        P,
+        Edit(("groups", 0, "title", "en"), value='"重要分野の戦略的な推進"'),
+        "groups[1].title.en",
+        ("written in Japanese only", "English translation"),
+    ),
+    Case(
+        "an English glossary name in Japanese",
+        L,
+        Edit(("terms", 0, "name", "en"), value='"経済安全保障"'),
+        "terms[1].name.en",
+        ("written in Japanese only",),
+    ),
+    Case("an empty glossary name", L, Edit(("terms", 0, "name", "en"), value="''"), "terms[1].name.en", ("is empty",)),
+    Case(
+        "a glossary name that is not a text pair",
+        L,
+        Edit(("terms", 0, "name"), value="''"),
+        "terms[1].name",
+        ("should be a set of fields",),
+    ),
     Case("an empty abbreviation", L, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)),
     # Files that are not plain data files.
-    Case("a pillar saved as .yml", P, lambda b: b, None, ("'.yml'", "new-pillar.yaml"), line=1,
-         extra={"pillars/new-pillar.yml": b"id: new-pillar\n"}),
-    Case("a FIFO instead of a file", F, lambda b: b, None, ("named pipe", "not a text file"), line=1,
-         prepare=lambda data: (data / F).unlink() or os.mkfifo(data / F)),
-    Case("a link to /dev/zero", F, lambda b: b, None, ("link to /dev/zero", "outside the project"), line=1,
-         prepare=lambda data: (data / F).unlink() or (data / F).symlink_to("/dev/zero")),
-    Case("a link to a file outside the project", F, lambda b: b, None, ("outside the project", "Copy the file"),
-         line=1, prepare=lambda data: _link_outside(data / F)),
-    Case("a link that leads nowhere", F, lambda b: b, None, ("link to a file that does not exist",), line=1,
-         prepare=lambda data: (data / F).unlink() or (data / F).symlink_to(data / "gone.yaml")),
-    Case("a folder named like a data file", F, lambda b: b, None, ("is a folder",), line=1,
-         prepare=lambda data: (data / F).unlink() or (data / F).mkdir()),
-    Case("a sparse 2 GB file", F, lambda b: b, None, ("2000.0 MB", "at most 1 MB"), line=1,
-         prepare=lambda data: os.truncate(data / F, 2_000_000_000)),
+    Case(
+        "a pillar saved as .yml",
+        P,
+        lambda b: b,
+        None,
+        ("'.yml'", "new-pillar.yaml"),
+        line=1,
+        extra={"pillars/new-pillar.yml": b"id: new-pillar\n"},
+    ),
+    Case(
+        "a FIFO instead of a file",
+        F,
+        lambda b: b,
+        None,
+        ("named pipe", "not a text file"),
+        line=1,
+        prepare=lambda data: (data / F).unlink() or os.mkfifo(data / F),
+    ),
+    Case(
+        "a link to /dev/zero",
+        F,
+        lambda b: b,
+        None,
+        ("link to /dev/zero", "outside the project"),
+        line=1,
+        prepare=lambda data: (data / F).unlink() or (data / F).symlink_to("/dev/zero"),
+    ),
+    Case(
+        "a link to a file outside the project",
+        F,
+        lambda b: b,
+        None,
+        ("outside the project", "Copy the file"),
+        line=1,
+        prepare=lambda data: _link_outside(data / F),
+    ),
+    Case(
+        "a link that leads nowhere",
+        F,
+        lambda b: b,
+        None,
+        ("link to a file that does not exist",),
+        line=1,
+        prepare=lambda data: (data / F).unlink() or (data / F).symlink_to(data / "gone.yaml"),
+    ),
+    Case(
+        "a folder named like a data file",
+        F,
+        lambda b: b,
+        None,
+        ("is a folder",),
+        line=1,
+        prepare=lambda data: (data / F).unlink() or (data / F).mkdir(),
+    ),
+    Case(
+        "a sparse 2 GB file",
+        F,
+        lambda b: b,
+        None,
+        ("2000.0 MB", "at most 1 MB"),
+        line=1,
+        prepare=lambda data: os.truncate(data / F, 2_000_000_000),
+    ),
 ]
 
 
@@ -344,7 +764,7 @@ def _apply(case: Case, data: Path) -> int:
         path.write_bytes(changed)
     if case.line is not None:
         return case.line
-    return next(i for i, l in enumerate(changed.splitlines(), 1) if l != l.decode("utf-8", "replace").encode())
+    return next(i for i, line in enumerate(changed.splitlines(), 1) if line != line.decode("utf-8", "replace").encode())
 
 
 @pytest.fixture
@@ -385,8 +805,16 @@ def test_the_real_data_is_valid(capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["check", "--data", str(DATA)]) == 0, capsys.readouterr().err
 
 
-@pytest.mark.parametrize("args", [["check", "--data", "no/such/folder"], ["check", "--data", "data/figures.yaml"],
-                                  ["check", "--bogus"], ["chek"], []])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--data", "no/such/folder"],
+        ["check", "--data", "data/figures.yaml"],
+        ["check", "--bogus"],
+        ["chek"],
+        [],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = run_cli(ROOT, *args)
     assert result.returncode == 2, result.stderr

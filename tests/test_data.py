@@ -19,8 +19,15 @@ def strategy() -> Strategy:
 
 def all_ja(s: Strategy) -> list[str]:
     """Every Japanese text that quotes the source (glossary names and date labels are the site's)."""
-    texts = [s.title.ja, s.source_title.ja, s.aim.text.ja, s.pillars_heading.ja, s.about_title.ja,
-             s.history_heading.ja, s.progress_title.ja]
+    texts = [
+        s.title.ja,
+        s.source_title.ja,
+        s.aim.text.ja,
+        s.pillars_heading.ja,
+        s.about_title.ja,
+        s.history_heading.ja,
+        s.progress_title.ja,
+    ]
     for box in s.boxes:
         texts += [box.title.ja, *(g.title.ja for g in box.groups), *(i.text.ja for i in box.all_items())]
     for p in s.pillars:
@@ -43,7 +50,10 @@ def test_measures_per_group_and_pillar(strategy: Strategy) -> None:
     shape = [[len(g.measures) for g in p.groups] for p in strategy.pillars]
     assert shape == [[3, 2, 2], [3, 2, 1], [2, 3, 1]]
     assert [p.name.ja for p in strategy.pillars] == [
-        "先端科学技術の戦略的な推進", "知の基盤（研究力）と人材育成の強化", "イノベーション・エコシステムの形成"]
+        "先端科学技術の戦略的な推進",
+        "知の基盤（研究力）と人材育成の強化",
+        "イノベーション・エコシステムの形成",
+    ]
 
 
 def test_slide_one_boxes(strategy: Strategy) -> None:
@@ -55,8 +65,10 @@ def test_slide_one_boxes(strategy: Strategy) -> None:
 def test_every_dated_item(strategy: Strategy, source_text: str) -> None:
     """Every 'YYYY年M月' in slide 3's items is recorded as a date of the item that states it."""
     for item in strategy.progress_items:
-        stated = {f"{int(y):04d}-{int(m.translate(str.maketrans('０１２３４５６７８９', '0123456789'))):02d}"
-                  for y, m in re.findall(r"(\d{4})年([０-９0-9]{1,2})月", item.text.ja)}
+        stated = {
+            f"{int(y):04d}-{int(m.translate(str.maketrans('０１２３４５６７８９', '0123456789'))):02d}"
+            for y, m in re.findall(r"(\d{4})年([０-９0-9]{1,2})月", item.text.ja)
+        }
         recorded = {d.date[:7] for d in item.dates}
         assert stated == recorded, item.id
     assert sum(len(i.dates) for i in strategy.progress_items) >= 14
@@ -70,8 +82,14 @@ def test_every_count(strategy: Strategy) -> None:
 def test_every_figure_with_its_amount(strategy: Strategy, source_text: str) -> None:
     figures = {f.id: (f.amount, f.unit, f.approximate, f.budget_type, f.fy_start, f.fy_end) for f in strategy.figures}
     amounts = sorted((float(a), u) for a, u, *_ in figures.values())
-    assert amounts == [(10.0, "兆円"), (300.0, "億円"), (840.0, "億円"), (2060.0, "億円"), (4114.0, "億円"),
-                       (5000.0, "億円")]
+    assert amounts == [
+        (10.0, "兆円"),
+        (300.0, "億円"),
+        (840.0, "億円"),
+        (2060.0, "億円"),
+        (4114.0, "億円"),
+        (5000.0, "億円"),
+    ]
     for f in strategy.figures:
         published = f"{f.amount:,.0f}{f.unit}".replace(",", ",")
         assert published in source_text.replace("\n", ""), f.id
@@ -111,15 +129,23 @@ def test_every_source_line_stands_in_the_data(strategy: Strategy, source_text: s
 
 
 def test_japanese_texts_are_verbatim(strategy: Strategy, source_text: str) -> None:
-    flat = "".join(l.strip().lstrip(MARKERS).strip() for l in source_text.splitlines())
+    flat = "".join(line.strip().lstrip(MARKERS).strip() for line in source_text.splitlines())
     not_verbatim = [t for t in all_ja(strategy) if t not in flat]
     assert not_verbatim == []
 
 
 def test_ids_are_unique_kebab_case(strategy: Strategy) -> None:
-    ids = [strategy.aim.id, *(b.id for b in strategy.boxes), *(i.id for i in strategy.box_items),
-           *(p.id for p in strategy.pillars), *(g.id for p in strategy.pillars for g in p.groups),
-           *(m.id for m in strategy.measures), *(i.id for i in strategy.progress_items),
-           *(f.id for f in strategy.figures), *(y.id for y in strategy.history), *(t.id for t in strategy.glossary)]
+    ids = [
+        strategy.aim.id,
+        *(b.id for b in strategy.boxes),
+        *(i.id for i in strategy.box_items),
+        *(p.id for p in strategy.pillars),
+        *(g.id for p in strategy.pillars for g in p.groups),
+        *(m.id for m in strategy.measures),
+        *(i.id for i in strategy.progress_items),
+        *(f.id for f in strategy.figures),
+        *(y.id for y in strategy.history),
+        *(t.id for t in strategy.glossary),
+    ]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)

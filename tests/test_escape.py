@@ -33,11 +33,12 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_project, fragments, run_cli
 from strategy_site import model, pipeline, render, urls
 from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.validate import schema_name
+
+from conftest import ROOT, copy_project, fragments, run_cli
 
 # -- Reading pages: the visible text, and the elements.
 
@@ -126,11 +127,19 @@ def _targets(files: dict) -> dict[str, tuple[dict, str]]:
             for m in g["measures"]:
                 if m["id"] == figure["measure"]:
                     pillar, group, measure = loaded.data, g, m
-    item = next(i for sec in files["progress"][0].data["sections"] for i in sec["items"]
-                if i["id"] == figure["progress_item"])
-    return {"pillar": pillar["name"], "group": group["title"], "measure": measure["text"], "progress": item["text"],
-            "program": figure["program"], "note": figure["note"], "glossary": files["glossary"][0].data["terms"][0]["name"],
-            "priority": files["history"][0].data["years"][0]["priorities"][0]}, pillar["id"]
+    item = next(
+        i for sec in files["progress"][0].data["sections"] for i in sec["items"] if i["id"] == figure["progress_item"]
+    )
+    return {
+        "pillar": pillar["name"],
+        "group": group["title"],
+        "measure": measure["text"],
+        "progress": item["text"],
+        "program": figure["program"],
+        "note": figure["note"],
+        "glossary": files["glossary"][0].data["terms"][0]["name"],
+        "priority": files["history"][0].data["years"][0]["priorities"][0],
+    }, pillar["id"]
 
 
 def _permalinked() -> dict[str, tuple[str, ...]]:
@@ -146,6 +155,7 @@ def _loaded():
 
 def _markdown_config() -> tuple[list, dict]:
     """markdown_extensions from mkdocs.yml (and the ones MkDocs always adds), as Python-Markdown takes them."""
+
     class Loader(yaml.SafeLoader):
         pass
 
@@ -210,18 +220,25 @@ def _line_schema() -> dict:
 LINE = jsonschema.Draft202012Validator(_line_schema())
 CONTROL = "".join(map(chr, [*range(0x20), 0x7F]))
 # Mostly characters that mean something to Markdown, HTML or Jinja, then anything else.
-lines = st.text(
-    alphabet=st.one_of(st.sampled_from(string.punctuation + " "), st.characters(exclude_characters=CONTROL,
-                                                                                 exclude_categories=("Cs",))),
-    min_size=1, max_size=40,
-).map(str.strip).filter(LINE.is_valid)
+lines = (
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(string.punctuation + " "),
+            st.characters(exclude_characters=CONTROL, exclude_categories=("Cs",)),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(LINE.is_valid)
+)
 
 GLOSSARY_ACRONYMS = {a for term in _loaded()["glossary"][0].data["terms"] for a in term["abbr"]}
 
 
 def first_difference(a: list, b: list) -> str:
-    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return f"element {i}: {a[i:i + 3]} where the plain page has {b[i:i + 3]}"
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f"element {i}: {a[i : i + 3]} where the plain page has {b[i : i + 3]}"
 
 
 def check_page(page: Page, plain: Page, texts: dict[str, str], fields: tuple[str, ...], name: str) -> None:
@@ -238,10 +255,31 @@ def check_pages(texts: dict[str, str], lang: str) -> None:
 
 
 # Hostile strings: each visits each field once, in one of the two languages (see the examples below).
-HOSTILE = ["<script>alert(1)</script>", "*em* and **strong**", "_u_ __b__", "a | b | c", "[x](y)", "# heading",
-           "text {#id}", "{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}", "&amp; &lt; &#60;", "back\\slash \\*",
-           "`code`", "<b>bold</b> <!-- c -->", "*[X]: expansion", "1. one", "- item", "> quote", "~~~",
-           "SIP and AI", "![img](x.png)", "<https://example.org>", "line  \\", "a\u00a0b\u2028c", "'' \"\""]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "*em* and **strong**",
+    "_u_ __b__",
+    "a | b | c",
+    "[x](y)",
+    "# heading",
+    "text {#id}",
+    "{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}",
+    "&amp; &lt; &#60;",
+    "back\\slash \\*",
+    "`code`",
+    "<b>bold</b> <!-- c -->",
+    "*[X]: expansion",
+    "1. one",
+    "- item",
+    "> quote",
+    "~~~",
+    "SIP and AI",
+    "![img](x.png)",
+    "<https://example.org>",
+    "line  \\",
+    "a\u00a0b\u2028c",
+    "'' \"\"",
+]
 
 
 def _rotations():
@@ -275,7 +313,9 @@ def test_any_text_is_shown_as_typed_and_creates_no_element(texts: dict[str, str]
 
 # -- The same through MkDocs: page titles, navigation, table of contents, search and permalink pages.
 
-HOSTILE_LINE = "# <script>alert(1)</script> *em* _u_ | [x](y) {#id} {{ 7*7 }} {% if 1 %}x{% endif %} &amp; `c` \\ <b>b</b>"
+HOSTILE_LINE = (
+    "# <script>alert(1)</script> *em* _u_ | [x](y) {#id} {{ 7*7 }} {% if 1 %}x{% endif %} &amp; `c` \\ <b>b</b>"
+)
 
 
 def write_texts(root: Path, texts: dict[str, str]) -> str:
@@ -305,8 +345,10 @@ def test_hostile_text_through_mkdocs(tmp_path: Path) -> None:
     built, site = project / "site", real / "site"
     pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
     assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
-    shown = {urls.page_url(site_pages.pillar(pillar_id) if key == "pillar" else key): fields
-             for key, fields in PAGE_FIELDS.items()}
+    shown = {
+        urls.page_url(site_pages.pillar(pillar_id) if key == "pillar" else key): fields
+        for key, fields in PAGE_FIELDS.items()
+    }
     shown |= {urls.permalink_path(ident): fields for ident, fields in _permalinked().items()}
     checked = 0
     for rel in pages:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -23,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli
 from strategy_site import guards, pipeline, safety, siteurl
 from strategy_site.validate import _walk_ids
+
+from conftest import ROOT, copy_project, run_cli
 
 BUILD_ENV = {"PYTHONPATH": "", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -49,11 +51,15 @@ def _one_line(result: subprocess.CompletedProcess, start: str) -> str:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and ".venv" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and ".venv" not in p.parts
+    }
 
 
 # -- --site-dir: never destroy anything
+
 
 @pytest.mark.parametrize("where", [".", "data", "scripts", "..", "docs"])
 def test_site_dir_refuses_a_folder_the_build_did_not_make(project: Path, where: str) -> None:
@@ -102,10 +108,17 @@ def test_the_site_gets_the_usual_modes(project: Path) -> None:
 
 # -- Stopped builds, stale folders, two builds at once
 
+
 def _popen_build(project: Path, stderr) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(project / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.Popen([sys.executable, "-m", "strategy_site", "build"], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "strategy_site", "build"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+    )
 
 
 def _wait(condition, seconds: float = 120) -> None:
@@ -155,13 +168,10 @@ def test_a_second_build_waits_for_the_first(project: Path, tmp_path: Path) -> No
 
 def test_two_builds_at_once_both_succeed(project: Path, tmp_path: Path) -> None:
     logs = [tmp_path / "a", tmp_path / "b"]
-    handles = [open(log, "w") for log in logs]
-    try:
+    with contextlib.ExitStack() as stack:
+        handles = [stack.enter_context(open(log, "w")) for log in logs]
         builds = [_popen_build(project, handle) for handle in handles]
         codes = [b.wait(600) for b in builds]
-    finally:
-        for handle in handles:
-            handle.close()
     said = "".join(log.read_text() for log in logs)
     assert codes == [0, 0], said[-3000:]
     assert "Traceback" not in said and sorted(p.name for p in project.glob(".site-*")) == []
@@ -169,10 +179,23 @@ def test_two_builds_at_once_both_succeed(project: Path, tmp_path: Path) -> None:
 
 # -- SITE_URL
 
-@pytest.mark.parametrize("value", ['"><script>alert(1)</script>', "javascript://x/%0aalert(1)", "ftp://x.example/",
-                                   "intranet.example/strategy/", "https://", "https://user:pw@x.example/",
-                                   "https://x.example/?q=1", "https://x.example/#top", "https://x.example:99999/",
-                                   "https://x.example/a\nb/", "https://exa mple/"])
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"><script>alert(1)</script>',
+        "javascript://x/%0aalert(1)",
+        "ftp://x.example/",
+        "intranet.example/strategy/",
+        "https://",
+        "https://user:pw@x.example/",
+        "https://x.example/?q=1",
+        "https://x.example/#top",
+        "https://x.example:99999/",
+        "https://x.example/a\nb/",
+        "https://exa mple/",
+    ],
+)
 def test_a_bad_site_url_is_refused_in_one_line(project: Path, value: str) -> None:
     before = _snapshot(project / "site")
     result = run_cli(project, "build", env={"SITE_URL": value})
@@ -182,8 +205,10 @@ def test_a_bad_site_url_is_refused_in_one_line(project: Path, value: str) -> Non
 
 
 def test_site_url_is_percent_encoded() -> None:
-    assert siteurl.checked("https://Intranet.Example/R&D strategy/50%/\"'<>") == \
-        "https://intranet.example/R%26D%20strategy/50%25/%22%27%3C%3E/"
+    assert (
+        siteurl.checked("https://Intranet.Example/R&D strategy/50%/\"'<>")
+        == "https://intranet.example/R%26D%20strategy/50%25/%22%27%3C%3E/"
+    )
     assert siteurl.checked("https://x.example/already%20encoded") == "https://x.example/already%20encoded/"
     assert siteurl.checked("") == siteurl.checked(None) == "http://127.0.0.1:8000/"
 
@@ -220,10 +245,14 @@ def test_verify_urls_catches_a_root_absolute_link(project: Path, tmp_path: Path)
     home = site / "index.html"
     home.write_text(home.read_text("utf-8").replace('<a href="./en/" hreflang', '<a href="/en/" hreflang'), "utf-8")
     result = run_cli(project, "verify-urls", "--site-dir", str(site), env=env)
-    assert result.returncode == 1 and "index.html: <a> /en/: leads out of the site's folder /strategy2025/" in result.stderr
+    assert (
+        result.returncode == 1
+        and "index.html: <a> /en/: leads out of the site's folder /strategy2025/" in result.stderr
+    )
 
 
 # -- One line, never a traceback
+
 
 def test_verify_urls_without_a_site_says_so_once(project: Path, tmp_path: Path) -> None:
     result = run_cli(project, "verify-urls", "--site-dir", str(tmp_path / "nothing"))
@@ -243,9 +272,14 @@ def test_verify_urls_with_broken_data_lists_the_problems(project: Path) -> None:
     assert re.match(r"data/figures\.yaml:6:\d+: field 'figures\[1\]\.amount': '&a' is a YAML anchor", result.stderr)
 
 
-@pytest.mark.parametrize("address, said", [("127.0.0.1:{busy}", "error: cannot serve on 127.0.0.1:{busy}"),
-                                           ("nowhere", "error: 'nowhere' is not an address to serve on"),
-                                           ("127.0.0.1:99999", "error: '127.0.0.1:99999' is not an address")])
+@pytest.mark.parametrize(
+    "address, said",
+    [
+        ("127.0.0.1:{busy}", "error: cannot serve on 127.0.0.1:{busy}"),
+        ("nowhere", "error: 'nowhere' is not an address to serve on"),
+        ("127.0.0.1:99999", "error: '127.0.0.1:99999' is not an address"),
+    ],
+)
 def test_serve_says_in_one_line_why_it_cannot_start(project: Path, address: str, said: str) -> None:
     import socket
 
@@ -263,8 +297,15 @@ def test_editor_files_are_skipped(project: Path, tmp_path: Path) -> None:
     import shutil
 
     shutil.copytree(project / "data", data)
-    for name in (".#figures.yaml", "._figures.yaml", "figures.yaml~", ".figures.yaml.swp", "#figures.yaml#",
-                 "pillars/.#innovation-ecosystem.yaml", "pillars/._innovation-ecosystem.yaml"):
+    for name in (
+        ".#figures.yaml",
+        "._figures.yaml",
+        "figures.yaml~",
+        ".figures.yaml.swp",
+        "#figures.yaml#",
+        "pillars/.#innovation-ecosystem.yaml",
+        "pillars/._innovation-ecosystem.yaml",
+    ):
         (data / name).write_bytes(b"\x00\xff not: [valid")
     result = run_cli(project, "check", "--data", str(data))
     assert result.returncode == 0, result.stderr
@@ -272,6 +313,7 @@ def test_editor_files_are_skipped(project: Path, tmp_path: Path) -> None:
 
 
 # -- Ids the pages use themselves
+
 
 def test_the_reserved_ids_are_every_id_the_build_emits_itself(site: Path) -> None:
     """Every element id on every built page is a data id, one of Material's own (they start with

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli, serve_directory
 from strategy_site import contract, pipeline
+
+from conftest import ROOT, copy_project, run_cli, serve_directory
 
 STRATEGY = pipeline.load()[0]
 MOVED = "k-program-rd-support"
@@ -25,11 +26,16 @@ def test_no_internal_link_or_anchor_is_broken(site: Path) -> None:
 def test_the_link_check_finds_a_broken_anchor(site: Path, tmp_path: Path) -> None:
     """The check can fail: a copy of one page with a link to a missing anchor is reported."""
     import shutil
+
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
     page = broken / "measures" / "index.html"
-    page.write_text(page.read_text("utf-8").replace('href="../pillars/', 'href="../pillars/nowhere-', 1)
-                    .replace("#k-program-rd-support", "#no-such-measure", 1), "utf-8")
+    page.write_text(
+        page.read_text("utf-8")
+        .replace('href="../pillars/', 'href="../pillars/nowhere-', 1)
+        .replace("#k-program-rd-support", "#no-such-measure", 1),
+        "utf-8",
+    )
     problems = contract.broken_links(broken)
     assert any("no such file /pillars/nowhere-" in p for p in problems)
     assert any("no element with id 'no-such-measure'" in p for p in problems)
@@ -41,8 +47,11 @@ def test_the_contract_covers_every_measure_in_both_languages() -> None:
         for prefix in ("/", "/en/"):
             assert f"{prefix}pillars/{m.pillar_id}/#{m.id}" in entries
             assert f"{prefix}m/{m.id}/" in entries
-    for ident in [*(i.id for i in STRATEGY.box_items), *(i.id for i in STRATEGY.progress_items),
-                  *(f.id for f in STRATEGY.figures)]:
+    for ident in [
+        *(i.id for i in STRATEGY.box_items),
+        *(i.id for i in STRATEGY.progress_items),
+        *(f.id for f in STRATEGY.figures),
+    ]:
         assert f"/m/{ident}/" in entries and f"/en/m/{ident}/" in entries
 
 
@@ -70,7 +79,9 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "redirects:\n"
         f"  - from: pillars/{OLD_PILLAR}/#{MOVED}\n    to: {MOVED}\n"
         f"  - from: pillars/{OLD_PILLAR}/#k-program-budget\n    to: k-program-budget\n"
-        f"  - from: pillars/retired-pillar/\n    to: pillars/{NEW_PILLAR}/\n", "utf-8")
+        f"  - from: pillars/retired-pillar/\n    to: pillars/{NEW_PILLAR}/\n",
+        "utf-8",
+    )
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     return root

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib import metadata
-from pathlib import Path
 
 import pytest
 from packaging.markers import Marker
@@ -86,8 +85,15 @@ def test_venv_holds_the_test_lock() -> None:
 def test_the_lock_check_catches_a_stale_pin(pyproject: dict) -> None:
     """The check above fails when pyproject.toml changes a pin without a new lock."""
     entries = parse_lock((LOCKS / "test.txt").read_text("utf-8"))
-    changed = {**pyproject, "project": {**pyproject["project"], "dependencies": [
-        "mkdocs==1.6.0" if d.startswith("mkdocs==") else d for d in pyproject["project"]["dependencies"]]}}
+    changed = {
+        **pyproject,
+        "project": {
+            **pyproject["project"],
+            "dependencies": [
+                "mkdocs==1.6.0" if d.startswith("mkdocs==") else d for d in pyproject["project"]["dependencies"]
+            ],
+        },
+    }
     direct = {name: e["version"] for name, e in entries.items() if e["direct"]}
     assert direct != wanted(changed, "test")
     assert direct == wanted(pyproject, "test")

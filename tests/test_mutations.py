@@ -18,9 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from strategy_site import exports, pipeline
 from strategy_site.problems import DataError
+
+from conftest import ROOT
 
 DATA = ROOT / "data"
 F, P, R = "figures.yaml", "pillars/advanced-science-and-technology.yaml", "redirects.yaml"
@@ -65,8 +66,10 @@ def _outcome(root: Path, originals: dict, file: str, change, pages: bool = True)
         assert "Traceback" not in str(exc)
         return None
     if not pages:  # the exports only (figures.csv): quicker, for values that pages show the same way
-        return strategy, {f"ja/data/{name}": text for name, text in
-                          exports.all_exports(strategy, files, root / "data" / "schema").items()}
+        return strategy, {
+            f"ja/data/{name}": text
+            for name, text in exports.all_exports(strategy, files, root / "data" / "schema").items()
+        }
     return strategy, pipeline.generate(root, "", root / "data", pipeline.Checked(strategy, files))
 
 
@@ -79,10 +82,36 @@ def _at_line(text: str, prefix: str, new: str) -> str:
 
 def _spellings(n: int):
     """A whole number in the spellings YAML 1.1 reads as a number, a text or something else."""
-    return st.sampled_from([str(n), f"0{n}", f"00{n}", f"{n}.0", f"+{n}", f"{n:_}", hex(n), bin(n), f"0o{n:o}",
-                            f"{n // 60}:{n % 60:02d}", f"{n}.", f"{n}.00", f"{n}e0", f"{n}.0e+0", ".inf", "-.inf",
-                            ".nan", f'"{n}"', f"'{n}'", f"{n} ", f"-{n}", f"!!int {n}", f"!!float {n}", f"&x {n}",
-                            f"0x{n:X}", f"{n},000"])
+    return st.sampled_from(
+        [
+            str(n),
+            f"0{n}",
+            f"00{n}",
+            f"{n}.0",
+            f"+{n}",
+            f"{n:_}",
+            hex(n),
+            bin(n),
+            f"0o{n:o}",
+            f"{n // 60}:{n % 60:02d}",
+            f"{n}.",
+            f"{n}.00",
+            f"{n}e0",
+            f"{n}.0e+0",
+            ".inf",
+            "-.inf",
+            ".nan",
+            f'"{n}"',
+            f"'{n}'",
+            f"{n} ",
+            f"-{n}",
+            f"!!int {n}",
+            f"!!float {n}",
+            f"&x {n}",
+            f"0x{n:X}",
+            f"{n},000",
+        ]
+    )
 
 
 @SETTINGS
@@ -114,8 +143,30 @@ def test_an_order_in_any_spelling_is_refused_or_used_as_written(scratch, n: int,
 
 
 @SETTINGS
-@given(spelling=st.sampled_from(["true", "false", "True", "FALSE", "yes", "no", "on", "off", "Yes", "y", "n", "1",
-                                 "0", '"true"', "~", "null", "!!bool true", "tRUE"]))
+@given(
+    spelling=st.sampled_from(
+        [
+            "true",
+            "false",
+            "True",
+            "FALSE",
+            "yes",
+            "no",
+            "on",
+            "off",
+            "Yes",
+            "y",
+            "n",
+            "1",
+            "0",
+            '"true"',
+            "~",
+            "null",
+            "!!bool true",
+            "tRUE",
+        ]
+    )
+)
 def test_a_boolean_in_any_spelling_is_refused_or_used_as_written(scratch, spelling: str) -> None:
     root, originals = _scratch()
     result = _outcome(root, originals, F, lambda t: _at_line(t, "approximate: ", spelling), pages=False)
@@ -123,18 +174,42 @@ def test_a_boolean_in_any_spelling_is_refused_or_used_as_written(scratch, spelli
         assert spelling in ("true", "false") and result[0].figures[0].approximate is (spelling == "true")
 
 
-IDS = st.one_of(st.sampled_from(["top", "chart", "chart-hatch", "chart-title", "anchor-moves", "pillar-progress",
-                                 "fields-files", "index", "citing", "k-program-rd-support", "|\n          new-id",
-                                 "new-id ", '"new-id\\n"', "New-Id", "new--id", "-new", "new-", "x" * 70, "ｎｅｗ",
-                                 "new_id", "'new-id'"]),
-                st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z"),
-                st.text(alphabet="az09-_.# \u200b", min_size=1, max_size=12))
+IDS = st.one_of(
+    st.sampled_from(
+        [
+            "top",
+            "chart",
+            "chart-hatch",
+            "chart-title",
+            "anchor-moves",
+            "pillar-progress",
+            "fields-files",
+            "index",
+            "citing",
+            "k-program-rd-support",
+            "|\n          new-id",
+            "new-id ",
+            '"new-id\\n"',
+            "New-Id",
+            "new--id",
+            "-new",
+            "new-",
+            "x" * 70,
+            "ｎｅｗ",
+            "new_id",
+            "'new-id'",
+        ]
+    ),
+    st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z"),
+    st.text(alphabet="az09-_.# \u200b", min_size=1, max_size=12),
+)
 
 
 @settings(SETTINGS, max_examples=25)
 @given(ident=IDS)
 def test_a_measure_id_is_refused_or_served_at_its_permalink(scratch, ident: str) -> None:
     root, originals = _scratch()
+
     # the third measure of the first group is referenced by nothing else
     def change(text: str) -> str:
         return text.replace("- id: health-space-ocean-food-energy", f"- id: {ident}", 1)
@@ -151,14 +226,40 @@ def test_a_measure_id_is_refused_or_served_at_its_permalink(scratch, ident: str)
 
 
 _BASE: list = []  # the real data's render, made once
-ADDRESSES = ["measures/", "budget/", "pillars/advanced-science-and-technology/", "pillars/old-pillar/", "old-page/",
-             "m/k-program-rd-support/", "m/retired-measure/", "en/pillars/old/", "assets/", "search/", "data/",
-             "pillars/advanced-science-and-technology/#k-program-rd-support", "pillars/advanced-science-and-technology/#top",
-             "pillars/advanced-science-and-technology/#retired-measure", "budget/#old-figure", "pillars/",
-             "m/k-program-rd-support/#x"]
-TARGETS = ["k-program-rd-support", "sbir-continuous-support", "advanced-science-and-technology", "key-fields",
-           "term-sip", "no-such-item", "measures/", "no-such-page/", "pillars/innovation-ecosystem/", "budget/",
-           "k-program-budget", "ai-bill", "m/ai-bill/"]
+ADDRESSES = [
+    "measures/",
+    "budget/",
+    "pillars/advanced-science-and-technology/",
+    "pillars/old-pillar/",
+    "old-page/",
+    "m/k-program-rd-support/",
+    "m/retired-measure/",
+    "en/pillars/old/",
+    "assets/",
+    "search/",
+    "data/",
+    "pillars/advanced-science-and-technology/#k-program-rd-support",
+    "pillars/advanced-science-and-technology/#top",
+    "pillars/advanced-science-and-technology/#retired-measure",
+    "budget/#old-figure",
+    "pillars/",
+    "m/k-program-rd-support/#x",
+]
+TARGETS = [
+    "k-program-rd-support",
+    "sbir-continuous-support",
+    "advanced-science-and-technology",
+    "key-fields",
+    "term-sip",
+    "no-such-item",
+    "measures/",
+    "no-such-page/",
+    "pillars/innovation-ecosystem/",
+    "budget/",
+    "k-program-budget",
+    "ai-bill",
+    "m/ai-bill/",
+]
 
 
 @settings(SETTINGS, max_examples=25)
@@ -182,9 +283,34 @@ def test_redirects_never_take_over_a_served_address(scratch, entries: list[tuple
                 assert after[path] == content, f"{path} was taken over by {entries}"
 
 
-INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202a", "\u202b", "\u202c",
-                             "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u00ad", "\u061c",
-                             "\u180e", "\u3164", "a", "é", "あ", "字", " ", "-"])
+INVISIBLE = st.sampled_from(
+    [
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u2060",
+        "\ufeff",
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\u00ad",
+        "\u061c",
+        "\u180e",
+        "\u3164",
+        "a",
+        "é",
+        "あ",
+        "字",
+        " ",
+        "-",
+    ]
+)
 
 
 @SETTINGS
@@ -208,8 +334,13 @@ def test_a_text_with_an_invisible_character_is_refused(scratch, chars: list[str]
 @given(en=st.text(alphabet="あいう漢字カナ、。 ABCxyz12", min_size=1, max_size=10))
 def test_an_english_text_has_english_in_it(scratch, en: str) -> None:
     root, originals = _scratch()
-    result = _outcome(root, originals, P, lambda t: t.replace(
-        '"Support for research and development through the K Program"', f'"{en}"', 1), pages=False)
+    result = _outcome(
+        root,
+        originals,
+        P,
+        lambda t: t.replace('"Support for research and development through the K Program"', f'"{en}"', 1),
+        pages=False,
+    )
     if result is None:
         return
     text = result[0].measure("k-program-rd-support").text["en"]

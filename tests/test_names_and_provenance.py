@@ -20,15 +20,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from browser_site import WIDTHS, tabs, visit  # noqa: F401 (tabs: a fixture)
-from conftest import ROOT
-from strategy_site import charts, pipeline, provenance, render, ui, urls
+from strategy_site import charts, pipeline, provenance, ui, urls
 from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.model import LANGS
 from strategy_site.validate import _texts_with_translation, validate
+
+from browser_site import WIDTHS, visit
+from conftest import ROOT
 
 STRATEGY, FILES = pipeline.load()
 MARKERS = "⚫•・✓"
@@ -119,17 +119,20 @@ def unmarked_additions(html: str, additions: set[str]) -> list[str]:
 
 
 def japanese_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html")
-                  if p.relative_to(site).parts[0] not in ("en", urls.PERMALINK_DIR))
+    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("en", urls.PERMALINK_DIR))
 
 
 # -- Provenance -----------------------------------------------------------------------------------
 
+
 def test_every_addition_on_every_japanese_page_is_marked(site: Path, source_text: str) -> None:
     additions = site_additions(source_text)
     # The additions are real: event phrases, glossary expansions and the budget note among them.
-    assert {"研究開発ビジョン（第一次）策定", "地域中核・特色ある研究大学強化促進事業",
-            ui.UI["budget_note"]["ja"]} <= additions
+    assert {
+        "研究開発ビジョン（第一次）策定",
+        "地域中核・特色ある研究大学強化促進事業",
+        ui.UI["budget_note"]["ja"],
+    } <= additions
     pages = japanese_pages(site)
     assert len(pages) == len(site_pages.site_pages(STRATEGY))
     shown: set[str] = set()
@@ -152,16 +155,20 @@ def test_the_provenance_check_finds_an_unmarked_addition(site: Path, source_text
 def test_the_2025_card_and_the_budget_note_are_marked_in_both_languages(site: Path) -> None:
     for lang in LANGS:
         history = page(site, lang, "history")
-        card = re.search(r'<section class="history-year history-year--current site-own" data-site-own[^>]*>(.*?)</section>',
-                         history, re.S)
+        card = re.search(
+            r'<section class="history-year history-year--current site-own" data-site-own[^>]*>(.*?)</section>',
+            history,
+            re.S,
+        )
         assert card and 'class="own-mark"' in card.group(1), lang
         budget = page(site, lang, "budget")
         note = re.search(r'<p class="site-own" data-site-own>([^<]+)<', budget)
         assert note and note.group(1).startswith(ui.UI["budget_note"][lang][:20]), lang
 
 
-@pytest.mark.parametrize("path", ["", "progress", "budget", "history", "glossary", "about",
-                                  "pillars/advanced-science-and-technology"])
+@pytest.mark.parametrize(
+    "path", ["", "progress", "budget", "history", "glossary", "about", "pillars/advanced-science-and-technology"]
+)
 def test_the_marks_are_on_both_languages_pages_with_a_tooltip_to_about(site: Path, path: str) -> None:
     counts = {}
     for lang in LANGS:
@@ -213,6 +220,7 @@ def _exists(node: object, parts: list[str]) -> bool:
 
 # -- The registry of names -------------------------------------------------------------------------
 
+
 def test_every_official_name_resolves_to_a_registry_entry_with_a_source() -> None:
     names = {n.id: n for n in STRATEGY.names}
     found = 0
@@ -242,26 +250,42 @@ def _broken(tmp_path: Path, rel: str, old: str, new: str) -> list[str]:
 
 
 def test_validation_refuses_an_official_name_without_a_source(tmp_path: Path) -> None:
-    problems = _broken(tmp_path, "figures.yaml", ', translation: official, registry: name-bridge}', ', translation: official}')
+    problems = _broken(
+        tmp_path, "figures.yaml", ", translation: official, registry: name-bridge}", ", translation: official}"
+    )
     assert len(problems) == 1 and "data/figures.yaml:" in problems[0] and "names no source" in problems[0]
     assert "registry:" in problems[0] and "data/names.yaml" in problems[0]
 
 
 def test_validation_refuses_an_official_name_whose_english_differs(tmp_path: Path) -> None:
-    problems = _broken(tmp_path, "glossary.yaml", 'en: "Program for Forming Japan\'s Peak Research Universities"',
-                       'en: "Program for Promoting Research Universities"')
+    problems = _broken(
+        tmp_path,
+        "glossary.yaml",
+        'en: "Program for Forming Japan\'s Peak Research Universities"',
+        'en: "Program for Promoting Research Universities"',
+    )
     assert len(problems) == 1 and "glossary.yaml" in problems[0] and "Peak Research Universities" in problems[0]
 
 
 def test_validation_refuses_an_official_entry_without_a_source(tmp_path: Path) -> None:
-    problems = _broken(tmp_path, "names.yaml",
-                       '    status: established\n    source: {publisher: "Jiji Press", title: "Jiji Press English news, 18 May 2025 (G-QuAT)", url: "https://jen.jiji.com/jc/eng?g=eco&k=2025051800487", checked: "2026-12-01"}\n',
-                       '    status: established\n')
+    problems = _broken(
+        tmp_path,
+        "names.yaml",
+        '    status: established\n    source: {publisher: "Jiji Press", '
+        'title: "Jiji Press English news, 18 May 2025 (G-QuAT)", '
+        'url: "https://jen.jiji.com/jc/eng?g=eco&k=2025051800487", checked: "2026-12-01"}\n',
+        "    status: established\n",
+    )
     assert len(problems) == 1 and "names.yaml" in problems[0] and "gives no source" in problems[0]
 
 
 def test_validation_refuses_official_for_the_sites_own_name(tmp_path: Path) -> None:
-    problems = _broken(tmp_path, "glossary.yaml", 'en: "funding agency"}', 'en: "AI Systems Study Group", translation: official, registry: name-ai-systems-study-group}')
+    problems = _broken(
+        tmp_path,
+        "glossary.yaml",
+        'en: "funding agency"}',
+        'en: "AI Systems Study Group", translation: official, registry: name-ai-systems-study-group}',
+    )
     assert len(problems) == 1 and "site's own translation" in problems[0]
 
 
@@ -278,6 +302,7 @@ def test_about_shows_the_registry_in_both_languages(site: Path) -> None:
 
 
 # -- The audit's corrections ----------------------------------------------------------------------
+
 
 def visible(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
@@ -299,20 +324,39 @@ def test_glossary_names_are_the_official_ones(site: Path) -> None:
 
 def test_progress_names_dates_and_wording(site: Path) -> None:
     en, ja = visible(page(site, "en", "progress")), visible(page(site, "ja", "progress"))
-    for text in ("Bill on Promotion of Research and Development, and Utilization of Artificial Intelligence-related "
-                 "Technology (AI Bill)", "AI Systems Study Group",
-                 "Global Research and Development Center for Business by Quantum-AI technology (G-QuAT)",
-                 "Key and Advanced Technology R&D through Cross Community Collaboration Program (K Program)",
-                 "revision of the second R&D Vision", "the Think Tank on Safety and Security", "The third phase of SIP",
-                 "Basic Policy on Open Access", "fundamental expansion of the SBIR program", "(8 hubs)",
-                 "from the FY2018 supplementary budget through the FY2024 supplementary budget", "Related measure"):
+    for text in (
+        "Bill on Promotion of Research and Development, and Utilization of Artificial Intelligence-related "
+        "Technology (AI Bill)",
+        "AI Systems Study Group",
+        "Global Research and Development Center for Business by Quantum-AI technology (G-QuAT)",
+        "Key and Advanced Technology R&D through Cross Community Collaboration Program (K Program)",
+        "revision of the second R&D Vision",
+        "the Think Tank on Safety and Security",
+        "The third phase of SIP",
+        "Basic Policy on Open Access",
+        "fundamental expansion of the SBIR program",
+        "(8 hubs)",
+        "from the FY2018 supplementary budget through the FY2024 supplementary budget",
+        "Related measure",
+    ):
         assert text in en, text
-    for text in ("AI Policy Study Group", "drastic", "Drastic", "hub cities", "SIP third phase", "Basic policy on open",
-                 "Advances:", "supplementary budgets from FY2018 to FY2024"):
+    for text in (
+        "AI Policy Study Group",
+        "drastic",
+        "Drastic",
+        "hub cities",
+        "SIP third phase",
+        "Basic policy on open",
+        "Advances:",
+        "supplementary budgets from FY2018 to FY2024",
+    ):
         assert text not in en, text
     assert "研究開発ビジョン（第二次）改定" in ja and "2025年3月 研究開発ビジョン改定" not in ja
     # Japanese dates are joined with 、, English ones with '; '.
-    assert "2022年9月 研究開発ビジョン（第一次）策定※（当サイトによる補足）、2023年8月" in ja and "; " not in ja.split("日付：", 1)[1][:400]
+    assert (
+        "2022年9月 研究開発ビジョン（第一次）策定※（当サイトによる補足）、2023年8月" in ja
+        and "; " not in ja.split("日付：", 1)[1][:400]
+    )
     assert "September 2022 formulation of the first R&D Vision† (added by this site); August 2023" in en
 
 
@@ -348,6 +392,7 @@ def test_program_is_spelled_one_way() -> None:
 
 # -- /summary/ carries all of slide 1 --------------------------------------------------------------
 
+
 def test_summary_carries_both_boxes_of_slide_one(site: Path) -> None:
     for lang in LANGS:
         text = visible(page(site, lang, "summary"))
@@ -362,9 +407,12 @@ def test_summary_carries_both_boxes_of_slide_one(site: Path) -> None:
 
 # -- The budget chart ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_narrow_chart_keeps_every_amount_inside(lang: str) -> None:
-    svg = str(charts.budget_chart(STRATEGY.figures, lang, {k: k for k in ("initial", "supplementary", "fund")}, narrow=True))
+    svg = str(
+        charts.budget_chart(STRATEGY.figures, lang, {k: k for k in ("initial", "supplementary", "fund")}, narrow=True)
+    )
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
     values = re.findall(r'<text class="chart-value" x="([\d.]+)"[^>]*>([^<]+)</text>', svg)
     assert len(values) == len(STRATEGY.figures)
@@ -404,7 +452,9 @@ def test_on_a_phone_every_bar_and_amount_is_in_view(tabs, server, lang) -> None:
     assert not layout["scrolls"], "the chart scrolls sideways on a phone"
     assert len(layout["values"]) >= 2 * len(STRATEGY.figures)
     for text, left, right in layout["values"]:
-        assert 0 <= left and right <= layout["screen"], (text, left, right)
+        assert left >= 0 and right <= layout["screen"], (text, left, right)
     desktop = visit(tabs, server, lang, "budget/", width=WIDTHS["desktop"])
-    assert desktop.evaluate("[...document.querySelectorAll('.budget-chart svg')].filter(s => s.checkVisibility())"
-                            ".map(s => s.getAttribute('class'))") == ["chart"]
+    assert desktop.evaluate(
+        "[...document.querySelectorAll('.budget-chart svg')].filter(s => s.checkVisibility())"
+        ".map(s => s.getAttribute('class'))"
+    ) == ["chart"]

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from strategy_site import csp as csp_module
 from strategy_site.precompress import LEVEL
+
+from conftest import ROOT
 
 NGINX = Path("/usr/sbin/nginx")
 PREFIX = "/strategy2025"
@@ -49,7 +50,9 @@ class Nginx:
         self.port = _free_port()
         block = server_block.replace("listen 80;", f"listen 127.0.0.1:{self.port};")
         block = block.replace("root /var/www/html;", f"root {web_root};")
-        assert str(web_root) in block and str(self.port) in block, "the sample no longer has 'listen 80;' and 'root /var/www/html;'"
+        assert str(web_root) in block and str(self.port) in block, (
+            "the sample no longer has 'listen 80;' and 'root /var/www/html;'"
+        )
         (work / "logs").mkdir(parents=True, exist_ok=True)
         user = "user root;\n" if os.geteuid() == 0 else ""  # the test's files are readable by their owner only
         (work / "nginx.conf").write_text(
@@ -58,12 +61,18 @@ class Nginx:
             f"http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
             f"  access_log off;\n  client_body_temp_path {work}/tmp;\n  proxy_temp_path {work}/tmp;\n"
             f"  fastcgi_temp_path {work}/tmp;\n  uwsgi_temp_path {work}/tmp;\n  scgi_temp_path {work}/tmp;\n"
-            f"{block}\n}}\n", "utf-8")
-        test = subprocess.run([str(NGINX), "-t", "-p", str(work), "-c", str(work / "nginx.conf")],
-                              capture_output=True, text=True)
+            f"{block}\n}}\n",
+            "utf-8",
+        )
+        test = subprocess.run(
+            [str(NGINX), "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True
+        )
         assert test.returncode == 0, "nginx refuses the sample configuration:\n" + test.stderr
-        self.process = subprocess.Popen([str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             with socket.socket() as s:
@@ -74,8 +83,9 @@ class Nginx:
         pytest.fail("nginx did not start: " + (work / "logs" / "error.log").read_text())
 
     def get(self, path: str, gzip_ok: bool = True) -> tuple[int, dict, bytes]:
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}",
-                                         headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}", headers={"Accept-Encoding": "gzip"} if gzip_ok else {}
+        )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
@@ -99,9 +109,12 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).relative_to(site).as_posix()
     csp = _csp_of(site)
     checks = {  # path -> (the built file, whether it is fingerprinted)
-        "/": ("index.html", False), "/en/budget/": ("en/budget/index.html", False),
-        "/assets/extra.css": ("assets/extra.css", False), "/" + bundle: (bundle, True),
-        "/sitemap.xml": ("sitemap.xml", False), "/data/strategy.json": ("data/strategy.json", False),
+        "/": ("index.html", False),
+        "/en/budget/": ("en/budget/index.html", False),
+        "/assets/extra.css": ("assets/extra.css", False),
+        "/" + bundle: (bundle, True),
+        "/sitemap.xml": ("sitemap.xml", False),
+        "/data/strategy.json": ("data/strategy.json", False),
     }
     for path, (name, fingerprinted) in checks.items():
         url = prefix + path
@@ -131,8 +144,11 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
             problems.append(f"{url}: HTTP {status}, {'the' if body == not_found else 'not the'} site's 404 page")
     for url in (prefix + "/", prefix + "/" + bundle, prefix + "/en/no-such-page/"):
         _, headers, _ = server.get(url)
-        for name, value in (("x-content-type-options", "nosniff"), ("referrer-policy", "strict-origin-when-cross-origin"),
-                            *((("content-security-policy", csp),) if csp else ())):
+        for name, value in (
+            ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "strict-origin-when-cross-origin"),
+            *((("content-security-policy", csp),) if csp else ()),
+        ):
             if headers.get(name) != value:
                 problems.append(f"{url}: {name} is {headers.get(name)!r}, expected {value!r}")
         if "nginx/" in headers.get("server", ""):
@@ -162,8 +178,11 @@ def test_the_server_check_sees_a_server_without_the_sample_settings(published_si
     """The check can fail: the sample without gzip_static, its headers and its 404 page is caught."""
     web_root = tmp_path / "www"
     shutil.copytree(published_site, web_root / PREFIX.strip("/"))
-    config = "\n".join(line for line in sample_config().splitlines()
-                       if not re.match(r"\s*(gzip_static|add_header Referrer-Policy|error_page)\b", line))
+    config = "\n".join(
+        line
+        for line in sample_config().splitlines()
+        if not re.match(r"\s*(gzip_static|add_header Referrer-Policy|error_page)\b", line)
+    )
     server = Nginx(tmp_path / "nginx", config, web_root)
     try:
         problems = "\n".join(server_problems(server, PREFIX, published_site))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import copy_project
 from strategy_site import pipeline
 from strategy_site.plugin import StrategySitePlugin
+
+from conftest import copy_project
 
 
 def test_checked_data_is_reused_only_while_nothing_changed(tmp_path: Path) -> None:

@@ -100,8 +100,14 @@ def printed(server, context):
             data = page.pdf(format="A4", prefer_css_page_size=True)
             page.close()
             reader = PdfReader(io.BytesIO(data))
-            cache[path] = Printout(reader, [normal(p.extract_text()) for p in reader.pages], info["canonical"],
-                                   normal(info["article"]), info["chrome"], info["search"])
+            cache[path] = Printout(
+                reader,
+                [normal(p.extract_text()) for p in reader.pages],
+                info["canonical"],
+                normal(info["article"]),
+                info["chrome"],
+                info["search"],
+            )
         return cache[path]
 
     return print_page
@@ -110,8 +116,9 @@ def printed(server, context):
 def assert_a4(out: Printout) -> None:
     for number, page in enumerate(out.pdf.pages, 1):
         size = (float(page.mediabox.width), float(page.mediabox.height))
-        assert all(abs(got - want) <= A4_TOLERANCE_PT for got, want in zip(size, A4_PT)), \
+        assert all(abs(got - want) <= A4_TOLERANCE_PT for got, want in zip(size, A4_PT, strict=True)), (
             f"sheet {number} is {size[0]:.1f} x {size[1]:.1f} pt, not A4 portrait ({A4_PT[0]} x {A4_PT[1]} pt)"
+        )
 
 
 def assert_printed(out: Printout, texts: list[str], what: str) -> None:
@@ -161,6 +168,7 @@ def pdf_fonts(reader: PdfReader) -> list[dict]:
 
 # -- The one-page summary ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, model, lang):
     out = printed(page_path(lang, pages.SOURCE["summary"]))
@@ -170,8 +178,11 @@ def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, 
     for box in model.boxes:  # all of slide 1: its two boxes too
         texts += [box.title[lang], *(g.title[lang] for g in box.groups), *(i.text[lang] for i in box.all_items())]
     for p in model.pillars:
-        texts += [p.name[lang], *(g.title[lang] for g in p.groups),
-                  *(ms.text[lang] for g in p.groups for ms in g.measures)]
+        texts += [
+            p.name[lang],
+            *(g.title[lang] for g in p.groups),
+            *(ms.text[lang] for g in p.groups for ms in g.measures),
+        ]
     assert_printed(out, texts, f"/summary/ ({lang})")
     # The QR code's caption: the page's online address.
     assert_printed(out, [f"{label('online_at', lang)}{out.canonical}"], f"/summary/ ({lang})")
@@ -214,8 +225,9 @@ def test_summary_qr_code_shows_in_print_only(server, context, lang):
     assert not qr.is_visible(), "the QR code shows on screen"
     page.emulate_media(media="print")
     box = qr.bounding_box()
-    assert qr.is_visible() and box and box["width"] >= 60 and box["height"] >= 60, \
+    assert qr.is_visible() and box and box["width"] >= 60 and box["height"] >= 60, (
         f"the QR code does not print at a scannable size: {box}"
+    )
     page.close()
 
 
@@ -233,11 +245,13 @@ def test_summary_prints_japanese_with_embedded_glyphs(printed, model, lang):
         assert cjk, f"no Noto Sans/Serif CJK font in the PDF: {sorted({f['name'] for f in fonts})}"
         kanji = {c for c in model.aim.text["ja"] if unicodedata.name(c, "").startswith("CJK UNIFIED")}
         outlines = sum(f["outlines"] for f in cjk)
-        assert any(f["file"] for f in cjk) or outlines >= len(kanji), \
+        assert any(f["file"] for f in cjk) or outlines >= len(kanji), (
             f"the CJK fonts hold {outlines} glyph outlines, fewer than the {len(kanji)} kanji of the aim alone"
+        )
 
 
 # -- Pillar pages and the budget page -----------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("pillar", [p.id for p in pipeline.load()[0].pillars])
@@ -255,8 +269,9 @@ def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(pr
 
     for g in p.groups:
         first = g.measures[0]
-        assert sheet_of(g.title[lang]) == sheet_of(first.id), \
+        assert sheet_of(g.title[lang]) == sheet_of(first.id), (
             f"the heading {g.title[lang]!r} and its first measure print on different sheets"
+        )
         for ms in g.measures:
             permalink = f"{label('permalink', lang)}{urls.site_path(lang, urls.permalink_path(ms.id))}"
             sheets = {sheet_of(ms.id), sheet_of(ms.text[lang]), sheet_of(permalink)}
@@ -269,10 +284,10 @@ def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, ser
     assert_a4(out)
     assert len(out.pdf.pages) <= 2
     headers = [ui(k, lang) for k in ("program", "amount_published", "amount_en", "budget_type", "fiscal_years")]
-    assert_printed(out, headers + [t for f in model.figures for t in (f.program[lang], fmt.amount(f, lang))],
-                   f"/budget/ ({lang})")
-    assert_printed(out, [fmt.budget_type(k, lang) for k in {f.budget_type for f in model.figures}],
-                   "the chart's key")
+    assert_printed(
+        out, headers + [t for f in model.figures for t in (f.program[lang], fmt.amount(f, lang))], f"/budget/ ({lang})"
+    )
+    assert_printed(out, [fmt.budget_type(k, lang) for k in {f.budget_type for f in model.figures}], "the chart's key")
     assert_no_chrome(out, lang)
 
     page = context.new_page()
@@ -297,18 +312,21 @@ def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, ser
               fund: fill('.bar-fund')};
     }""")
     page.close()
-    assert layout["table"] <= layout["article"] + 1 and layout["tableScroll"] <= layout["tableWidth"] + 1, \
+    assert layout["table"] <= layout["article"] + 1 and layout["tableScroll"] <= layout["tableWidth"] + 1, (
         f"the table is wider than the page: {layout}"
+    )
     assert layout["chart"] <= layout["article"] + 1 and layout["chartWidth"] >= 0.6 * A4_CONTENT_PX, layout
     colours = {c for c in layout["colours"] if c.startswith("rgb")}
     greys = {c for c in colours if len(set(re.findall(r"\d+", c)[:3])) == 1}
     assert colours == greys, f"the chart prints in colour: {sorted(colours - greys)}"
     fills = [layout["initial"], layout["supplementary"], layout["fund"]]
-    assert layout["initial"] == "rgb(0, 0, 0)" and len(set(fills)) == 3 and all("url(" in f for f in fills[1:]), \
+    assert layout["initial"] == "rgb(0, 0, 0)" and len(set(fills)) == 3 and all("url(" in f for f in fills[1:]), (
         f"the budget types are not told apart in black and white: {fills}"
+    )
 
 
 # -- Every printed page -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_sheet_carries_title_date_address_and_page_number(printed, site: Path, lang):
@@ -325,8 +343,17 @@ def test_every_sheet_carries_title_date_address_and_page_number(printed, site: P
 def test_print_hides_controls_and_shows_ids_permalinks_and_link_addresses(server, context):
     page = context.new_page()
     page.goto(server + page_path("en", pages.pillar(pipeline.load()[0].pillars[0].id)))
-    hidden = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-              ".md-search", ".md-top", "[data-md-component=palette]", ".md-select", "a.copy-link"]
+    hidden = [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        ".md-top",
+        "[data-md-component=palette]",
+        ".md-select",
+        "a.copy-link",
+    ]
     present = {sel: page.locator(sel).count() for sel in hidden}
     assert all(present.values()), f"the page lacks some controls the test expects: {present}"
     assert page.locator(".print-permalink").first.is_hidden()
@@ -380,7 +407,8 @@ def test_dark_mode_prints_black_on_white(server, browser, lang):
         page.emulate_media(media="print")
         page.wait_for_function("document.getAnimations().length === 0")
         text_colours = page.evaluate("""() => [...document.querySelectorAll('article *')]
-          .filter(e => e.getClientRects().length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+          .filter(e => e.getClientRects().length
+                       && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
           .map(e => getComputedStyle(e).color)""")
         shot = base64.b64encode(page.screenshot(full_page=True)).decode()
         results[scheme] = page.evaluate(PIXELS_JS, shot)
@@ -391,8 +419,9 @@ def test_dark_mode_prints_black_on_white(server, browser, lang):
             assert _luminance(body["bg"]) < 0.2, f"the dark scheme is not dark on screen: {body}"
     dark, light = results["dark"], results["light"]
     assert dark["white"] > 0.8 and dark["dark"] > 0.005, f"dark scheme printed: {dark}"
-    assert abs(dark["white"] - light["white"]) < 0.01 and abs(dark["dark"] - light["dark"]) < 0.01, \
+    assert abs(dark["white"] - light["white"]) < 0.01 and abs(dark["dark"] - light["dark"]) < 0.01, (
         f"the dark scheme prints differently from the light one: dark {dark}, light {light}"
+    )
 
 
 def _luminance(css_colour: str) -> float:

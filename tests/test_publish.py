@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from browser_site import open_search, search
-from conftest import ROOT, copy_project, run_cli, serve_directory
 from strategy_site import pipeline
 from strategy_site.load import data_files
 from strategy_site.validate import schema_name
+
+from browser_site import open_search, search
+from conftest import ROOT, copy_project, run_cli, serve_directory
 
 STRATEGY = pipeline.load()[0]
 
@@ -57,7 +58,10 @@ def test_search_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
     with serve_directory(subfolder_site) as server:
         page = browser.new_page()
         failed = []
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+        page.on(
+            "response",
+            lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None,
+        )
         try:
             page.goto(f"{server}strategy2025/en/pillars/{STRATEGY.pillars[0].id}/")
             open_search(page)
@@ -66,8 +70,9 @@ def test_search_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
             page.goto(f"{server}strategy2025/")
             open_search(page)
             found = search(page, "量子")
-            assert found and all(path.startswith("/strategy2025/") and not path.startswith("/strategy2025/en/")
-                                 for path in found), found
+            assert found and all(
+                path.startswith("/strategy2025/") and not path.startswith("/strategy2025/en/") for path in found
+            ), found
         finally:
             page.close()
         assert failed == []

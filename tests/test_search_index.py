@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from browser_site import site_pages, strategy
-from conftest import fragments
 from strategy_site import cli, pages, render, search_index, ui, urls
 from strategy_site.model import LANGS
+
+from browser_site import strategy
+from conftest import fragments
 
 
 def indexed_pages() -> dict[str, set[str]]:
@@ -42,7 +43,10 @@ def test_one_index_per_language_with_every_page_but_the_summary(site: Path) -> N
 def chrome_and_marks(lang: str, measures) -> list[str]:
     """Words that are on the pages but not in their article, or marked as not for search: the
     footer's source line, and for each measure its id and its permalink line (shown in print)."""
-    words = [{"ja": "出典: 内閣府", "en": "Source: Cabinet Office"}[lang], ui.UI["permalink"][lang] + ui.UI["label_sep"][lang]]
+    words = [
+        {"ja": "出典: 内閣府", "en": "Source: Cabinet Office"}[lang],
+        ui.UI["permalink"][lang] + ui.UI["label_sep"][lang],
+    ]
     return words + [m.id for m in measures]
 
 

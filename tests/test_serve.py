@@ -11,8 +11,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import copy_project
 from strategy_site import pipeline
+
+from conftest import copy_project
 
 
 def _free_port() -> int:
@@ -43,8 +44,14 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         strategy = pipeline.load(root)[0]
         measure = strategy.measures[0]
@@ -60,7 +67,9 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
         # ... and written again for the changed page (the English index's hash changes).
         english = json.loads(entry)["languages"]["en"]["hash"]
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] == english:
+        while (
+            time.monotonic() < deadline and json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] == english
+        ):
             time.sleep(0.5)
         assert json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] != english, "the index was not refreshed"
     finally:

@@ -76,8 +76,14 @@ def serving(tmp_path: Path):
     env = {**os.environ, "SERVE_ADDRESS": f"127.0.0.1:{port}"}
     env["PYTHONPATH"] = str(root / "scripts")  # the copy's package, not the one .venv has installed
     log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen([str(root / "scripts" / "serve")], cwd=root, env=env, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [str(root / "scripts" / "serve")],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         yield root, f"http://127.0.0.1:{port}/"
     finally:
@@ -108,8 +114,14 @@ def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_its
         assert page, f"{url}: the problems were not shown within 60 s"
         assert f'<html lang="{lang}">' in page
         for line in expected:  # the same words as ./scripts/build --check, as text
-            assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
-                .replace("'", "&#x27;") in page, f"{url}: missing {line!r}"
+            assert (
+                line.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace('"', "&quot;")
+                .replace("'", "&#x27;")
+                in page
+            ), f"{url}: missing {line!r}"
         assert "livereload" in page, "the error page would not reload by itself"
     # Every page shows them, the permalink pages and the 404 page too.
     assert TITLE["en"] in _get(server + "en/measures/") and TITLE["ja"] in _get(server + "no-such-page/")

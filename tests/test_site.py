@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as html_module
-import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -80,11 +79,16 @@ def test_heading_ids_are_ascii_and_the_same_in_both_languages(site: Path) -> Non
         assert not any(re.fullmatch(r"_\d+", i) for i in ja), path
 
 
-@pytest.mark.parametrize("lang, words", [("ja", ["施策一覧", "予算", "用語集", "3つの柱"]),
-                                         ("en", ["All measures", "Budget", "Glossary", "The three pillars"])])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("ja", ["施策一覧", "予算", "用語集", "3つの柱"]),
+        ("en", ["All measures", "Budget", "Glossary", "The three pillars"]),
+    ],
+)
 def test_navigation_is_in_the_page_language(site: Path, lang: str, words: list[str]) -> None:
     html = built(site, lang, "").read_text("utf-8")
-    nav = html[html.index('md-nav--primary'):html.index('class="md-content"')]
+    nav = html[html.index("md-nav--primary") : html.index('class="md-content"')]
     for word in words:
         assert word in nav
     for pillar in STRATEGY.pillars:
@@ -120,5 +124,7 @@ def test_no_page_shows_a_markdown_escape(site: Path) -> None:
     for path in site.rglob("*.html"):
         html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S)
         text = re.sub(r"<[^>]+>", " ", html)
-        shown += [f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,20}\\[!-/:-@\[-`{-~].{0,20}", text)]
+        shown += [
+            f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,20}\\[!-/:-@\[-`{-~].{0,20}", text)
+        ]
     assert shown == []

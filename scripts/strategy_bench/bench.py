@@ -29,6 +29,7 @@ import argparse
 import copy
 import gzip
 import io
+import itertools
 import json
 import os
 import pstats
@@ -48,8 +49,8 @@ import yaml
 
 from strategy_site import pages, urls
 
-from .nav_hook import NAV_FILE
 from . import search_bench
+from .nav_hook import NAV_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / ".bench"
@@ -74,6 +75,7 @@ class _NoAliases(yaml.SafeDumper):
     def ignore_aliases(self, data):
         return True
 
+
 def _suffix(ident: str, copy_no: int) -> str:
     """The id of an item in copy n of the data: copy 1 keeps the real ids."""
     out = ident if copy_no == 1 else f"{ident}-x{copy_no}"
@@ -91,11 +93,14 @@ def _vary(text: dict, copy_no: int, label: bool = False) -> dict:
     rng = random.Random(f"{text['ja']}|{copy_no}")
     words = text["en"].split()
     rng.shuffle(words)
-    pieces = [text["ja"][i:i + 3] for i in range(0, len(text["ja"]), 3)]
+    pieces = [text["ja"][i : i + 3] for i in range(0, len(text["ja"]), 3)]
     rng.shuffle(pieces)
     # A shuffled name is no longer the official one that data/names.yaml lists.
-    out = {**{k: v for k, v in text.items() if k not in ("translation", "registry")},
-           "ja": "".join(pieces).strip(), "en": " ".join(words)}
+    out = {
+        **{k: v for k, v in text.items() if k not in ("translation", "registry")},
+        "ja": "".join(pieces).strip(),
+        "en": " ".join(words),
+    }
     if label:
         out["ja"] += f"（{copy_no}）"
         out["en"] += f" ({copy_no})"
@@ -107,6 +112,7 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
     measures, progress sections and items (advancing that copy's measures) and budget figures, as a
     site covering many years or ministries would. The frame (strategy.yaml), history and glossary
     stay as they are. Returns the changed files by their path under data/."""
+
     def read(rel: str):
         return yaml.safe_load((data_dir / rel).read_text("utf-8"))
 
@@ -120,12 +126,22 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
         for p in pillars:
             pid = _suffix(p["id"], n)
             out[f"pillars/{pid}.yaml"] = {
-                **p, "id": pid, "order": p["order"] + (n - 1) * len(pillars),
+                **p,
+                "id": pid,
+                "order": p["order"] + (n - 1) * len(pillars),
                 "name": _vary(p["name"], n, label=True),
-                "groups": [{**g, "id": _suffix(g["id"], n), "title": _vary(g["title"], n),
-                            "measures": [{**m, "id": _suffix(m["id"], n), "text": _vary(m["text"], n)}
-                                         for m in g["measures"]]}
-                           for g in p["groups"]]}
+                "groups": [
+                    {
+                        **g,
+                        "id": _suffix(g["id"], n),
+                        "title": _vary(g["title"], n),
+                        "measures": [
+                            {**m, "id": _suffix(m["id"], n), "text": _vary(m["text"], n)} for m in g["measures"]
+                        ],
+                    }
+                    for g in p["groups"]
+                ],
+            }
         for s in progress["sections"]:
             items = []
             for item in s["items"]:
@@ -133,12 +149,25 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
                 if "advances" in item:  # measures of this copy; slide-1 box items stay shared
                     new["advances"] = [_suffix(a, n) if a in measure_ids else a for a in item["advances"]]
                 items.append(new)
-            sections.append({**s, "id": _suffix(s["id"], n), "pillar": _suffix(s["pillar"], n),
-                             "title": _vary(s["title"], n), "items": items})
+            sections.append(
+                {
+                    **s,
+                    "id": _suffix(s["id"], n),
+                    "pillar": _suffix(s["pillar"], n),
+                    "title": _vary(s["title"], n),
+                    "items": items,
+                }
+            )
         for f in figures["figures"]:
-            figure_list.append({**f, "id": _suffix(f["id"], n), "program": _vary(f["program"], n),
-                                "measure": _suffix(f["measure"], n),
-                                "progress_item": _suffix(f["progress_item"], n)})
+            figure_list.append(
+                {
+                    **f,
+                    "id": _suffix(f["id"], n),
+                    "program": _vary(f["program"], n),
+                    "measure": _suffix(f["measure"], n),
+                    "progress_item": _suffix(f["progress_item"], n),
+                }
+            )
     out["progress.yaml"] = {**progress, "sections": sections}
     out["figures.yaml"] = {**figures, "figures": figure_list}
     return out
@@ -160,8 +189,12 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
     for rel, data in scaled_data(source / "data", scale).items():
         # Texts in flow style, as the real files write them: at x100, progress.yaml comes close to
         # the loader's 1 MB limit for one data file.
-        (dest / "data" / rel).write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False,
-                                                        width=1_000_000, default_flow_style=None), "utf-8")
+        (dest / "data" / rel).write_text(
+            yaml.dump(
+                data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=None
+            ),
+            "utf-8",
+        )
     config = (dest / "mkdocs.yml").read_text("utf-8")
     if PLUGIN_LINE not in config:
         raise RuntimeError(f"mkdocs.yml no longer names the plugin ({PLUGIN_LINE.strip()}); update bench.PLUGIN_LINE")
@@ -175,6 +208,7 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
 
 
 # -- Timing ----------------------------------------------------------------------------------------
+
 
 def stages(root: Path) -> dict:
     """Validate and render the project at `root` once, in this process; the seconds of each.
@@ -195,8 +229,13 @@ def stages(root: Path) -> dict:
     (root / NAV_FILE).write_text(json.dumps(pages.nav(strategy)), "utf-8")
     page_count = sum(1 for rel in out if rel.endswith(".md"))
     permalinks = sum(1 for rel in out if rel.endswith("/index.html"))
-    return {"validate": t1 - t0, "render": t2 - t1, "measures": len(strategy.measures),
-            "pages": page_count, "permalinks": permalinks}
+    return {
+        "validate": t1 - t0,
+        "render": t2 - t1,
+        "measures": len(strategy.measures),
+        "pages": page_count,
+        "permalinks": permalinks,
+    }
 
 
 @dataclass
@@ -223,8 +262,13 @@ def run(cmd: list[str], cwd: Path, env: dict) -> Run:
 
 
 def _env(root: Path) -> dict:
-    return {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1",
-            "SOURCE_DATE_EPOCH": "1735689600", "SITE_URL": SITE_URL}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(root / "scripts"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1735689600",
+        "SITE_URL": SITE_URL,
+    }
 
 
 def _clear_docs(root: Path) -> None:
@@ -276,26 +320,54 @@ def bench_scale(root: Path, scale: int, repeat: int, log=print) -> Row:
     builds, alone = [], []
     for _ in range(repeat):
         _clear_docs(root)  # the whole build renders from nothing, as on a fresh checkout
-        builds.append(run([sys.executable, "-m", "strategy_site", "build", "--site-dir", str(root / "site")],
-                          root, env))
-        alone.append(run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f",
-                          str(root / "mkdocs-alone.yml"), "-d", str(root / "site-alone")], root, env))
+        builds.append(
+            run([sys.executable, "-m", "strategy_site", "build", "--site-dir", str(root / "site")], root, env)
+        )
+        alone.append(
+            run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "--clean",
+                    "-f",
+                    str(root / "mkdocs-alone.yml"),
+                    "-d",
+                    str(root / "site-alone"),
+                ],
+                root,
+                env,
+            )
+        )
     first = stage_runs[0]
-    row = Row(scale, first["measures"], first["pages"], first["permalinks"],
-              statistics.median(s["validate"] for s in stage_runs), statistics.median(s["render"] for s in stage_runs),
-              statistics.median(r.seconds for r in alone), statistics.median(r.seconds for r in builds),
-              statistics.median(r.wall for r in builds), max(r.peak_mb for r in builds))
+    row = Row(
+        scale,
+        first["measures"],
+        first["pages"],
+        first["permalinks"],
+        statistics.median(s["validate"] for s in stage_runs),
+        statistics.median(s["render"] for s in stage_runs),
+        statistics.median(r.seconds for r in alone),
+        statistics.median(r.seconds for r in builds),
+        statistics.median(r.wall for r in builds),
+        max(r.peak_mb for r in builds),
+    )
     row.weights, row.index_gz = page_weights(root / "site")
     row.index_s = search_bench.index_seconds(root / "site", run, env, root, repeat)
     pillar = sorted((root / "site" / "pillars").iterdir())[0].name
     row.search = search_bench.browser_search(root / "site", {"ja": f"pillars/{pillar}/", "en": f"en/pillars/{pillar}/"})
-    log(f"x{scale}: {row.measures} measures, build {row.build:.1f} s CPU ({row.build_wall:.1f} s wall), "
+    log(
+        f"x{scale}: {row.measures} measures, build {row.build:.1f} s CPU ({row.build_wall:.1f} s wall), "
         f"MkDocs alone {row.mkdocs:.1f} s CPU, indexing {row.index_s:.1f} s CPU, first results after "
-        + ", ".join(f"{v['seconds']:.2f} s ({lang})" for lang, v in row.search.items()))
+        + ", ".join(f"{v['seconds']:.2f} s ({lang})" for lang, v in row.search.items())
+    )
     return row
 
 
 # -- Page weight -----------------------------------------------------------------------------------
+
 
 class _Refs(HTMLParser):
     """The files a page makes the browser load: stylesheets, scripts, the icon, and the search
@@ -379,12 +451,13 @@ def page_weight(site: Path, page: Path, cache: dict) -> dict[str, int]:
     if refs.worker and refs.material_search:  # Pagefind (the site's search) loads nothing before it is opened
         worker = _file(site, url, refs.worker)
         index_path = _file(site, url, refs.base + "/search/search_index.json")
-        weight["worker"] = _gz(worker, cache)
-        if index_path is not None and index_path.exists():
+        weight["worker"] = _gz(worker, cache) if worker is not None else 0
+        if worker is not None and index_path is not None and index_path.exists():
             weight["index"] = _gz(index_path, cache)
             lunr = worker.parent.parent / "lunr"
-            weight["worker"] += sum(_gz(lunr / rel, cache) for rel in
-                                    _worker_imports(json.loads(index_path.read_text("utf-8"))))
+            weight["worker"] += sum(
+                _gz(lunr / rel, cache) for rel in _worker_imports(json.loads(index_path.read_text("utf-8")))
+            )
     weight["total"] = sum(weight.values())
     return weight
 
@@ -414,10 +487,15 @@ def page_weights(site: Path) -> tuple[dict, int]:
 
 # -- Report ----------------------------------------------------------------------------------------
 
+
 def _table(header: list[str], rows: list[list]) -> str:
     cells = [header, *[[str(c) for c in r] for r in rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    line = lambda r: "| " + " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"
+
+    def line(r: list[str]) -> str:
+        cells = (c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        return "| " + " | ".join(cells) + " |"
+
     sep = "|" + "|".join("-" * (w + 1) + ":" if i else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
     return "\n".join([line(cells[0]), sep, *map(line, cells[1:])])
 
@@ -430,57 +508,138 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
     """Each target with the ratio measured and whether it is met."""
     out = []
     top = rows[-1]
-    out.append((f"validate + render at most {TARGET_SHARE:.0%} of the whole build (x{top.scale}; our share)",
-                f"{top.share:.1%}", top.share <= TARGET_SHARE))
-    for a, b in zip(rows, rows[1:]):
+    out.append(
+        (
+            f"validate + render at most {TARGET_SHARE:.0%} of the whole build (x{top.scale}; our share)",
+            f"{top.share:.1%}",
+            top.share <= TARGET_SHARE,
+        )
+    )
+    for a, b in itertools.pairwise(rows):
         data = b.measures / a.measures
         for what, t_a, t_b in (("whole build", a.build, b.build), ("validate + render", a.ours, b.ours)):
             growth = t_b / t_a
-            out.append((f"{what}: x{data:g} the data (x{a.scale} to x{b.scale}) takes at most "
-                        f"x{data * TARGET_GROWTH:g} the time", f"x{growth:.2f}", growth <= data * TARGET_GROWTH))
+            out.append(
+                (
+                    f"{what}: x{data:g} the data (x{a.scale} to x{b.scale}) takes at most "
+                    f"x{data * TARGET_GROWTH:g} the time",
+                    f"x{growth:.2f}",
+                    growth <= data * TARGET_GROWTH,
+                )
+            )
     for r in rows:
-        out.append((f"whole build at most {TARGET_OVERHEAD} x MkDocs alone (x{r.scale})",
-                    f"{r.overhead:.2f}", r.overhead <= TARGET_OVERHEAD))
+        out.append(
+            (
+                f"whole build at most {TARGET_OVERHEAD} x MkDocs alone (x{r.scale})",
+                f"{r.overhead:.2f}",
+                r.overhead <= TARGET_OVERHEAD,
+            )
+        )
     for r in rows:
         pillar = max(r.weights[("pillar", lang)]["total"] for lang in ("ja", "en"))
-        out.append((f"pillar page at most {PILLAR_BUDGET // 1024} KB gzip on a first visit (x{r.scale})",
-                    f"{_kb(pillar)} KB", pillar <= PILLAR_BUDGET))
+        out.append(
+            (
+                f"pillar page at most {PILLAR_BUDGET // 1024} KB gzip on a first visit (x{r.scale})",
+                f"{_kb(pillar)} KB",
+                pillar <= PILLAR_BUDGET,
+            )
+        )
     if top.search:
         slowest = max(v["seconds"] for v in top.search.values())
-        out.append((f"first results at most {TARGET_FIRST_RESULTS} s after the last keystroke (x{top.scale}, "
-                    "headless Chromium, typing as soon as the page has loaded)", f"{slowest:.2f}",
-                    slowest <= TARGET_FIRST_RESULTS))
+        out.append(
+            (
+                f"first results at most {TARGET_FIRST_RESULTS} s after the last keystroke (x{top.scale}, "
+                "headless Chromium, typing as soon as the page has loaded)",
+                f"{slowest:.2f}",
+                slowest <= TARGET_FIRST_RESULTS,
+            )
+        )
     return out
 
 
 def report(rows: list[Row]) -> str:
-    parts = ["## Build time\n", _table(
-        ["scale", "measures", "pages", "permalinks", "validate s", "render s", "MkDocs alone s",
-         "whole build s", "build / MkDocs", "our share", "whole build wall s", "peak MB"],
-        [[f"x{r.scale}", r.measures, r.pages, r.permalinks, f"{r.validate:.2f}", f"{r.render:.2f}",
-          f"{r.mkdocs:.2f}", f"{r.build:.2f}", f"{r.overhead:.2f}", f"{r.share:.1%}", f"{r.build_wall:.2f}",
-          f"{r.peak_mb:.0f}"] for r in rows])]
-    parts.append("\nCPU seconds, median of the runs. validate and render: one pass each, timed alone. "
-                 "Our share: (whole build - MkDocs alone) / whole build. pages: Markdown pages, both languages; "
-                 "permalinks: the /m/<id>/ pages.")
-    parts += ["\n## Targets\n", _table(["target", "measured", "result"],
-                                        [[t, m, "met" if ok else "MISSED"] for t, m, ok in targets(rows)])]
+    parts = [
+        "## Build time\n",
+        _table(
+            [
+                "scale",
+                "measures",
+                "pages",
+                "permalinks",
+                "validate s",
+                "render s",
+                "MkDocs alone s",
+                "whole build s",
+                "build / MkDocs",
+                "our share",
+                "whole build wall s",
+                "peak MB",
+            ],
+            [
+                [
+                    f"x{r.scale}",
+                    r.measures,
+                    r.pages,
+                    r.permalinks,
+                    f"{r.validate:.2f}",
+                    f"{r.render:.2f}",
+                    f"{r.mkdocs:.2f}",
+                    f"{r.build:.2f}",
+                    f"{r.overhead:.2f}",
+                    f"{r.share:.1%}",
+                    f"{r.build_wall:.2f}",
+                    f"{r.peak_mb:.0f}",
+                ]
+                for r in rows
+            ],
+        ),
+    ]
+    parts.append(
+        "\nCPU seconds, median of the runs. validate and render: one pass each, timed alone. "
+        "Our share: (whole build - MkDocs alone) / whole build. pages: Markdown pages, both languages; "
+        "permalinks: the /m/<id>/ pages."
+    )
+    parts += [
+        "\n## Targets\n",
+        _table(["target", "measured", "result"], [[t, m, "met" if ok else "MISSED"] for t, m, ok in targets(rows)]),
+    ]
     for r in (rows[0], rows[-1]) if len(rows) > 1 else rows:
-        parts += [f"\n## First-visit weight, x{r.scale} (KB gzip; pillar and permalink: the heaviest page)\n",
-                  _table(["page", "lang", "HTML", "CSS", "JS", "search worker", "search index", "other", "total"],
-                         [[kind, lang, *(_kb(w[k]) for k in ("html", "css", "js", "worker", "index", "other", "total"))]
-                          for (kind, lang), w in r.weights.items()])]
-    parts += ["\n## Search index\n", _table(
-        ["scale", "measures", "index KB gzip", "bytes per measure", "indexing s"],
-        [[f"x{r.scale}", r.measures, _kb(r.index_gz), f"{r.index_gz / r.measures:.0f}", f"{r.index_s:.2f}"]
-         for r in rows])]
-    parts.append("\nindex: the whole Pagefind bundle, both languages, as served (a query fetches only parts of it). "
-                 "indexing: CPU seconds of Pagefind on the built site (part of the whole build).")
+        parts += [
+            f"\n## First-visit weight, x{r.scale} (KB gzip; pillar and permalink: the heaviest page)\n",
+            _table(
+                ["page", "lang", "HTML", "CSS", "JS", "search worker", "search index", "other", "total"],
+                [
+                    [kind, lang, *(_kb(w[k]) for k in ("html", "css", "js", "worker", "index", "other", "total"))]
+                    for (kind, lang), w in r.weights.items()
+                ],
+            ),
+        ]
+    parts += [
+        "\n## Search index\n",
+        _table(
+            ["scale", "measures", "index KB gzip", "bytes per measure", "indexing s"],
+            [
+                [f"x{r.scale}", r.measures, _kb(r.index_gz), f"{r.index_gz / r.measures:.0f}", f"{r.index_s:.2f}"]
+                for r in rows
+            ],
+        ),
+    ]
+    parts.append(
+        "\nindex: the whole Pagefind bundle, both languages, as served (a query fetches only parts of it). "
+        "indexing: CPU seconds of Pagefind on the built site (part of the whole build)."
+    )
     if all(r.search for r in rows):
-        parts += ["\n## Search in Chromium (pillar page; KB gzip as fetched, seconds median of 3 fresh visits)\n", _table(
-            ["scale", "lang", "first visit KB", "first query KB", "last keystroke to results s"],
-            [[f"x{r.scale}", lang, _kb(v["visit"]), _kb(v["query"]), f"{v['seconds']:.2f}"]
-             for r in rows for lang, v in r.search.items()])]
+        parts += [
+            "\n## Search in Chromium (pillar page; KB gzip as fetched, seconds median of 3 fresh visits)\n",
+            _table(
+                ["scale", "lang", "first visit KB", "first query KB", "last keystroke to results s"],
+                [
+                    [f"x{r.scale}", lang, _kb(v["visit"]), _kb(v["query"]), f"{v['seconds']:.2f}"]
+                    for r in rows
+                    for lang, v in r.search.items()
+                ],
+            ),
+        ]
     return "\n".join(parts) + "\n"
 
 
@@ -498,37 +657,95 @@ def profile(root: Path, scale: int, top: int = 25) -> str:
         if name == "build":
             _clear_docs(root)
         out = root / f"{name}.prof"
-        run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "--clean",
-             "-f", str(root / config), "-d", str(root / f"site-{name}")], root, env)
+        run(
+            [
+                sys.executable,
+                "-m",
+                "cProfile",
+                "-o",
+                str(out),
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--clean",
+                "-f",
+                str(root / config),
+                "-d",
+                str(root / f"site-{name}"),
+            ],
+            root,
+            env,
+        )
         stats[name] = pstats.Stats(str(out))  # (MkDocs alone then builds the pages this build rendered)
     by = {name: _by_package(st) for name, st in stats.items()}
     totals = {name: sum(v.values()) for name, v in by.items()}
-    packages = sorted(set(by["build"]) | set(by["alone"]), key=lambda k: -(by["build"].get(k, 0) - by["alone"].get(k, 0)))
-    lines = [f"## Profile at x{scale}: MkDocs with the plugin against MkDocs alone (own time, profiled seconds)\n",
-             _table(["package", "with the plugin", "MkDocs alone", "difference", "share of the difference"],
-                    [[k, f"{by['build'].get(k, 0):.1f}", f"{by['alone'].get(k, 0):.1f}",
-                      f"{by['build'].get(k, 0) - by['alone'].get(k, 0):+.1f}",
-                      f"{(by['build'].get(k, 0) - by['alone'].get(k, 0)) / (totals['build'] - totals['alone']):.0%}"]
-                     for k in packages if max(by["build"].get(k, 0), by["alone"].get(k, 0)) >= 0.05]
-                    + [["total", f"{totals['build']:.1f}", f"{totals['alone']:.1f}",
-                        f"{totals['build'] - totals['alone']:+.1f}", "100%"]])]
+    packages = sorted(
+        set(by["build"]) | set(by["alone"]), key=lambda k: -(by["build"].get(k, 0) - by["alone"].get(k, 0))
+    )
+    lines = [
+        f"## Profile at x{scale}: MkDocs with the plugin against MkDocs alone (own time, profiled seconds)\n",
+        _table(
+            ["package", "with the plugin", "MkDocs alone", "difference", "share of the difference"],
+            [
+                [
+                    k,
+                    f"{by['build'].get(k, 0):.1f}",
+                    f"{by['alone'].get(k, 0):.1f}",
+                    f"{by['build'].get(k, 0) - by['alone'].get(k, 0):+.1f}",
+                    f"{(by['build'].get(k, 0) - by['alone'].get(k, 0)) / (totals['build'] - totals['alone']):.0%}",
+                ]
+                for k in packages
+                if max(by["build"].get(k, 0), by["alone"].get(k, 0)) >= 0.05
+            ]
+            + [
+                [
+                    "total",
+                    f"{totals['build']:.1f}",
+                    f"{totals['alone']:.1f}",
+                    f"{totals['build'] - totals['alone']:+.1f}",
+                    "100%",
+                ]
+            ],
+        ),
+    ]
     buffer = io.StringIO()
-    pstats.Stats(str(root / "build.prof"), stream=buffer).sort_stats("cumulative").print_stats(r"strategy_site/(?!theme/)", top)
-    lines += ["\n## Our functions with the most time (cumulative), with the plugin\n", "```",
-              _trim_stats(buffer.getvalue()), "```"]
+    pstats.Stats(str(root / "build.prof"), stream=buffer).sort_stats("cumulative").print_stats(
+        r"strategy_site/(?!theme/)", top
+    )
+    lines += [
+        "\n## Our functions with the most time (cumulative), with the plugin\n",
+        "```",
+        _trim_stats(buffer.getvalue()),
+        "```",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _by_package(stats: pstats.Stats) -> dict[str, float]:
     out: dict[str, float] = {}
-    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
+    for (filename, _, _), (_, _, tottime, _, _) in vars(stats)["stats"].items():  # pstats keeps them there
         out[_package(filename)] = out.get(_package(filename), 0.0) + tottime
     return out
 
 
 def _package(filename: str) -> str:
-    for name in ("strategy_site", "mkdocs_static_i18n", "material", "mkdocs", "markdown", "pymdownx", "jinja2",
-                 "yaml", "jsonschema", "referencing", "segno", "bs4", "babel", "lxml"):
+    for name in (
+        "strategy_site",
+        "mkdocs_static_i18n",
+        "material",
+        "mkdocs",
+        "markdown",
+        "pymdownx",
+        "jinja2",
+        "yaml",
+        "jsonschema",
+        "referencing",
+        "segno",
+        "bs4",
+        "babel",
+        "lxml",
+    ):
         if f"/{name}/" in filename:
             return name
     if filename.startswith(("<", "~")) or "/lib/python3" in filename and "site-packages" not in filename:
@@ -537,8 +754,8 @@ def _package(filename: str) -> str:
 
 
 def _trim_stats(text: str) -> str:
-    lines = [l for l in text.splitlines() if l.strip()]
-    start = next((i for i, l in enumerate(lines) if l.lstrip().startswith("ncalls")), 0)
+    lines = [line for line in text.splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
     return "\n".join(lines[start:])
 
 
@@ -546,7 +763,10 @@ def main(args: argparse.Namespace) -> int:
     scales = sorted(set(args.scales))
     work = Path(args.work_dir).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    log = lambda msg: print(msg, file=sys.stderr, flush=True)
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
     if args.profile:
         print(profile(work / f"x{scales[-1]}-profile", scales[-1]))
         if not args.keep:
@@ -559,12 +779,36 @@ def main(args: argparse.Namespace) -> int:
     text = report(rows)
     print(text)
     if args.json:
-        Path(args.json).write_text(json.dumps([
-            {**{k: getattr(r, k) for k in ("scale", "measures", "pages", "permalinks", "validate", "render",
-                                              "mkdocs", "build", "build_wall", "peak_mb", "index_gz", "index_s",
-                                              "search")},
-             "weights": {f"{kind}/{lang}": w for (kind, lang), w in r.weights.items()}} for r in rows],
-            indent=1), "utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                [
+                    {
+                        **{
+                            k: getattr(r, k)
+                            for k in (
+                                "scale",
+                                "measures",
+                                "pages",
+                                "permalinks",
+                                "validate",
+                                "render",
+                                "mkdocs",
+                                "build",
+                                "build_wall",
+                                "peak_mb",
+                                "index_gz",
+                                "index_s",
+                                "search",
+                            )
+                        },
+                        "weights": {f"{kind}/{lang}": w for (kind, lang), w in r.weights.items()},
+                    }
+                    for r in rows
+                ],
+                indent=1,
+            ),
+            "utf-8",
+        )
     if not args.keep:
         for scale in scales:
             shutil.rmtree(work / f"x{scale}", ignore_errors=True)

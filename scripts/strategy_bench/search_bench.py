@@ -44,7 +44,10 @@ def bundle_bytes(site: Path) -> int:
 
 def index_seconds(site: Path, runner, env: dict, root: Path, repeat: int) -> float:
     """Median CPU seconds of indexing the built site again (in a fresh process each time)."""
-    code = "import sys; from pathlib import Path; from strategy_site import search_index; search_index.build(Path(sys.argv[1]))"
+    code = (
+        "import sys; from pathlib import Path; from strategy_site import search_index; "
+        "search_index.build(Path(sys.argv[1]))"
+    )
     return statistics.median(runner([sys.executable, "-c", code, str(site)], root, env).seconds for _ in range(repeat))
 
 
@@ -94,8 +97,9 @@ _TIMER = """() => {
 }"""
 
 
-def browser_search(site: Path, pillar_paths: dict[str, str], queries: dict[str, str] = QUERIES,
-                   repeat: int = 3) -> dict[str, dict]:
+def browser_search(
+    site: Path, pillar_paths: dict[str, str], queries: dict[str, str] = QUERIES, repeat: int = 3
+) -> dict[str, dict]:
     """Per language: the bytes a first visit to the pillar page fetches (as Chromium asked for
     them), the bytes its first query fetches, and the seconds from the last keystroke to the
     first results (median of `repeat` fresh visits, each with an empty cache)."""
@@ -108,8 +112,9 @@ def browser_search(site: Path, pillar_paths: dict[str, str], queries: dict[str, 
     out: dict[str, dict] = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                        args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+            )
             for lang, path in pillar_paths.items():
                 visits, queries_kb, seconds = [], [], []
                 for _ in range(repeat):
@@ -131,8 +136,11 @@ def browser_search(site: Path, pillar_paths: dict[str, str], queries: dict[str, 
                     time.sleep(0.2)  # the worker's last fetches
                     queries_kb.append(_weigh(site, server.paths[before:], cache))
                     context.close()
-                out[lang] = {"visit": statistics.median(visits), "query": statistics.median(queries_kb),
-                             "seconds": statistics.median(seconds)}
+                out[lang] = {
+                    "visit": statistics.median(visits),
+                    "query": statistics.median(queries_kb),
+                    "seconds": statistics.median(seconds),
+                }
             browser.close()
     finally:
         server.close()

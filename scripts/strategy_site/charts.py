@@ -23,10 +23,19 @@ ROW_H = 44
 PATTERNS = {"initial": "bar-initial", "supplementary": "bar-supplementary", "fund": "bar-fund"}
 WORDS = {
     "title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
-    "desc": {"ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
-             "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is more than {ratio} times the largest figure above. The table below gives every value."},
+    "desc": {
+        "ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。"
+        "下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。"
+        "大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
+        "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. "
+        "The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is "
+        "more than {ratio} times the largest figure above. The table below gives every value.",
+    },
     "panel_a": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
-    "panel_b": {"ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）", "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)"},
+    "panel_b": {
+        "ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）",
+        "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)",
+    },
     "legend": {"ja": "凡例：", "en": "Key:"},
 }
 # The element ids the chart puts on the budget page (each with each suffix: the wide and the narrow
@@ -70,7 +79,7 @@ def _wrapped(text: str, room: float) -> list[str]:
         return [text]
     spaced = " " in text
     lines, line = [], ""
-    for piece in (text.split(" ") if spaced else list(text)):
+    for piece in text.split(" ") if spaced else list(text):
         joined = f"{line} {piece}" if line and spaced else line + piece
         if line and text_width(joined) > room:
             lines.append(line)
@@ -90,13 +99,16 @@ def _two_lines(text: str, room: float) -> tuple[str, str]:
 def _text_svg(cls: str, x: float, y: float, text: str, room: float) -> tuple[str, int]:
     """A label of the narrow chart in two <tspan> lines; returns it and the lines it takes."""
     first, second = _two_lines(text, room)
-    svg = (f'<text class="{cls}" x="{x}" y="{y}"><tspan x="{x}" y="{y}">{html_text(first)}</tspan>'
-           f'<tspan x="{x}" y="{y + 16}">{html_text(second)}</tspan></text>')
+    svg = (
+        f'<text class="{cls}" x="{x}" y="{y}"><tspan x="{x}" y="{y}">{html_text(first)}</tspan>'
+        f'<tspan x="{x}" y="{y + 16}">{html_text(second)}</tspan></text>'
+    )
     return svg, 2 if second else 1
 
 
-def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int,
-           width: int = WIDTH) -> tuple[list[str], int]:
+def _panel(
+    figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int, width: int = WIDTH
+) -> tuple[list[str], int]:
     """One panel: a heading, then for each figure its program's name above its bar, the amount
     at the bar's end, and an axis with its ticks below. The narrow variant leaves room at the right
     for the longest amount, so that every amount shows within the chart."""
@@ -116,10 +128,14 @@ def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str
             svg, taken = _text_svg("chart-label", LEFT, y + 13, f.program[lang], width - LEFT)
             out.append(svg)
             y += 16 * (taken - 1)
-        out.append(f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LEFT}" y="{y + 18}" '
-                   f'width="{max(bar, 1):.1f}" height="{BAR_H}"/>')
-        out.append(f'<text class="chart-value" x="{LEFT + bar + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'
-                   f'{html_text(fmt.amount(f, lang))}</text>')
+        out.append(
+            f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LEFT}" y="{y + 18}" '
+            f'width="{max(bar, 1):.1f}" height="{BAR_H}"/>'
+        )
+        out.append(
+            f'<text class="chart-value" x="{LEFT + bar + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'
+            f"{html_text(fmt.amount(f, lang))}</text>"
+        )
         y += ROW_H
     axis_y = y + 4
     out.append(f'<line class="chart-axis" x1="{LEFT}" y1="{axis_y}" x2="{LEFT + plot_w}" y2="{axis_y}"/>')
@@ -127,7 +143,9 @@ def _panel(figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str
         x = LEFT + plot_w * i / ticks
         out.append(f'<line class="chart-tick" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}"/>')
         tick_label = html_text(_yen_text(top * i / ticks, lang, top))
-        out.append(f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 19}" text-anchor="middle">{tick_label}</text>')
+        out.append(
+            f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 19}" text-anchor="middle">{tick_label}</text>'
+        )
     return out, axis_y + 34
 
 
@@ -165,18 +183,35 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
             else:
                 x += 200
     height = y + (2 if narrow else 24)
-    desc = _w("desc", lang, n=len(others), top=_yen_text(top, lang),
-              fund=", ".join(fmt.amount(f, lang) for f in funds) or "-",
-              fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang), ratio=ratio)
-    head = (f'<svg class="chart{" chart--narrow" if narrow else ""}" role="img" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" '
-            f'aria-labelledby="chart-title{sfx} chart-desc{sfx}" xmlns="http://www.w3.org/2000/svg">')
-    defs = ('<defs>'
-            f'<pattern id="chart-hatch{sfx}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
-            f'<pattern id="chart-dots{sfx}" width="6" height="6" patternUnits="userSpaceOnUse">'
-            '<rect width="6" height="6" class="hatch-bg"/><circle cx="3" cy="3" r="1.6" class="dot"/></pattern>'
-            '</defs>')
-    lines = [head, f'<title id="chart-title{sfx}">{html_text(_w("title", lang))}</title>',
-             f'<desc id="chart-desc{sfx}">{html_text(desc)}</desc>', defs, *parts, "</svg>"]
+    desc = _w(
+        "desc",
+        lang,
+        n=len(others),
+        top=_yen_text(top, lang),
+        fund=", ".join(fmt.amount(f, lang) for f in funds) or "-",
+        fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang),
+        ratio=ratio,
+    )
+    head = (
+        f'<svg class="chart{" chart--narrow" if narrow else ""}" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" '
+        f'aria-labelledby="chart-title{sfx} chart-desc{sfx}" xmlns="http://www.w3.org/2000/svg">'
+    )
+    defs = (
+        "<defs>"
+        f'<pattern id="chart-hatch{sfx}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
+        f'<pattern id="chart-dots{sfx}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" class="hatch-bg"/><circle cx="3" cy="3" r="1.6" class="dot"/></pattern>'
+        "</defs>"
+    )
+    lines = [
+        head,
+        f'<title id="chart-title{sfx}">{html_text(_w("title", lang))}</title>',
+        f'<desc id="chart-desc{sfx}">{html_text(desc)}</desc>',
+        defs,
+        *parts,
+        "</svg>",
+    ]
     return Markup("\n".join(lines))

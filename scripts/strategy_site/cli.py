@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from . import contract, pipeline, safety, search_index, siteurl
+from .plugin import StrategySitePlugin
 from .precompress import precompress
 from .problems import DataError
 from .render import RenderError
@@ -32,8 +33,10 @@ def _check_data(data: Path) -> pipeline.Checked | None:
         print(exc, file=sys.stderr)
         return None
     strategy = checked.strategy
-    print(f"The data is valid: {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
-          f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures.")
+    print(
+        f"The data is valid: {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
+        f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures."
+    )
     return checked
 
 
@@ -71,13 +74,16 @@ def build_site(site_dir: Path, checked: pipeline.Checked, config_file: Path = RO
     with _mkdocs_messages():
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            config.plugins[PLUGIN].use(config_file.parent, checked)
+            plugin = config.plugins[PLUGIN]
+            assert isinstance(plugin, StrategySitePlugin), f"mkdocs.yml's {PLUGIN} is not this package's plugin"
+            plugin.use(config_file.parent, checked)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:  # a configuration error, a plugin's error, strict warnings
+            safety.raise_if_stopped(exc)  # MkDocs wraps what a signal raised in its own errors
             exc.show()
             return False
     return True
@@ -107,8 +113,7 @@ def _source_date_epoch() -> str:
     """A fixed build date, so that two builds of the same data are byte-identical (the sitemap
     carries a date): the time of the last commit, else the newest data file's."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
-                             timeout=10)
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, timeout=10)
         if out.returncode == 0 and out.stdout.strip():
             return out.stdout.strip()
     except (OSError, subprocess.SubprocessError):
@@ -143,7 +148,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     target = Path(args.site_dir).resolve()
     if code and not args.check:
         print(f"The site was not built: {target.name}/ was left as it was.", file=sys.stderr)
-    if code or args.check:
+    if checked is None or args.check:
         return code
     os.environ["SITE_URL"] = address  # MkDocs reads it (mkdocs.yml), checked and percent-encoded
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -162,14 +167,17 @@ def _build_into(target: Path, checked: pipeline.Checked) -> int:
     if refused:
         print(refused, file=sys.stderr)
         return 1
-    for stuck in safety.sweep(target):
-        print(f"warning: {stuck} is left from an earlier build and cannot be deleted; delete it by hand.",
-              file=sys.stderr)
+    for left in safety.sweep(target):
+        print(
+            f"warning: {left} is left from an earlier build and cannot be deleted; delete it by hand.", file=sys.stderr
+        )
     staging = safety.make_staging(target)
     try:
         if not build_site(staging, checked):
-            print(f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
-                  file=sys.stderr)
+            print(
+                f"error: the build failed (see the messages above), so {target.name}/ was left as it was.",
+                file=sys.stderr,
+            )
             return 1
         if not index_site(staging, target.name):
             return 1
@@ -178,8 +186,10 @@ def _build_into(target: Path, checked: pipeline.Checked) -> int:
         safety.mark(staging)
         stuck = safety.swap_in(staging, target)
         if stuck:
-            print(f"warning: the previous site, moved to {stuck}, cannot be deleted; the next build tries again.",
-                  file=sys.stderr)
+            print(
+                f"warning: the previous site, moved to {stuck}, cannot be deleted; the next build tries again.",
+                file=sys.stderr,
+            )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"The site is in {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}/.")
@@ -204,7 +214,9 @@ def cmd_urls(args: argparse.Namespace) -> int:
         return 1
     entries = contract.served(site)
     if args.write:
-        contract.write_contract(ROOT, entries | set(contract.read_contract(ROOT) if (ROOT / contract.CONTRACT_FILE).exists() else []))
+        contract.write_contract(
+            ROOT, entries | set(contract.read_contract(ROOT) if (ROOT / contract.CONTRACT_FILE).exists() else [])
+        )
         print(f"Wrote {contract.CONTRACT_FILE}.")
     else:
         print("\n".join(sorted(entries)))
@@ -244,8 +256,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     host, _, port = args.address.rpartition(":")
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        print(f"error: '{args.address}' is not an address to serve on. Write HOST:PORT, for example "
-              "127.0.0.1:8000.", file=sys.stderr)
+        print(
+            f"error: '{args.address}' is not an address to serve on. Write HOST:PORT, for example 127.0.0.1:8000.",
+            file=sys.stderr,
+        )
         return 2
     import socket
 
@@ -254,13 +268,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]"), int(port)))
     except OSError as exc:
-        print(f"error: cannot serve on {args.address} ({exc.strerror}). Another program may be using port {port}: "
-              f"stop it, or choose another port, for example SERVE_ADDRESS={host}:{int(port) + 1}.", file=sys.stderr)
+        print(
+            f"error: cannot serve on {args.address} ({exc.strerror}). Another program may be using port {port}: "
+            f"stop it, or choose another port, for example SERVE_ADDRESS={host}:{int(port) + 1}.",
+            file=sys.stderr,
+        )
         return 1
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
-        mkdocs_cli.main(["serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.address], prog_name="mkdocs",
-                        standalone_mode=False)
+        mkdocs_cli.main(
+            ["serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.address], prog_name="mkdocs", standalone_mode=False
+        )
     except click.ClickException as exc:
         exc.show()
         return 1
@@ -273,25 +291,31 @@ def _data_folder(text: str) -> Path:
     """--data: a folder that exists (a wrong path is a usage error, exit status 2)."""
     path = Path(text)
     if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a folder. Give the folder that holds the data files, "
-                                         "for example: --data data")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a folder. Give the folder that holds the data files, for example: --data data"
+        )
     return path
 
 
+def _summary(func) -> str:
+    """A command's one-line help: the first line of its docstring."""
+    return (func.__doc__ or "").splitlines()[0]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="strategy_site", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="strategy_site", description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func in (("check", cmd_check), ("render", cmd_render), ("build", cmd_build)):
-        p = sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__)
+        p = sub.add_parser(name, help=_summary(func), description=func.__doc__)
         p.set_defaults(func=func, data=ROOT / "data")
         if name != "build":
             p.add_argument("--data", type=_data_folder, default=ROOT / "data", help="the data folder (default: data/)")
     for name, func in (("urls", cmd_urls), ("verify-urls", cmd_verify_urls)):
-        p = sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__)
+        p = sub.add_parser(name, help=_summary(func), description=func.__doc__)
         p.set_defaults(func=func)
         p.add_argument("--site-dir", default=str(ROOT / "site"), help="the built site (default: site/)")
     sub.choices["urls"].add_argument("--write", action="store_true", help="write tests/url-contract.txt")
-    serve = sub.add_parser("serve", help=cmd_serve.__doc__.splitlines()[0], description=cmd_serve.__doc__)
+    serve = sub.add_parser("serve", help=_summary(cmd_serve), description=cmd_serve.__doc__)
     serve.set_defaults(func=cmd_serve)
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="HOST:PORT (default: 127.0.0.1:8000)")
     build = sub.choices["build"]
@@ -322,8 +346,11 @@ def _without_traceback(args: argparse.Namespace) -> int:
         print(f"error: {exc.strerror or exc}{where}.", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
-        print(f"error: the command stopped on an unexpected problem ({type(exc).__name__}: {exc}). Run it again "
-              "with STRATEGY_SITE_DEBUG=1 to see the details, and report them.", file=sys.stderr)
+        print(
+            f"error: the command stopped on an unexpected problem ({type(exc).__name__}: {exc}). Run it again "
+            "with STRATEGY_SITE_DEBUG=1 to see the details, and report them.",
+            file=sys.stderr,
+        )
         return 1
 
 

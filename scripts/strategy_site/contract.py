@@ -91,9 +91,11 @@ def read_contract(root: Path) -> list[str]:
 
 
 def write_contract(root: Path, entries: set[str]) -> None:
-    header = ("# The URL contract: every published URL and anchor. A build must serve each of them, or\n"
-              "# data/redirects.yaml must say where it leads now. Regenerate after adding pages or items:\n"
-              "#   ./scripts/build && .venv/bin/python -m strategy_site urls --write\n")
+    header = (
+        "# The URL contract: every published URL and anchor. A build must serve each of them, or\n"
+        "# data/redirects.yaml must say where it leads now. Regenerate after adding pages or items:\n"
+        "#   ./scripts/build && .venv/bin/python -m strategy_site urls --write\n"
+    )
     (root / CONTRACT_FILE).write_text(header + "\n".join(sorted(entries)) + "\n", "utf-8")
 
 
@@ -101,7 +103,7 @@ def _split(url: str) -> tuple[str, str, str | None]:
     """'/en/pillars/x/#k' -> ('en', 'pillars/x/', 'k')."""
     path, _, anchor = url.partition("#")
     lang = "en" if path.startswith("/en/") else "ja"
-    page = path[len("/" + urls.LANG_PREFIX[lang]):]
+    page = path[len("/" + urls.LANG_PREFIX[lang]) :]
     return lang, page, anchor or None
 
 
@@ -116,18 +118,23 @@ def check(contract: list[str], served_urls: set[str], strategy: Strategy) -> lis
         lang, page, anchor = _split(url)
         to = redirects.get((page, anchor))
         if to is None:
-            problems.append(f"{url} is in the URL contract but the site no longer serves it. Add an entry to "
-                            f"data/redirects.yaml (from: '{page}{'#' + anchor if anchor else ''}') saying where "
-                            "it leads now.")
+            problems.append(
+                f"{url} is in the URL contract but the site no longer serves it. Add an entry to "
+                f"data/redirects.yaml (from: '{page}{'#' + anchor if anchor else ''}') saying where "
+                "it leads now."
+            )
             continue
         target = "/" + urls.LANG_PREFIX[lang] + pages.resolve(strategy, to)
         if target not in served_urls:
-            problems.append(f"{url} redirects to {target}, which the site does not serve. Correct the entry in "
-                            "data/redirects.yaml.")
+            problems.append(
+                f"{url} redirects to {target}, which the site does not serve. Correct the entry in data/redirects.yaml."
+            )
     new = sorted(served_urls - set(contract))
     if new:
-        problems.append(f"{len(new)} published URL(s) are not in {CONTRACT_FILE}, e.g. {new[0]}. Add them: "
-                        ".venv/bin/python -m strategy_site urls --write (after ./scripts/build).")
+        problems.append(
+            f"{len(new)} published URL(s) are not in {CONTRACT_FILE}, e.g. {new[0]}. Add them: "
+            ".venv/bin/python -m strategy_site urls --write (after ./scripts/build)."
+        )
     return problems
 
 
@@ -141,18 +148,21 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
         base = _url_of(site, path)
         for tag, link in page.links:
             if site_url and link.startswith(site_url):
-                link = "/" + link[len(site_url):]
+                link = "/" + link[len(site_url) :]
             elif link.startswith("/") and not link.startswith("//"):
                 if not link.startswith(folder):
-                    problems.append(f"{path.relative_to(site).as_posix()}: <{tag}> {link}: leads out of the site's "
-                                    f"folder {folder} (a link from the server's root; links must be relative)")
+                    problems.append(
+                        f"{path.relative_to(site).as_posix()}: <{tag}> {link}: leads out of the site's "
+                        f"folder {folder} (a link from the server's root; links must be relative)"
+                    )
                     continue
-                link = "/" + link[len(folder):]
+                link = "/" + link[len(folder) :]
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
                 continue
-            target_url = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path))) \
-                if parts.path else base
+            target_url = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path))) if parts.path else base
+            )
             if parts.path.endswith("/") or not parts.path:
                 target_url = target_url.rstrip("/") + "/"
             file = site / target_url.lstrip("/")

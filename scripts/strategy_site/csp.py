@@ -59,12 +59,18 @@ def policy(script_hashes=(), style_hashes=(), style_attribute_hashes=()) -> str:
 def page_policy(html: str) -> str:
     """The policy for one page: its inline scripts (not JSON data, which is never run), its <style>
     elements and its style="" attributes, each allowed by hash."""
-    scripts = [m["body"] for m in _SCRIPT.finditer(html)
-               if "src=" not in m["attrs"].lower() and not _DATA_TYPE.search(m["attrs"])]
+    scripts = [
+        m["body"]
+        for m in _SCRIPT.finditer(html)
+        if "src=" not in m["attrs"].lower() and not _DATA_TYPE.search(m["attrs"])
+    ]
     styles = [m["body"] for m in _STYLE.finditer(html)]
     attributes = [m["dq"] if m["dq"] is not None else m["sq"] for m in _STYLE_ATTR.finditer(html)]
-    return policy([source_hash(s) for s in scripts], [source_hash(s) for s in styles],
-                  [source_hash(html_module.unescape(a)) for a in attributes])
+    return policy(
+        [source_hash(s) for s in scripts],
+        [source_hash(s) for s in styles],
+        [source_hash(html_module.unescape(a)) for a in attributes],
+    )
 
 
 def with_policy(html: str) -> str:
@@ -73,8 +79,8 @@ def with_policy(html: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(html)}">'
     found = _CHARSET.search(html)
     if found:
-        return html[: found.end()] + "\n" + meta + html[found.end():]
+        return html[: found.end()] + "\n" + meta + html[found.end() :]
     head = re.search(r"<head[^>]*>", html, re.I)
     if head is None:
         raise ValueError("a page without <head>: no place for its Content-Security-Policy")
-    return html[: head.end()] + "\n" + meta + html[head.end():]
+    return html[: head.end()] + "\n" + meta + html[head.end() :]

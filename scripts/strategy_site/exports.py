@@ -53,9 +53,12 @@ MEASURE_COLUMNS = (
     _c("text_en", "施策（英語、翻訳）", "the measure in English (translation)"),
     _c("slide", "出典のスライド番号", "the source slide"),
     _c("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
-    _c("site_own_columns", "この行で当サイトによるもの（原文にない）列の名前（空白区切り、空欄はすべて原文とその翻訳）",
-       "the columns of this row that are the site's own, not the source's (space-separated; empty: all from "
-       "the source or translating it)"),
+    _c(
+        "site_own_columns",
+        "この行で当サイトによるもの（原文にない）列の名前（空白区切り、空欄はすべて原文とその翻訳）",
+        "the columns of this row that are the site's own, not the source's (space-separated; empty: all from "
+        "the source or translating it)",
+    ),
 )
 FIGURE_COLUMNS = (
     _c("id", "予算額のID", "the figure's id"),
@@ -67,24 +70,38 @@ FIGURE_COLUMNS = (
     _c("amount_ja", "公表どおりの表記", "the amount as published"),
     _c("amount_en", "英語での表記", "the amount in English form"),
     _c("approximate", "概数（規模）かどうか（true/false）", "whether the amount is approximate (規模): true or false"),
-    _c("budget_type", "予算の種類（initial=当初, supplementary=補正, fund=ファンド）",
-       "budget type: initial, supplementary or fund"),
-    _c("fiscal_year_start", "対象年度の始め（空欄は記載なし）", "first fiscal year covered (empty where the source gives none)"),
+    _c(
+        "budget_type",
+        "予算の種類（initial=当初, supplementary=補正, fund=ファンド）",
+        "budget type: initial, supplementary or fund",
+    ),
+    _c(
+        "fiscal_year_start",
+        "対象年度の始め（空欄は記載なし）",
+        "first fiscal year covered (empty where the source gives none)",
+    ),
     _c("fiscal_year_end", "対象年度の終わり", "last fiscal year covered"),
     _c("measure_id", "関連する施策のID", "the id of the measure the programme belongs to"),
     _c("progress_item_id", "金額を記した進捗項目のID", "the id of the progress item stating the figure"),
     _c("note_ja", "原文の表記", "the figure's wording in the source"),
     _c("note_en", "原文の表記の英訳", "that wording in English"),
     _c("slide", "出典のスライド番号", "the source slide"),
-    _c("site_own_columns", "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idは当サイトの判断による結び付け）",
-       "the columns of this row that are the site's own, not the source's (space-separated; measure_id is "
-       "an editorial link)"),
+    _c(
+        "site_own_columns",
+        "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idは当サイトの判断による結び付け）",
+        "the columns of this row that are the site's own, not the source's (space-separated; measure_id is "
+        "an editorial link)",
+    ),
 )
 
 EXPORTS = (
-    Export("strategy.json", Text("すべてのデータ（data/ の各ファイルの内容そのまま）と、どの項目が当サイトによるものか（provenance）",
-                                 "all the data, exactly as in the files under data/, and which fields are the "
-                                 "site's own (provenance)")),
+    Export(
+        "strategy.json",
+        Text(
+            "すべてのデータ（data/ の各ファイルの内容そのまま）と、どの項目が当サイトによるものか（provenance）",
+            "all the data, exactly as in the files under data/, and which fields are the site's own (provenance)",
+        ),
+    ),
     Export("measures.csv", Text("施策の一覧（1行1施策）", "every measure, one per row"), MEASURE_COLUMNS),
     Export("figures.csv", Text("予算額の一覧（1行1件）", "every budget figure, one per row"), FIGURE_COLUMNS),
 )
@@ -93,9 +110,15 @@ EXPORTS = (
 def export_list(schema_dir: Path) -> tuple[Export, ...]:
     """The published files: the data exports, then one JSON Schema per kind of data file."""
     schemas = tuple(
-        Export(f"schema/{path.name}", Text(f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}",
-                                           f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}"))
-        for path in sorted(schema_dir.glob("*.schema.json")))
+        Export(
+            f"schema/{path.name}",
+            Text(
+                f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}",
+                f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}",
+            ),
+        )
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    )
     return EXPORTS + schemas
 
 
@@ -140,22 +163,50 @@ def measures_csv(s: Strategy) -> str:
     rows = []
     for ms in s.measures:
         p, g = s.pillar(ms.pillar_id), s.group(ms.group_id)
-        rows.append({"id": ms.id, "pillar_id": p.id, "pillar_ja": p.name.ja, "pillar_en": p.name.en,
-                     "group_id": g.id, "group_ja": g.title.ja, "group_en": g.title.en, "text_ja": ms.text.ja,
-                     "text_en": ms.text.en, "slide": ms.slide, "permalink": "/" + urls.permalink_path(ms.id),
-                     "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["measures.csv"])})
+        rows.append(
+            {
+                "id": ms.id,
+                "pillar_id": p.id,
+                "pillar_ja": p.name.ja,
+                "pillar_en": p.name.en,
+                "group_id": g.id,
+                "group_ja": g.title.ja,
+                "group_en": g.title.en,
+                "text_ja": ms.text.ja,
+                "text_en": ms.text.en,
+                "slide": ms.slide,
+                "permalink": "/" + urls.permalink_path(ms.id),
+                "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["measures.csv"]),
+            }
+        )
     return _csv(MEASURE_COLUMNS, rows)
 
 
 def figures_csv(s: Strategy) -> str:
     rows = []
     for f in s.figures:
-        rows.append({"id": f.id, "program_ja": f.program.ja, "program_en": f.program.en, "amount": fmt.plain(f.amount),
-                     "unit": f.unit, "amount_yen": fmt.plain(f.yen), "amount_ja": fmt.amount(f, "ja"),
-                     "amount_en": fmt.amount(f, "en"), "approximate": f.approximate, "budget_type": f.budget_type,
-                     "fiscal_year_start": f.fy_start, "fiscal_year_end": f.fy_end, "measure_id": f.measure_id,
-                     "progress_item_id": f.progress_item_id, "note_ja": f.note.ja, "note_en": f.note.en,
-                     "slide": f.slide, "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["figures.csv"])})
+        rows.append(
+            {
+                "id": f.id,
+                "program_ja": f.program.ja,
+                "program_en": f.program.en,
+                "amount": fmt.plain(f.amount),
+                "unit": f.unit,
+                "amount_yen": fmt.plain(f.yen),
+                "amount_ja": fmt.amount(f, "ja"),
+                "amount_en": fmt.amount(f, "en"),
+                "approximate": f.approximate,
+                "budget_type": f.budget_type,
+                "fiscal_year_start": f.fy_start,
+                "fiscal_year_end": f.fy_end,
+                "measure_id": f.measure_id,
+                "progress_item_id": f.progress_item_id,
+                "note_ja": f.note.ja,
+                "note_en": f.note.en,
+                "slide": f.slide,
+                "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["figures.csv"]),
+            }
+        )
     return _csv(FIGURE_COLUMNS, rows)
 
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from . import urls
 from .load import LoadedFile
@@ -26,7 +27,7 @@ PACKAGE = Path(__file__).parent
 ROOT = PACKAGE.parents[1]
 
 
-def _value_at(data: object, where: tuple) -> object:
+def _value_at(data: Any, where: tuple) -> Any:
     for part in where:
         data = data[part]
     return data
@@ -40,8 +41,9 @@ def _at(loaded: LoadedFile, where: tuple, message: str) -> Problem:
 
 def _explained(where: tuple, known: list[Problem], loaded: LoadedFile) -> bool:
     """A place (or a place around it) that already has a problem needs no second message."""
-    return any(p.file == str(loaded.path) and where[: len(p.where)] == p.where and (p.where or not where)
-               for p in known)
+    return any(
+        p.file == str(loaded.path) and where[: len(p.where)] == p.where and (p.where or not where) for p in known
+    )
 
 
 # -- Numbers and booleans: one spelling each -------------------------------------------------------
@@ -69,20 +71,26 @@ def number_spelling(typed: str, value: object) -> str | None:
         if typed in ("true", "false"):
             return None
         meant = "true" if value else "false"
-        return (f"'{typed}' is read as {meant}. Write {meant} (yes/no answers are written true or false); "
-                f"if this is a text, put it in quotation marks: \"{typed}\".")
+        return (
+            f"'{typed}' is read as {meant}. Write {meant} (yes/no answers are written true or false); "
+            f'if this is a text, put it in quotation marks: "{typed}".'
+        )
     if isinstance(value, int):
         if WHOLE.match(typed):
             return None
         if ":" in typed:
-            return (f"'{typed}' is read as {value} (YAML reads numbers with ':' in base 60). Write the number "
-                    "in plain digits, without ':'.")
+            return (
+                f"'{typed}' is read as {value} (YAML reads numbers with ':' in base 60). Write the number "
+                "in plain digits, without ':'."
+            )
         if re.match(r"[-+]?0[xob]", typed):
-            return (f"'{typed}' is read as {value} (a number in another base). Write the number in plain "
-                    f"decimal digits, for example {value}.")
+            return (
+                f"'{typed}' is read as {value} (a number in another base). Write the number in plain "
+                f"decimal digits, for example {value}."
+            )
         digits = _plain_digits(typed)
         if digits is not None and re.fullmatch(r"-?0[0-9]+", typed.replace("_", "").lstrip("+")):
-            return (f"'{typed}' has a leading zero, so YAML reads it as {value} (octal). Write {digits}.")
+            return f"'{typed}' has a leading zero, so YAML reads it as {value} (octal). Write {digits}."
         advice = f"Write {digits}." if digits is not None else "Write it in plain digits."
         return f"'{typed}' is not written in plain digits (no signs, '_' or leading zeros). {advice}"
     if isinstance(value, float):
@@ -150,9 +158,15 @@ def check_invisible(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
         name = unicodedata.name(char, "an unnamed format character")
         visible = "".join(c for c in text if not invisible_character(c))
         only = " The text holds nothing else that can be seen: write the text." if not visible.strip() else ""
-        problems.append(_at(loaded, where, f"contains an invisible character, U+{ord(char):04X} {name}, at "
-                                           f"character {position}. Delete it (retype the text around it if your "
-                                           f"editor does not show it).{only}"))
+        problems.append(
+            _at(
+                loaded,
+                where,
+                f"contains an invisible character, U+{ord(char):04X} {name}, at "
+                f"character {position}. Delete it (retype the text around it if your "
+                f"editor does not show it).{only}",
+            )
+        )
     return problems
 
 
@@ -181,8 +195,13 @@ def check_english(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
     for where, text in _texts(loaded.data):
         en = text["en"]
         if _JAPANESE.search(en) and not _LATIN.search(en) and not _explained(where + ("en",), known, loaded):
-            problems.append(_at(loaded, where + ("en",), f"the English text {en!r} is written in Japanese only. "
-                                                         "Write the English translation here."))
+            problems.append(
+                _at(
+                    loaded,
+                    where + ("en",),
+                    f"the English text {en!r} is written in Japanese only. Write the English translation here.",
+                )
+            )
     return problems
 
 
@@ -262,8 +281,13 @@ def check_reserved_ids(files: dict[str, list[LoadedFile]]) -> list[Problem]:
             reason = reserved_reason(ident)
             if reason:
                 other = next(c for c in (f"{ident}-item", f"item-{ident}", "new-item") if not reserved_reason(c))
-                problems.append(_at(loaded, where + ("id",), f"{reason}, so an item cannot have it. Choose "
-                                                             f"another id, for example '{other}'."))
+                problems.append(
+                    _at(
+                        loaded,
+                        where + ("id",),
+                        f"{reason}, so an item cannot have it. Choose another id, for example '{other}'.",
+                    )
+                )
     return problems
 
 
@@ -272,9 +296,16 @@ RESERVED_PILLAR_IDS = frozenset({"index"})  # pillars/index.md would be served a
 
 def check_pillar_ids(files: dict[str, list[LoadedFile]]) -> list[Problem]:
     """A pillar's id names its page: 'index' would make the page /pillars/ itself."""
-    return [_at(loaded, ("id",), f"the id '{loaded.data['id']}' would make this pillar's page the address "
-                                 "pillars/ itself. Choose another id (and name the file after it).")
-            for loaded in files.get("pillar", []) if loaded.data.get("id") in RESERVED_PILLAR_IDS]
+    return [
+        _at(
+            loaded,
+            ("id",),
+            f"the id '{loaded.data['id']}' would make this pillar's page the address "
+            "pillars/ itself. Choose another id (and name the file after it).",
+        )
+        for loaded in files.get("pillar", [])
+        if loaded.data.get("id") in RESERVED_PILLAR_IDS
+    ]
 
 
 def valid_id_like(text: str) -> str:
@@ -283,6 +314,7 @@ def valid_id_like(text: str) -> str:
 
 
 # -- Redirects -------------------------------------------------------------------------------------
+
 
 def check_redirect_forms(files: dict[str, list[LoadedFile]]) -> list[Problem]:
     """What a redirect's 'from' can be without knowing the rest of the data: no language prefix
@@ -296,15 +328,32 @@ def check_redirect_forms(files: dict[str, list[LoadedFile]]) -> list[Problem]:
             first = source.split("/", 1)[0]
             where = ("redirects", r, "from")
             if first in urls.LANG_PREFIX and urls.LANG_PREFIX[first]:
-                problems.append(_at(loaded, where, f"'{source}' starts with '{first}/'. Leave the language out: "
-                                                   f"write '{source[len(first) + 1:]}'; each entry works in both "
-                                                   "languages."))
+                problems.append(
+                    _at(
+                        loaded,
+                        where,
+                        f"'{source}' starts with '{first}/'. Leave the language out: "
+                        f"write '{source[len(first) + 1 :]}'; each entry works in both "
+                        "languages.",
+                    )
+                )
             elif first in reserved_folders:
-                problems.append(_at(loaded, where, f"'{source}' is in the folder '{first}/', which the site uses "
-                                                   "for its own files. Only old page addresses can be redirected."))
+                problems.append(
+                    _at(
+                        loaded,
+                        where,
+                        f"'{source}' is in the folder '{first}/', which the site uses "
+                        "for its own files. Only old page addresses can be redirected.",
+                    )
+                )
             if source in seen:
-                problems.append(_at(loaded, where, f"'{source}' is already redirected on line {seen[source]}. "
-                                                   "Keep one of the two entries."))
+                problems.append(
+                    _at(
+                        loaded,
+                        where,
+                        f"'{source}' is already redirected on line {seen[source]}. Keep one of the two entries.",
+                    )
+                )
             seen.setdefault(source, loaded.mark(where)[0])
     return problems
 
@@ -328,27 +377,47 @@ def check_redirect_targets(strategy, files: dict[str, list[LoadedFile]], page_an
             where = ("redirects", r, "from")
             permalink = page.startswith(urls.PERMALINK_DIR + "/") and page.count("/") == 2
             if permalink and page.split("/")[1] in targets:
-                problems.append(_at(loaded, where, f"'{page}' is the permalink of the item '{page.split('/')[1]}', "
-                                                   "which the site serves: a redirect would take it over. Remove "
-                                                   "this entry."))
+                problems.append(
+                    _at(
+                        loaded,
+                        where,
+                        f"'{page}' is the permalink of the item '{page.split('/')[1]}', "
+                        "which the site serves: a redirect would take it over. Remove "
+                        "this entry.",
+                    )
+                )
             elif page in served and anchor:
                 anchored.append((loaded, where, page, anchor))
             to = entry["to"]
             if to.endswith("/"):
                 if to not in served:
-                    problems.append(_at(loaded, ("redirects", r, "to"), f"'{to}' is not a page of the site. Write "
-                                                                       "a page's address, or an item's id."))
+                    problems.append(
+                        _at(
+                            loaded,
+                            ("redirects", r, "to"),
+                            f"'{to}' is not a page of the site. Write a page's address, or an item's id.",
+                        )
+                    )
             elif to not in targets:
                 what = kinds.get(to)
-                advice = (f"'{to}' is the id of a {what}, which has no permalink. Write a page's address "
-                          "(ending in '/') or the id of a measure or item." if what else
-                          f"'{to}' is neither a page of the site nor the id of an item. Write an item's id or a "
-                          "page's address.")
+                advice = (
+                    f"'{to}' is the id of a {what}, which has no permalink. Write a page's address "
+                    "(ending in '/') or the id of a measure or item."
+                    if what
+                    else f"'{to}' is neither a page of the site nor the id of an item. Write an item's id or a "
+                    "page's address."
+                )
                 problems.append(_at(loaded, ("redirects", r, "to"), advice))
     if problems:  # the pages cannot be rendered with a redirect that leads nowhere
         return problems
     for loaded, where, page, anchor in anchored:
         if anchor in page_anchors(page):
-            problems.append(_at(loaded, where, f"'#{anchor}' is still on the page '{page}': a redirect would "
-                                               "take that address over. Remove this entry."))
+            problems.append(
+                _at(
+                    loaded,
+                    where,
+                    f"'#{anchor}' is still on the page '{page}': a redirect would "
+                    "take that address over. Remove this entry.",
+                )
+            )
     return problems

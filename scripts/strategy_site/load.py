@@ -12,6 +12,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,7 +20,7 @@ from .problems import Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24  # the data nests at most 8 levels; deeper is a mistake (and PyYAML would recurse)
-Path_ = tuple  # a field path inside one file, e.g. ("groups", 0, "measures", 1, "text", "en")
+FieldPath = tuple  # a field path inside one file, e.g. ("groups", 0, "measures", 1, "text", "en")
 
 
 @dataclass
@@ -27,19 +28,19 @@ class LoadedFile:
     """One data file: its values, and the line/column of every value and key."""
 
     path: Path  # as shown in messages, relative to the project
-    data: object
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each field's name stands
-    typed: dict[Path_, str] = field(default_factory=dict)  # values without quotation marks, as typed ('yes')
+    data: Any  # the values as YAML gives them (dicts, lists, text, numbers); their shape is the schema's
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)  # where each field's name stands
+    typed: dict[FieldPath, str] = field(default_factory=dict)  # values without quotation marks, as typed ('yes')
 
-    def mark(self, where: Path_) -> tuple[int, int]:
+    def mark(self, where: FieldPath) -> tuple[int, int]:
         """The line and column of the value at `where`, or of its nearest parent we know."""
         where = tuple(where)
         while where not in self.marks and where:
             where = where[:-1]
         return self.marks.get(where, (1, 1))
 
-    def key_mark(self, where: Path_) -> tuple[int, int]:
+    def key_mark(self, where: FieldPath) -> tuple[int, int]:
         """The line and column of the field's name at `where` (for a list entry: of the entry)."""
         return self.key_marks.get(tuple(where)) or self.mark(where)
 
@@ -50,17 +51,21 @@ Files = dict[str, list[LoadedFile]]  # the data files by the name of their schem
 class _Constructor(yaml.constructor.SafeConstructor):
     """Scalars as the YAML core schema reads them, but dates stay text (we check them ourselves)."""
 
+    def construct_date_as_text(self, node: yaml.Node) -> str:
+        return self.construct_yaml_str(node)
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
+
+# (types-PyYAML types add_constructor for BaseConstructor's own subclasses only)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_date_as_text)  # type: ignore[type-var]
 
 
-def _problem(path: Path, line: int, column: int, where: Path_, message: str) -> Problem:
+def _problem(path: Path, line: int, column: int, where: FieldPath, message: str) -> Problem:
     return Problem(str(path), line, column, where, message)
 
 
 def _bad_indent_tab(text: str) -> tuple[int, int] | None:
     for number, line in enumerate(text.splitlines(), start=1):
-        indent = re.match(r"[ \t]*", line).group(0)
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             return number, indent.index("\t") + 1
     return None
@@ -69,43 +74,72 @@ def _bad_indent_tab(text: str) -> tuple[int, int] | None:
 # What PyYAML's complaints usually mean in a file like ours, in words; and whether the place where
 # the reader started the thing it could not finish (its "context") is the better place to point at.
 _SYNTAX = (
-    (r"expected ',' or '[]}]'", False, "a quotation mark or a comma is missing (or there is one too many) "
-     "inside { } or [ ]. Each text needs a quotation mark at its start and at its end, and a comma goes "
-     "between two fields, as in {ja: \"...\", en: \"...\"}"),
+    (
+        r"expected ',' or '[]}]'",
+        False,
+        "a quotation mark or a comma is missing (or there is one too many) "
+        "inside { } or [ ]. Each text needs a quotation mark at its start and at its end, and a comma goes "
+        'between two fields, as in {ja: "...", en: "..."}',
+    ),
     (r"could not find expected ':'", True, "the colon after a field's name is missing. Write 'name: value'"),
-    (r"mapping values are not allowed here", False, "there is a colon ':' where none is expected. If a "
-     "text contains ': ', put the text in quotation marks; otherwise check the indentation of this line"),
-    (r"expected <block end>|did not find expected (key|'-')", False, "the indentation does not fit: this "
-     "line starts further left or right than the lines of the same level around it. Line it up with them; "
-     "a list entry starts with a dash and a space ('- ')"),
+    (
+        r"mapping values are not allowed here",
+        False,
+        "there is a colon ':' where none is expected. If a "
+        "text contains ': ', put the text in quotation marks; otherwise check the indentation of this line",
+    ),
+    (
+        r"expected <block end>|did not find expected (key|'-')",
+        False,
+        "the indentation does not fit: this "
+        "line starts further left or right than the lines of the same level around it. Line it up with them; "
+        "a list entry starts with a dash and a space ('- ')",
+    ),
     (r"found character '\\t'", False, "there is a tab character. Use spaces instead"),
-    (r"cannot start any token|scanning an? (alias|anchor|tag|block scalar)|undefined (alias|tag)", False,
-     "a text starts with a sign that YAML reserves (@ ` * & ! % | >). Put the text in quotation marks"),
-    (r"scanning a (double|single)-quoted scalar|scanning a quoted scalar", True, "a text's quotation marks "
-     "are not closed: the text that starts here has no closing quotation mark"),
-    (r"expected a comment or a line break", False, "something follows the end of a text on the same line. "
-     "Put the whole text inside the quotation marks, or move the rest to a line of its own"),
+    (
+        r"cannot start any token|scanning an? (alias|anchor|tag|block scalar)|undefined (alias|tag)",
+        False,
+        "a text starts with a sign that YAML reserves (@ ` * & ! % | >). Put the text in quotation marks",
+    ),
+    (
+        r"scanning a (double|single)-quoted scalar|scanning a quoted scalar",
+        True,
+        "a text's quotation marks are not closed: the text that starts here has no closing quotation mark",
+    ),
+    (
+        r"expected a comment or a line break",
+        False,
+        "something follows the end of a text on the same line. "
+        "Put the whole text inside the quotation marks, or move the rest to a line of its own",
+    ),
 )
 
 
 def _syntax_problem(shown: Path, exc: yaml.MarkedYAMLError) -> Problem:
     said = f"{exc.context or ''} {exc.problem or ''}".strip()
-    for pattern, at_context, words in _SYNTAX:
-        if re.search(pattern, said):
-            break
-    else:
-        at_context, words = False, f"YAML cannot read this ({exc.problem or said})"
+    at_context, words = next(
+        ((at, meaning) for pattern, at, meaning in _SYNTAX if re.search(pattern, said)),
+        (False, f"YAML cannot read this ({exc.problem or said})"),
+    )
     start, end = exc.context_mark, exc.problem_mark
     if "flow" in (exc.context or "") and start and end and start.line != end.line:
-        at_context, words = True, ("the '{' or '[' here is not closed on its line: the closing '}' or ']' "
-                                   "is missing, or a quotation mark inside is not closed")
+        at_context, words = (
+            True,
+            (
+                "the '{' or '[' here is not closed on its line: the closing '}' or ']' "
+                "is missing, or a quotation mark inside is not closed"
+            ),
+        )
     mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return _problem(shown, line, column, (), f"is not valid YAML here: {words}. If this line looks right, "
-                    "check the line above it.")
+    return _problem(
+        shown, line, column, (), f"is not valid YAML here: {words}. If this line looks right, check the line above it."
+    )
 
 
-def read_file(path: Path, shown_as: Path | None = None, root: Path | None = None) -> tuple[LoadedFile | None, list[Problem]]:
+def read_file(
+    path: Path, shown_as: Path | None = None, root: Path | None = None
+) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file. Returns the file, or None and the problems that stop it being read.
     With `root`, a symbolic link that leads out of it is refused."""
     shown = shown_as or path
@@ -120,22 +154,51 @@ def read_file(path: Path, shown_as: Path | None = None, root: Path | None = None
     if len(raw) > MAX_BYTES:
         return None, [_too_large(shown, max(len(raw), _size(path)))]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [_problem(shown, 1, 1, (), "starts with a byte-order mark (BOM). Save the file as "
-                               "UTF-8 without BOM (in most editors: Encoding > UTF-8).")]
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                (),
+                "starts with a byte-order mark (BOM). Save the file as "
+                "UTF-8 without BOM (in most editors: Encoding > UTF-8).",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [_problem(shown, line, column, (), "is not valid UTF-8 text (byte "
-                               f"0x{raw[exc.start]:02x}). Save the file with the encoding UTF-8.")]
-    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
-        return None, [_problem(shown, 1, 1, (), "is empty (or holds only comments). Restore its "
-                               "content, for example from the project's history.")]
+        return None, [
+            _problem(
+                shown,
+                line,
+                column,
+                (),
+                f"is not valid UTF-8 text (byte 0x{raw[exc.start]:02x}). Save the file with the encoding UTF-8.",
+            )
+        ]
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                (),
+                "is empty (or holds only comments). Restore its content, for example from the project's history.",
+            )
+        ]
     tab = _bad_indent_tab(text)
     if tab:
-        return None, [_problem(shown, tab[0], tab[1], (), "is indented with a tab. YAML allows only "
-                               "spaces for indentation: replace the tab with spaces.")]
+        return None, [
+            _problem(
+                shown,
+                tab[0],
+                tab[1],
+                (),
+                "is indented with a tab. YAML allows only spaces for indentation: replace the tab with spaces.",
+            )
+        ]
     try:
         structure = structure_problems(text, shown)
         if structure:
@@ -148,8 +211,15 @@ def read_file(path: Path, shown_as: Path | None = None, root: Path | None = None
     except RecursionError:
         return None, [_too_deep(shown, *_deep_place(text), ())]
     if len(nodes) != 1:
-        return None, [_problem(shown, 1, 1, (), "holds more than one YAML document (a line '---' "
-                               "in the middle?). Keep one document per file.")]
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                (),
+                "holds more than one YAML document (a line '---' in the middle?). Keep one document per file.",
+            )
+        ]
     loaded = LoadedFile(shown, None)
     problems: list[Problem] = []
     try:
@@ -159,8 +229,15 @@ def read_file(path: Path, shown_as: Path | None = None, root: Path | None = None
     except yaml.YAMLError as exc:  # a value PyYAML cannot construct
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [_problem(shown, line, column, (), f"holds a value YAML cannot read ({getattr(exc, 'problem', '')}). "
-                               "Put texts in quotation marks.")]
+        return None, [
+            _problem(
+                shown,
+                line,
+                column,
+                (),
+                f"holds a value YAML cannot read ({getattr(exc, 'problem', '')}). Put texts in quotation marks.",
+            )
+        ]
     return loaded, problems
 
 
@@ -172,15 +249,27 @@ def _size(path: Path) -> int:
 
 
 def _too_large(shown: Path, size: int) -> Problem:
-    return _problem(shown, 1, 1, (), f"is {size / 1_000_000:.1f} MB; a data file may be at most "
-                    f"{MAX_BYTES // 1_000_000} MB. Split it, or check that it is the right file.")
+    return _problem(
+        shown,
+        1,
+        1,
+        (),
+        f"is {size / 1_000_000:.1f} MB; a data file may be at most "
+        f"{MAX_BYTES // 1_000_000} MB. Split it, or check that it is the right file.",
+    )
 
 
-def _too_deep(shown: Path, line: int, column: int, where: Path_) -> Problem:
+def _too_deep(shown: Path, line: int, column: int, where: FieldPath) -> Problem:
     while where and isinstance(where[-1], int):  # the field the nesting hangs from
         where = where[:-1]
-    return _problem(shown, line, column, where, f"nests values more than {MAX_DEPTH} levels deep. The data never "
-                    "needs that many: check the indentation and that every '[' and '{' is closed where it should be.")
+    return _problem(
+        shown,
+        line,
+        column,
+        where,
+        f"nests values more than {MAX_DEPTH} levels deep. The data never "
+        "needs that many: check the indentation and that every '[' and '{' is closed where it should be.",
+    )
 
 
 def _deep_place(text: str) -> tuple[int, int]:
@@ -211,19 +300,33 @@ def file_kind_problem(path: Path, shown: Path, root: Path | None = None) -> Prob
             target = path.resolve()
             inside = root is None or target.is_relative_to(root.resolve())
             if not target.exists():
-                return _problem(shown, 1, 1, (), "is a link to a file that does not exist. Replace the link "
-                                "with the file itself.")
+                return _problem(
+                    shown, 1, 1, (), "is a link to a file that does not exist. Replace the link with the file itself."
+                )
             if not inside:
-                return _problem(shown, 1, 1, (), f"is a link to {target}, outside the project. Copy the file "
-                                "into data/ instead of linking to it.")
+                return _problem(
+                    shown,
+                    1,
+                    1,
+                    (),
+                    f"is a link to {target}, outside the project. Copy the file into data/ instead of linking to it.",
+                )
         info = os.stat(path)
     except OSError as exc:
         return _problem(shown, 1, 1, (), f"cannot be read ({exc.strerror}).")
     if not stat.S_ISREG(info.st_mode):
-        what = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
-                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a plain file")
-        return _problem(shown, 1, 1, (), f"is {what}, not a text file. Replace it with the data file, or move it "
-                        "out of data/.")
+        what = (
+            "a folder"
+            if stat.S_ISDIR(info.st_mode)
+            else "a named pipe (FIFO)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "not a plain file"
+        )
+        return _problem(
+            shown, 1, 1, (), f"is {what}, not a text file. Replace it with the data file, or move it out of data/."
+        )
     if info.st_size > MAX_BYTES:
         return _too_large(shown, info.st_size)
     return None
@@ -251,34 +354,74 @@ def _structure(text: str, shown: Path, parser) -> list[Problem]:
         if not isinstance(event, yaml.NodeEvent):
             continue
         where, is_key = _event_place(stack)
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent):
-            return [_problem(shown, line, column, where, f"'*{event.anchor}' is a YAML alias: a copy of a value marked "
-                             f"'&{event.anchor}' elsewhere. The data does not use copies: write the value itself here. "
-                             "If this is a text that starts with '*', put the whole text in quotation marks.")]
+            return [
+                _problem(
+                    shown,
+                    line,
+                    column,
+                    where,
+                    f"'*{event.anchor}' is a YAML alias: a copy of a value marked "
+                    f"'&{event.anchor}' elsewhere. The data does not use copies: write the value itself here. "
+                    "If this is a text that starts with '*', put the whole text in quotation marks.",
+                )
+            ]
         if event.anchor is not None:
-            return [_problem(shown, line, column, where, f"'&{event.anchor}' is a YAML anchor (a mark for copying a "
-                             "value elsewhere). The data does not use copies: delete it. If this is a text that "
-                             "starts with '&', put the whole text in quotation marks.")]
-        if event.tag is not None:
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            return [_problem(shown, line, column, where, f"'{tag}' is read as a YAML tag, which the data does "
-                             "not use. If this is a text that starts with '!', put the whole text in quotation marks "
-                             "(\"...\"); otherwise delete the tag.")]
+            return [
+                _problem(
+                    shown,
+                    line,
+                    column,
+                    where,
+                    f"'&{event.anchor}' is a YAML anchor (a mark for copying a "
+                    "value elsewhere). The data does not use copies: delete it. If this is a text that "
+                    "starts with '&', put the whole text in quotation marks.",
+                )
+            ]
+        tag = getattr(event, "tag", None)  # scalar, sequence and mapping events have one
+        if tag is not None:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            return [
+                _problem(
+                    shown,
+                    line,
+                    column,
+                    where,
+                    f"'{tag}' is read as a YAML tag, which the data does "
+                    "not use. If this is a text that starts with '!', put the whole text in quotation marks "
+                    '("..."); otherwise delete the tag.',
+                )
+            ]
         if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
-            return [_problem(shown, line, column, where, "'<<' (a YAML merge key) copies the fields of another "
-                             "entry, which the data does not use. Write the fields themselves here.")]
+            return [
+                _problem(
+                    shown,
+                    line,
+                    column,
+                    where,
+                    "'<<' (a YAML merge key) copies the fields of another "
+                    "entry, which the data does not use. Write the fields themselves here.",
+                )
+            ]
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 return [_too_deep(shown, line, column, where)]
-            stack.append(["map" if isinstance(event, yaml.MappingStartEvent) else "seq", where,
-                          None if isinstance(event, yaml.MappingStartEvent) else 0, True])
+            stack.append(
+                [
+                    "map" if isinstance(event, yaml.MappingStartEvent) else "seq",
+                    where,
+                    None if isinstance(event, yaml.MappingStartEvent) else 0,
+                    True,
+                ]
+            )
         else:
-            _advance(stack, event.value if is_key else None)
+            _advance(stack, getattr(event, "value", None) if is_key else None)
     return []
 
 
-def _event_place(stack: list[list]) -> tuple[Path_, bool]:
+def _event_place(stack: list[list]) -> tuple[FieldPath, bool]:
     """The field path of the next node, and whether it is a mapping's key."""
     if not stack:
         return (), False
@@ -314,29 +457,44 @@ def _compose(text: str) -> list[yaml.Node]:
     return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
-def _build(node: yaml.Node, where: Path_, loaded: LoadedFile, problems: list[Problem], text: str) -> object:
+def _build(node: yaml.Node, where: FieldPath, loaded: LoadedFile, problems: list[Problem], text: str) -> object:
     loaded.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append(_problem(loaded.path, line, column, where, "has a field name that is not plain text. "
-                                         "Write 'name: value', with nothing before the name."))
+                problems.append(
+                    _problem(
+                        loaded.path,
+                        line,
+                        column,
+                        where,
+                        "has a field name that is not plain text. Write 'name: value', with nothing before the name.",
+                    )
+                )
                 continue
             key = key_node.value
             if key in result:
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 first = loaded.marks.get(where + (key,), (0, 0))[0]
-                problems.append(_problem(loaded.path, line, column, where + (key,),
-                                         f"the field '{key}' is written twice (first on line {first}). "
-                                         "Keep one and delete the other: otherwise one value would be lost."))
+                problems.append(
+                    _problem(
+                        loaded.path,
+                        line,
+                        column,
+                        where + (key,),
+                        f"the field '{key}' is written twice (first on line {first}). "
+                        "Keep one and delete the other: otherwise one value would be lost.",
+                    )
+                )
                 continue
             loaded.key_marks[where + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _build(value_node, where + (key,), loaded, problems, text)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, where + (i,), loaded, problems, text) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
     if not node.style:  # plain (None from PyYAML's parser, '' from libyaml's)
         loaded.typed[where] = node.value
     elif node.style == '"':
@@ -344,21 +502,29 @@ def _build(node: yaml.Node, where: Path_, loaded: LoadedFile, problems: list[Pro
     return _Constructor().construct_object(node)
 
 
-def _escapes(node: yaml.ScalarNode, where: Path_, shown: Path, text: str) -> list[Problem]:
+def _escapes(node: yaml.ScalarNode, where: FieldPath, shown: Path, text: str) -> list[Problem]:
     """In double quotation marks, YAML reads a backslash as the start of an escape: "\\P" becomes an
     invisible paragraph separator, "\\n" a line break. Nobody keeping this data means that, so the
     only escapes accepted are \\\\ (a backslash) and \\" (a quotation mark)."""
     start, end = node.start_mark, node.end_mark
-    source = text[start.index:end.index]
+    source = text[start.index : end.index]
     for found in re.finditer(r"\\(.)", source, re.S):
         if found.group(1) in '\\"\n':
             continue
         before = source[: found.start()]
         line = start.line + 1 + before.count("\n")
         column = found.start() - before.rfind("\n") if "\n" in before else start.column + 1 + found.start()
-        return [_problem(shown, line, column, where, f"'\\{found.group(1)}' in a text in double quotation marks is "
-                         "read as a special character, not as a backslash. To write a backslash, write it twice "
-                         "(\\\\), or put the text in single quotation marks.")]
+        return [
+            _problem(
+                shown,
+                line,
+                column,
+                where,
+                f"'\\{found.group(1)}' in a text in double quotation marks is "
+                "read as a special character, not as a backslash. To write a backslash, write it twice "
+                "(\\\\), or put the text in single quotation marks.",
+            )
+        ]
     return []
 
 
@@ -371,6 +537,11 @@ def editor_file(name: str) -> bool:
 def data_files(data_dir: Path) -> list[Path]:
     """Every data file (and every .yml file, which is refused with advice), in a stable order.
     Editors' temporary files are skipped."""
-    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and not editor_file(p.name)
-                  and "schema" not in p.relative_to(data_dir).parts
-                  and not any(editor_file(part) for part in p.relative_to(data_dir).parts))
+    return sorted(
+        p
+        for p in data_dir.rglob("*")
+        if p.suffix in (".yaml", ".yml")
+        and not editor_file(p.name)
+        and "schema" not in p.relative_to(data_dir).parts
+        and not any(editor_file(part) for part in p.relative_to(data_dir).parts)
+    )

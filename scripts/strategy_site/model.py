@@ -26,10 +26,14 @@ class Text:
         return {"ja": self.ja, "en": self.en}[lang]
 
     @classmethod
-    def of(cls, raw: dict | None) -> "Text | None":
-        if raw is None:
-            return None
+    def of(cls, raw: dict) -> Text:
+        """The text of a validated {ja, en} field."""
         return cls(raw["ja"], raw["en"], raw.get("translation") == "official", raw.get("registry"))
+
+    @classmethod
+    def maybe(cls, raw: dict | None) -> Text | None:
+        """The text of an optional field, or None where it is not given."""
+        return None if raw is None else cls.of(raw)
 
     def as_dict(self) -> dict:
         out = {"ja": self.ja, "en": self.en}
@@ -241,16 +245,18 @@ class Strategy:
 
     @cached_property
     def _by_id(self) -> dict[str, dict]:
-        return {"pillar": _first_by_id(self.pillars),
-                "group": _first_by_id(g for p in self.pillars for g in p.groups),
-                "measure": _first_by_id(self.measures),
-                "figures_of_measure": _grouped((f.measure_id, f) for f in self.figures),
-                "figures_of_item": _grouped((f.progress_item_id, f) for f in self.figures),
-                "progress_of_pillar": _grouped((s.pillar_id, s) for s in self.progress),
-                "progress_of_measure": _grouped((a, i) for i in self.progress_items for a in dict.fromkeys(i.advances)),
-                # the items with a permalink (pages.ITEM_KINDS): the kind and the text of each
-                "kind": _first((i.id, k.name) for k in ITEM_KINDS for i in k.items(self)),
-                "item_text": _first((i.id, k.text(i)) for k in ITEM_KINDS for i in k.items(self))}
+        return {
+            "pillar": _first_by_id(self.pillars),
+            "group": _first_by_id(g for p in self.pillars for g in p.groups),
+            "measure": _first_by_id(self.measures),
+            "figures_of_measure": _grouped((f.measure_id, f) for f in self.figures),
+            "figures_of_item": _grouped((f.progress_item_id, f) for f in self.figures),
+            "progress_of_pillar": _grouped((s.pillar_id, s) for s in self.progress),
+            "progress_of_measure": _grouped((a, i) for i in self.progress_items for a in dict.fromkeys(i.advances)),
+            # the items with a permalink (pages.ITEM_KINDS): the kind and the text of each
+            "kind": _first((i.id, k.name) for k in ITEM_KINDS for i in k.items(self)),
+            "item_text": _first((i.id, k.text(i)) for k in ITEM_KINDS for i in k.items(self)),
+        }
 
     def pillar(self, pillar_id: str) -> Pillar:
         return self._by_id["pillar"][pillar_id]
@@ -308,27 +314,50 @@ def _statement(raw: dict) -> Statement:
 
 def _pillar(raw: dict) -> Pillar:
     groups = tuple(
-        MeasureGroup(g["id"], g["slide"], Text.of(g["title"]),
-                     tuple(Measure(m["id"], m["slide"], Text.of(m["text"]), raw["id"], g["id"]) for m in g["measures"]))
-        for g in raw["groups"])
+        MeasureGroup(
+            g["id"],
+            g["slide"],
+            Text.of(g["title"]),
+            tuple(Measure(m["id"], m["slide"], Text.of(m["text"]), raw["id"], g["id"]) for m in g["measures"]),
+        )
+        for g in raw["groups"]
+    )
     return Pillar(raw["id"], raw["order"], raw["slide"], Text.of(raw["name"]), groups)
 
 
 def _progress_section(raw: dict) -> ProgressSection:
     items = tuple(
         ProgressItem(
-            i["id"], i["slide"], Text.of(i["text"]), raw["id"], raw["pillar"], tuple(i.get("advances", ())),
+            i["id"],
+            i["slide"],
+            Text.of(i["text"]),
+            raw["id"],
+            raw["pillar"],
+            tuple(i.get("advances", ())),
             tuple(DatedEvent(d["date"], Text.of(d["event"])) for d in i.get("dates", ())),
-            tuple(Count(c["value"], Text.of(c["counter"])) for c in i.get("counts", ())))
-        for i in raw["items"])
+            tuple(Count(c["value"], Text.of(c["counter"])) for c in i.get("counts", ())),
+        )
+        for i in raw["items"]
+    )
     return ProgressSection(raw["id"], raw["slide"], raw["pillar"], Text.of(raw["title"]), items)
 
 
 def _figure(raw: dict) -> Figure:
     span = raw.get("fiscal_years") or {}
-    return Figure(raw["id"], raw["slide"], Text.of(raw["program"]), Decimal(str(raw["amount"])), raw["unit"],
-                  raw["approximate"], raw["budget_type"], span.get("start"), span.get("end"), raw["measure"],
-                  raw["progress_item"], Text.of(raw["note"]))
+    return Figure(
+        raw["id"],
+        raw["slide"],
+        Text.of(raw["program"]),
+        Decimal(str(raw["amount"])),
+        raw["unit"],
+        raw["approximate"],
+        raw["budget_type"],
+        span.get("start"),
+        span.get("end"),
+        raw["measure"],
+        raw["progress_item"],
+        Text.of(raw["note"]),
+    )
 
 
 def build(files: dict[str, list[LoadedFile]]) -> Strategy:
@@ -336,14 +365,30 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
     strategy = files["strategy"][0].data
     progress = files["progress"][0].data
     boxes = tuple(
-        Box(b["id"], b["slide"], Text.of(b["title"]), tuple(_statement(i) for i in b.get("items", ())),
-            tuple(BoxGroup(g["id"], g["slide"], Text.of(g["title"]), tuple(_statement(i) for i in g["items"]))
-                  for g in b.get("groups", ())))
-        for b in strategy["boxes"])
+        Box(
+            b["id"],
+            b["slide"],
+            Text.of(b["title"]),
+            tuple(_statement(i) for i in b.get("items", ())),
+            tuple(
+                BoxGroup(g["id"], g["slide"], Text.of(g["title"]), tuple(_statement(i) for i in g["items"]))
+                for g in b.get("groups", ())
+            ),
+        )
+        for b in strategy["boxes"]
+    )
     history = tuple(
-        HistoryYear(y["id"], y["year"], y["slide"], Text.of(y["name"]), Text.of(y["lead"]),
-                    tuple(Text.of(p) for p in y["priorities"]), Text.of(y.get("closing")))
-        for y in sorted(files["history"][0].data["years"], key=lambda y: y["year"]))
+        HistoryYear(
+            y["id"],
+            y["year"],
+            y["slide"],
+            Text.of(y["name"]),
+            Text.of(y["lead"]),
+            tuple(Text.of(p) for p in y["priorities"]),
+            Text.maybe(y.get("closing")),
+        )
+        for y in sorted(files["history"][0].data["years"], key=lambda y: y["year"])
+    )
     return Strategy(
         id=strategy["id"],
         title=Text.of(strategy["title"]),
@@ -370,8 +415,14 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
 
 def _name(raw: dict) -> Name:
     source = raw.get("source")
-    return Name(raw["id"], Text(raw["ja"], raw["en"], raw["status"] != "site"), tuple(raw.get("also", ())),
-                raw["status"], Source(**source) if source else None, Text.of(raw.get("note")))
+    return Name(
+        raw["id"],
+        Text(raw["ja"], raw["en"], raw["status"] != "site"),
+        tuple(raw.get("also", ())),
+        raw["status"],
+        Source(**source) if source else None,
+        Text.maybe(raw.get("note")),
+    )
 
 
 def _redirect(raw: dict) -> Redirect:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import urls
 
 if TYPE_CHECKING:
-    from .model import Strategy
+    from .model import Strategy, Text
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class ItemKind:
     name: str
     shown_on: str
     items: Callable[[Strategy], Iterable]
-    text: Callable[[object], object] = lambda item: item.text  # a Text; a figure's is its programme
+    text: Callable[[Any], Text] = lambda item: item.text  # a figure's is its programme
 
 
 # In the order of their permalink pages.
@@ -142,5 +142,8 @@ def resolve(s: Strategy, to: str) -> str:
 
 def anchor_moves(s: Strategy, page: str) -> dict[str, str]:
     """For a served page: its anchors that moved elsewhere, and where each leads now (relative URLs)."""
-    return {r.from_anchor: urls.relative_url(page, resolve(s, r.to))
-            for r in s.redirects if r.from_page == page and r.from_anchor}
+    return {
+        r.from_anchor: urls.relative_url(page, resolve(s, r.to))
+        for r in s.redirects
+        if r.from_page == page and r.from_anchor
+    }

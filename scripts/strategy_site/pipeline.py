@@ -48,18 +48,23 @@ def _page_anchors(strategy: model.Strategy):
         page = next(page for page in pages.site_pages(strategy) if page.url == page_url)
         text = rendered[f"ja/{page.source}"]
         return set(re.findall(r"\{#([a-z0-9-]+)\}", text)) | set(re.findall(r'\bid="([a-z0-9-]+)"', text))
+
     return anchors
 
 
 def fingerprint(root: Path) -> Fingerprint:
     """What the rendered pages depend on: the data, the templates and this package's code."""
-    watched = [*sorted((root / "data").rglob("*")), *sorted(render.TEMPLATES.rglob("*")),
-               *sorted(Path(__file__).parent.glob("*.py"))]
+    watched = [
+        *sorted((root / "data").rglob("*")),
+        *sorted(render.TEMPLATES.rglob("*")),
+        *sorted(Path(__file__).parent.glob("*.py")),
+    ]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
 
 
-def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None,
-             checked: Checked | None = None) -> dict[str, str]:
+def generate(
+    root: Path = ROOT, site_url: str = "", data_dir: Path | None = None, checked: Checked | None = None
+) -> dict[str, str]:
     """Every generated file under docs/, in memory. `checked`: what load() returned for this data,
     when the caller has it already (the MkDocs plugin), so that the data is not read twice."""
     data_dir = data_dir or root / "data"
@@ -72,8 +77,13 @@ def generate(root: Path = ROOT, site_url: str = "", data_dir: Path | None = None
     return out
 
 
-def render_docs(root: Path = ROOT, site_url: str = "", docs_dir: Path | None = None,
-                data_dir: Path | None = None, checked: Checked | None = None) -> list[str]:
+def render_docs(
+    root: Path = ROOT,
+    site_url: str = "",
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    checked: Checked | None = None,
+) -> list[str]:
     """Render into docs/ja and docs/en, writing only files whose content changed."""
     return write_tree(generate(root, site_url, data_dir, checked), docs_dir or root / "docs")
 

@@ -117,8 +117,10 @@ class StrategySitePlugin(BasePlugin):
         if self.problems is not None:
             shown = preview_errors.show(Path(config.site_dir), self.problems)
             # print, not logging: in strict mode a logged warning would stop the build and the server.
-            print(f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
-                  file=sys.stderr)
+            print(
+                f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
+                file=sys.stderr,
+            )
         elif self.serving and not getattr(config.plugins.get("i18n"), "building", False):
             self.refresher.request(Path(config.site_dir))
 

@@ -23,7 +23,8 @@ h1 { font-size: 1.6rem; color: #8a1c1c; margin-top: 0; }
 ol { padding-left: 1.5rem; }
 li { margin: 0 0 .75rem; }
 code { font: .9rem/1.5 ui-monospace, "Noto Sans Mono CJK JP", monospace; white-space: pre-wrap;
-       overflow-wrap: anywhere; background: #f6f2f2; border-left: 4px solid #8a1c1c; padding: .4rem .6rem; display: block; }
+       overflow-wrap: anywhere; background: #f6f2f2; border-left: 4px solid #8a1c1c; padding: .4rem .6rem;
+       display: block; }
 .summary { font-weight: 600; }
 .note { color: #4d4d4d; font-size: .9rem; }
 @media (prefers-color-scheme: dark) {

@@ -47,6 +47,8 @@ class DataError(Exception):
 def report(problems: list[Problem]) -> str:
     lines = [str(p) for p in problems]
     count = len(problems)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found in the data. Fix "
-                 f"{'them' if count != 1 else 'it'}, then run ./scripts/build --check again.")
+    lines.append(
+        f"{count} problem{'s' if count != 1 else ''} found in the data. Fix "
+        f"{'them' if count != 1 else 'it'}, then run ./scripts/build --check again."
+    )
     return "\n".join(lines)

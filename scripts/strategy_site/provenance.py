@@ -13,28 +13,45 @@ from .model import Text
 
 # Fields of data/ whose texts (or links) are the site's own, as paths into strategy.json.
 SITE_OWN_FIELDS = (
-    ("progress.sections[].items[].dates[].event",
-     Text("日付に添えた出来事の語句（例：研究開発ビジョン（第一次）策定）",
-          "the event phrases attached to dates (for example, formulation of the first R&D Vision)")),
-    ("progress.sections[].items[].counts[].counter",
-     Text("件数に添えた語句（例：25件）", "the phrases attached to counts (for example, 25 selected)")),
-    ("progress.sections[].items[].advances",
-     Text("進捗項目と関連する施策との結び付け（当サイトの判断）",
-          "the links from progress items to their related measures (an editorial judgement)")),
-    ("figures.figures[].measure",
-     Text("予算額と関連する施策との結び付け（当サイトの判断）",
-          "the links from budget figures to their related measures (an editorial judgement)")),
-    ("glossary.terms[].name",
-     Text("用語集の略称の展開（正式名称）", "the glossary's expansions of abbreviations")),
-    ("names.names[]",
-     Text("名称の登録簿（英語名とその出典）", "the registry of names (English names and their sources)")),
+    (
+        "progress.sections[].items[].dates[].event",
+        Text(
+            "日付に添えた出来事の語句（例：研究開発ビジョン（第一次）策定）",
+            "the event phrases attached to dates (for example, formulation of the first R&D Vision)",
+        ),
+    ),
+    (
+        "progress.sections[].items[].counts[].counter",
+        Text("件数に添えた語句（例：25件）", "the phrases attached to counts (for example, 25 selected)"),
+    ),
+    (
+        "progress.sections[].items[].advances",
+        Text(
+            "進捗項目と関連する施策との結び付け（当サイトの判断）",
+            "the links from progress items to their related measures (an editorial judgement)",
+        ),
+    ),
+    (
+        "figures.figures[].measure",
+        Text(
+            "予算額と関連する施策との結び付け（当サイトの判断）",
+            "the links from budget figures to their related measures (an editorial judgement)",
+        ),
+    ),
+    ("glossary.terms[].name", Text("用語集の略称の展開（正式名称）", "the glossary's expansions of abbreviations")),
+    (
+        "names.names[]",
+        Text("名称の登録簿（英語名とその出典）", "the registry of names (English names and their sources)"),
+    ),
 )
 
 # Texts of the site's own that are not in data/ (they are in the templates and render.py).
 SITE_OWN_PAGES = (
     Text("予算のページの「当初予算と補正予算」の説明", "the budget page's note on initial and supplementary budgets"),
-    Text("戦略の変遷のページの「統合イノベーション戦略2025」の欄（スライド2にはない）",
-         "the Integrated Innovation Strategy 2025 card on the history page (slide 2 has none)"),
+    Text(
+        "戦略の変遷のページの「統合イノベーション戦略2025」の欄（スライド2にはない）",
+        "the Integrated Innovation Strategy 2025 card on the history page (slide 2 has none)",
+    ),
 )
 
 # The CSVs: which columns of each row hold the site's own words or judgements.
@@ -44,12 +61,20 @@ SITE_OWN_COLUMNS = {"measures.csv": (), "figures.csv": ("measure_id",)}
 def as_json(source_title: Text) -> dict:
     """The 'provenance' entry of strategy.json."""
     return {
-        "source": {"ja": source_title.ja, "en": source_title.en,
-                   "publisher": {"ja": "内閣府（総合科学技術・イノベーション会議）",
-                                 "en": "Cabinet Office (Council for Science, Technology and Innovation)"}},
-        "rule": {"ja": "日本語の文はすべて原文をそのまま引用しています（改行のみ結合）。次の項目は当サイトによるもので、原文にはありません。",
-                 "en": "Every Japanese text quotes the source verbatim (line breaks joined) and every English "
-                       "text translates it, except the fields below, which are the site's own."},
+        "source": {
+            "ja": source_title.ja,
+            "en": source_title.en,
+            "publisher": {
+                "ja": "内閣府（総合科学技術・イノベーション会議）",
+                "en": "Cabinet Office (Council for Science, Technology and Innovation)",
+            },
+        },
+        "rule": {
+            "ja": "日本語の文はすべて原文をそのまま引用しています（改行のみ結合）。"
+            "次の項目は当サイトによるもので、原文にはありません。",
+            "en": "Every Japanese text quotes the source verbatim (line breaks joined) and every English "
+            "text translates it, except the fields below, which are the site's own.",
+        },
         "site_own": [{"field": field, **text.as_dict()} for field, text in SITE_OWN_FIELDS],
         "site_own_outside_data": [text.as_dict() for text in SITE_OWN_PAGES],
     }

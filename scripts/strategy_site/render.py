@@ -81,9 +81,11 @@ def _qr_svg(address: str) -> Markup:
 
 def _budget_values(s: Strategy, lang: str) -> dict:
     type_names = {kind: fmt.budget_type(kind, lang) for kind in fmt.BUDGET_TYPES}
-    return {"chart": charts.budget_chart(s.figures, lang, type_names),
-            "chart_narrow": charts.budget_chart(s.figures, lang, type_names, narrow=True),
-            "chart_title": charts.WORDS["title"][lang]}
+    return {
+        "chart": charts.budget_chart(s.figures, lang, type_names),
+        "chart_narrow": charts.budget_chart(s.figures, lang, type_names, narrow=True),
+        "chart_title": charts.WORDS["title"][lang],
+    }
 
 
 # What a page type gets beyond what every page gets: (strategy, page, lang, address, exports) -> values.
@@ -93,7 +95,9 @@ PAGE_VALUES = {
     "summary": lambda s, page, lang, address, export_files: {"qr": _qr_svg(address), "page_address": address},
     "about": lambda s, page, lang, address, export_files: {"provenance": provenance},
     "data": lambda s, page, lang, address, export_files: {
-        "exports": export_files, "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}"},
+        "exports": export_files,
+        "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}",
+    },
 }
 
 
@@ -103,7 +107,9 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
     here = page.url
     moves = pages.anchor_moves(s, here)
     return {
-        "s": s, "lang": lang, "fmt": fmt,
+        "s": s,
+        "lang": lang,
+        "fmt": fmt,
         "ui": lambda key, **kw: ui(key, lang, **kw),
         "label": lambda key, **kw: label(key, lang, **kw),
         "page": lambda name: pages.SOURCE[name],
@@ -124,13 +130,16 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
     out: dict[str, str] = {}
     targets = pages.permalink_targets(s)
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
-    redirect = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                  undefined=jinja2.StrictUndefined).get_template("permalink.html.j2")
+    redirect = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    ).get_template("permalink.html.j2")
     site = pages.site_pages(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
     for lang in LANGS:
         for page in site:
-            address = (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
+            address = (
+                (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
+            )
             values = _page_values(s, page, lang)
             extra = PAGE_VALUES.get(page.type.name)
             if extra:
@@ -142,18 +151,34 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             out[f"{lang}/{page.source}"] = _tidy(text)
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
-            out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(redirect.render(
-                lang=lang, ident=ident, target=target, title=s.item_text(ident)[lang], anchors={},
-                note=ui("item_is_on", lang, ident=ident)))
+            out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(
+                redirect.render(
+                    lang=lang,
+                    ident=ident,
+                    target=target,
+                    title=s.item_text(ident)[lang],
+                    anchors={},
+                    note=ui("item_is_on", lang, ident=ident),
+                )
+            )
         # Pages that are no longer served lead to where their content is now.
         for retired_page in retired:
             entries = [r for r in s.redirects if r.from_page == retired_page]
             default = next((r.to for r in entries if not r.from_anchor), urls.page_url(pages.SOURCE["home"]))
-            out[f"{lang}/{retired_page}index.html"] = csp.with_policy(redirect.render(
-                lang=lang, ident=retired_page, target=urls.relative_url(retired_page, pages.resolve(s, default)),
-                title=ui("site_name", lang), note=ui("item_is_on", lang, ident=retired_page),
-                anchors={r.from_anchor: urls.relative_url(retired_page, pages.resolve(s, r.to))
-                         for r in entries if r.from_anchor}))
+            out[f"{lang}/{retired_page}index.html"] = csp.with_policy(
+                redirect.render(
+                    lang=lang,
+                    ident=retired_page,
+                    target=urls.relative_url(retired_page, pages.resolve(s, default)),
+                    title=ui("site_name", lang),
+                    note=ui("item_is_on", lang, ident=retired_page),
+                    anchors={
+                        r.from_anchor: urls.relative_url(retired_page, pages.resolve(s, r.to))
+                        for r in entries
+                        if r.from_anchor
+                    },
+                )
+            )
     return out
 
 

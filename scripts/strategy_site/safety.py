@@ -24,8 +24,10 @@ import tempfile
 from pathlib import Path
 
 MARKER = ".built-by-strategy-site"
-MARKER_TEXT = ("This folder was made by ./scripts/build (strategy_site). The next build replaces it whole:\n"
-               "do not keep anything else in it.\n")
+MARKER_TEXT = (
+    "This folder was made by ./scripts/build (strategy_site). The next build replaces it whole:\n"
+    "do not keep anything else in it.\n"
+)
 
 
 def _umask() -> int:
@@ -38,8 +40,10 @@ def refusal(target: Path, default: Path) -> str | None:
     """Why the build may not replace `target`, in one line; None when it may. `default` is the
     project's own site/ folder, which a build from before the marker existed may have left unmarked."""
     if target.is_symlink():
-        return (f"error: {target} is a symbolic link. Give --site-dir a folder of its own (the build "
-                "replaces the whole folder).")
+        return (
+            f"error: {target} is a symbolic link. Give --site-dir a folder of its own (the build "
+            "replaces the whole folder)."
+        )
     if not target.exists():
         return None
     if not target.is_dir():
@@ -48,11 +52,17 @@ def refusal(target: Path, default: Path) -> str | None:
         return None
     if not any(target.iterdir()):
         return None
-    if target.resolve() == default.resolve() and (target / "index.html").is_file() and (target / "sitemap.xml").is_file():
+    if (
+        target.resolve() == default.resolve()
+        and (target / "index.html").is_file()
+        and (target / "sitemap.xml").is_file()
+    ):
         return None  # site/ built before builds were marked
-    return (f"error: {target} already holds files that the build did not make, and the build replaces the "
-            "whole folder. Nothing was changed. Give --site-dir a new or empty folder, for example "
-            "--site-dir site.")
+    return (
+        f"error: {target} already holds files that the build did not make, and the build replaces the "
+        "whole folder. Nothing was changed. Give --site-dir a new or empty folder, for example "
+        "--site-dir site."
+    )
 
 
 def _staging_prefixes(target: Path) -> tuple[str, str]:
@@ -92,9 +102,20 @@ class Stopped(Exception):
     """The build got SIGTERM or SIGHUP."""
 
 
+def raise_if_stopped(exc: BaseException) -> None:
+    """Raise the Stopped that `exc` was caused by, if any (MkDocs turns an exception raised while it
+    reads its configuration into a ConfigurationError, logging only its message)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, Stopped):
+            raise seen
+        seen = seen.__cause__ or seen.__context__
+
+
 @contextlib.contextmanager
 def stop_on_signals():
     """SIGTERM and SIGHUP raise Stopped, so that the build's clean-up runs."""
+
     def stop(number, frame):
         raise Stopped(signal.Signals(number).name)
 

@@ -11,6 +11,7 @@ hook under `mkdocs serve`, in the background (see Refresher), so the page reload
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -20,8 +21,15 @@ from pathlib import Path
 BUNDLE = "pagefind"  # the index's folder in the site: <site>/pagefind/
 EXCLUDE = "[data-search-exclude]"
 # Pagefind's ready-made interfaces, which the site does not use (docs/assets/search.js is its own).
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 class SearchIndexError(Exception):
@@ -39,11 +47,15 @@ def executable() -> Path:
     try:
         path = _shipped_binary()
     except ImportError:
-        raise SearchIndexError("the search indexer (the Python package pagefind[extended]) is not installed: "
-                               "run ./scripts/build or ./scripts/serve, which install it into .venv") from None
+        raise SearchIndexError(
+            "the search indexer (the Python package pagefind[extended]) is not installed: "
+            "run ./scripts/build or ./scripts/serve, which install it into .venv"
+        ) from None
     if not path.is_file():
-        raise SearchIndexError(f"the search indexer's program is missing ({path}): delete .venv and run "
-                               "./scripts/build again to reinstall it")
+        raise SearchIndexError(
+            f"the search indexer's program is missing ({path}): delete .venv and run "
+            "./scripts/build again to reinstall it"
+        )
     return path
 
 
@@ -54,15 +66,29 @@ def build(site: Path) -> None:
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
     try:
         result = subprocess.run(
-            [str(executable()), "--site", str(site), "--output-path", str(scratch / BUNDLE),
-             "--exclude-selectors", EXCLUDE, "--quiet"],
-            capture_output=True, text=True, timeout=600)
+            [
+                str(executable()),
+                "--site",
+                str(site),
+                "--output-path",
+                str(scratch / BUNDLE),
+                "--exclude-selectors",
+                EXCLUDE,
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if result.returncode != 0 or not (scratch / BUNDLE / "pagefind.js").exists():
             detail = (result.stderr or result.stdout).strip().splitlines()
-            raise SearchIndexError("the search index could not be written"
-                                   + (f": {detail[-1]}" if detail else f" (status {result.returncode})"))
+            raise SearchIndexError(
+                "the search index could not be written"
+                + (f": {detail[-1]}" if detail else f" (status {result.returncode})")
+            )
         for name in UNUSED:
             (scratch / BUNDLE / name).unlink(missing_ok=True)
+        _in_stable_order(scratch / BUNDLE / ENTRY)
         target = site / BUNDLE
         old = scratch / "old"
         if target.exists():
@@ -74,6 +100,17 @@ def build(site: Path) -> None:
         raise SearchIndexError("the search indexer took more than 10 minutes and was stopped") from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+ENTRY = "pagefind-entry.json"  # the index's table of languages
+
+
+def _in_stable_order(entry: Path) -> None:
+    """Pagefind writes the languages of its entry file in a different order from run to run; sorted,
+    two builds of the same data stay byte-identical (the order means nothing to its reader)."""
+    data = json.loads(entry.read_text("utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 class Refresher:

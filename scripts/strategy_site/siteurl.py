@@ -11,8 +11,10 @@ import re
 from urllib.parse import quote, urlsplit
 
 DEFAULT = "http://127.0.0.1:8000/"
-_HOST = re.compile(r"(?=.{1,253}\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
-                   r"[A-Za-z0-9])?)*\.?\Z")
+_HOST = re.compile(
+    r"(?=.{1,253}\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?)*\.?\Z"
+)
 _IPV6 = re.compile(r"\[[0-9A-Fa-f:.]+\]\Z")
 # Kept as typed in a path: letters, digits, -._~ and '/', and %XX escapes already made.
 _PATH_SAFE = "/-._~%"
@@ -28,9 +30,10 @@ def checked(text: str | None) -> str:
     if text is None or not text.strip():
         return DEFAULT
     example = "for example SITE_URL=https://intranet.example/strategy2025/"
-    if any(ord(c) < 0x20 or ord(c) == 0x7f for c in text) or text != text.strip():
-        raise SiteUrlError(f"contains a line break, a control character or spaces at its ends. Write the address "
-                           f"alone, {example}")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text) or text != text.strip():
+        raise SiteUrlError(
+            f"contains a line break, a control character or spaces at its ends. Write the address alone, {example}"
+        )
     try:
         parts = urlsplit(text)
         port = parts.port
@@ -48,8 +51,9 @@ def checked(text: str | None) -> str:
     if not ascii_host or not (_HOST.match(ascii_host) or (":" in host and _IPV6.match(f"[{host}]"))):
         raise SiteUrlError(f"'{text}' has no valid server name after '//'. Write the full address, {example}")
     if parts.query or parts.fragment or "?" in text or "#" in text:
-        raise SiteUrlError(f"'{text}' has a '?' or '#' part, which a site's address cannot have. Leave it out: "
-                           f"{example}")
+        raise SiteUrlError(
+            f"'{text}' has a '?' or '#' part, which a site's address cannot have. Leave it out: {example}"
+        )
     path = parts.path or "/"
     path = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", path)  # a lone % becomes %25
     path = quote(path, safe=_PATH_SAFE)

@@ -31,7 +31,10 @@ UI = {
     "advances": {"ja": "関連する施策", "en": "Related measure"},
     "progress_of_measure": {"ja": "これまでの進捗", "en": "Progress so far"},
     "figures_of_measure": {"ja": "予算", "en": "Budget"},
-    "pillar_progress": {"ja": "この柱の進捗状況（第６期基本計画）", "en": "Progress under this pillar (6th Basic Plan)"},
+    "pillar_progress": {
+        "ja": "この柱の進捗状況（第６期基本計画）",
+        "en": "Progress under this pillar (6th Basic Plan)",
+    },
     "pillar_figures": {"ja": "この柱の予算", "en": "Budget figures of this pillar"},
     "program": {"ja": "事業", "en": "Program"},
     "amount_published": {"ja": "金額（公表値）", "en": "Amount as published"},
@@ -71,36 +74,51 @@ UI = {
     "own_words": {"ja": "当サイトによる補足", "en": "added by this site"},
     "own_more": {"ja": "補足について", "en": "About the additions"},
     "own_glossary": {"ja": "（当サイトの用語集より）", "en": " (from this site's glossary)"},
-    "own_page": {"ja": "このページの内容はすべて当サイトによるもので、原文にはありません。",
-                 "en": "Everything on this page is this site's own, not from the overview."},
-    "own_legend": {"ja": "※の付いた語句は当サイトによる補足で、原文にはありません。",
-                   "en": "Words marked † are this site's own additions, not the overview's."},
+    "own_page": {
+        "ja": "このページの内容はすべて当サイトによるもので、原文にはありません。",
+        "en": "Everything on this page is this site's own, not from the overview.",
+    },
+    "own_legend": {
+        "ja": "※の付いた語句は当サイトによる補足で、原文にはありません。",
+        "en": "Words marked † are this site's own additions, not the overview's.",
+    },
     "label_sep": {"ja": "：", "en": ": "},
     # Budget types (figures.yaml's budget_type).
     "budget_type_initial": {"ja": "当初予算", "en": "Initial budget"},
     "budget_type_supplementary": {"ja": "補正予算", "en": "Supplementary budget"},
     "budget_type_fund": {"ja": "ファンド", "en": "Fund"},
     # The budget page.
-    "budget_intro": {"ja": "スライド3に記された予算額の一覧です。対象年度も予算の種類も異なるため、合計はしていません。",
-                     "en": "The budget figures given on slide 3. They cover different fiscal years and budget types, "
-                           "so this page does not add them up."},
-    "chart_caption": {"ja": "予算額（スライド3）。大学ファンドは桁が大きいため、別の目盛りで示しています。数値は下の表のとおりです。",
-                      "en": "Budget figures (slide 3). The University Fund is far larger and is drawn on its own scale. "
-                            "The table below gives every value."},
+    "budget_intro": {
+        "ja": "スライド3に記された予算額の一覧です。対象年度も予算の種類も異なるため、合計はしていません。",
+        "en": "The budget figures given on slide 3. They cover different fiscal years and budget types, "
+        "so this page does not add them up.",
+    },
+    "chart_caption": {
+        "ja": "予算額（スライド3）。大学ファンドは桁が大きいため、別の目盛りで示しています。数値は下の表のとおりです。",
+        "en": "Budget figures (slide 3). The University Fund is far larger and is drawn on its own scale. "
+        "The table below gives every value.",
+    },
     "figures_table": {"ja": "予算額の一覧", "en": "All budget figures"},
     "note_heading": {"ja": "当初予算と補正予算", "en": "Initial and supplementary budgets"},
-    "budget_note": {"ja": "当初予算は、年度の始まる前に国会で成立する1年間の予算です。補正予算は、年度の途中で当初予算を補うために編成される予算です。"
-                          "大学ファンドは年度ごとの予算ではなく、運用益で大学を支援する基金（ファンド）で、「10兆円規模」は概数です。"
-                          "年度（FY）は4月から翌年3月までです。金額の英語表記は、1億円 = 1億（100 million）円、1兆円 = 1 trillion円として換算しています。",
-                    "en": "An initial budget (当初予算) is the annual budget passed by the Diet before the fiscal year begins. "
-                          "A supplementary budget (補正予算) is added during the fiscal year to supplement it. The University "
-                          "Fund is not an annual budget but a fund whose investment returns support universities; its "
-                          "\"about ¥10 trillion\" (10兆円規模) is approximate. A fiscal year (FY) runs from April to March. "
-                          "English amounts use 1億円 = ¥100 million and 1兆円 = ¥1 trillion."},
+    "budget_note": {
+        "ja": "当初予算は、年度の始まる前に国会で成立する1年間の予算です。"
+        "補正予算は、年度の途中で当初予算を補うために編成される予算です。"
+        "大学ファンドは年度ごとの予算ではなく、運用益で大学を支援する基金（ファンド）で、「10兆円規模」は概数です。"
+        "年度（FY）は4月から翌年3月までです。"
+        "金額の英語表記は、1億円 = 1億（100 million）円、1兆円 = 1 trillion円として換算しています。",
+        "en": "An initial budget (当初予算) is the annual budget passed by the Diet before the fiscal year begins. "
+        "A supplementary budget (補正予算) is added during the fiscal year to supplement it. The University "
+        "Fund is not an annual budget but a fund whose investment returns support universities; its "
+        '"about ¥10 trillion" (10兆円規模) is approximate. A fiscal year (FY) runs from April to March. '
+        "English amounts use 1億円 = ¥100 million and 1兆円 = ¥1 trillion.",
+    },
     # The open data page.
-    "data_intro": {"ja": "このサイトのデータは、次のファイルとして自由に再利用できます。CSVはBOM付きUTF-8で、Excelでそのまま開けます。",
-                   "en": "The site's data is published for reuse in the files below. The CSV files are UTF-8 with a "
-                         "byte-order mark, so that Excel opens the Japanese correctly."},
+    "data_intro": {
+        "ja": "このサイトのデータは、次のファイルとして自由に再利用できます。"
+        "CSVはBOM付きUTF-8で、Excelでそのまま開けます。",
+        "en": "The site's data is published for reuse in the files below. The CSV files are UTF-8 with a "
+        "byte-order mark, so that Excel opens the Japanese correctly.",
+    },
     "files": {"ja": "ファイル", "en": "Files"},
     "fields": {"ja": "項目", "en": "Fields"},
     "column": {"ja": "列", "en": "Column"},
@@ -111,15 +129,21 @@ UI = {
     "copied": {"ja": "コピーしました", "en": "Copied"},
     # The preview's page for data with problems (preview_errors.py; ./scripts/serve only).
     "preview_title": {"ja": "データに問題があります", "en": "The data has problems"},
-    "preview_intro": {"ja": "data/ フォルダーのファイルに次の問題があるため、このページは作成されませんでした。"
-                            "各行に、ファイル名・行・列・項目と、直し方が書かれています（./scripts/build --check と同じ内容です）。",
-                      "en": "This page was not built, because the files in the data/ folder have the problems below. "
-                            "Each line names the file, the line, the column and the field, and says how to fix it "
-                            "(the same words as ./scripts/build --check)."},
-    "preview_after": {"ja": "ファイルを直して保存すると、数秒でこのページは自動的に元に戻ります。",
-                      "en": "Fix the files and save them: within a few seconds this page comes back by itself."},
-    "preview_note": {"ja": "プレビュー（./scripts/serve）にだけ表示されるページです。",
-                     "en": "This page is shown only in the preview (./scripts/serve)."},
+    "preview_intro": {
+        "ja": "data/ フォルダーのファイルに次の問題があるため、このページは作成されませんでした。"
+        "各行に、ファイル名・行・列・項目と、直し方が書かれています（./scripts/build --check と同じ内容です）。",
+        "en": "This page was not built, because the files in the data/ folder have the problems below. "
+        "Each line names the file, the line, the column and the field, and says how to fix it "
+        "(the same words as ./scripts/build --check).",
+    },
+    "preview_after": {
+        "ja": "ファイルを直して保存すると、数秒でこのページは自動的に元に戻ります。",
+        "en": "Fix the files and save them: within a few seconds this page comes back by itself.",
+    },
+    "preview_note": {
+        "ja": "プレビュー（./scripts/serve）にだけ表示されるページです。",
+        "en": "This page is shown only in the preview (./scripts/serve).",
+    },
     # The theme's (theme/main.html): the plugin puts THEME_WORDS in MkDocs' config.extra.words.
     "print_version": {"ja": "{date} 版", "en": "Version of {date}"},
 }

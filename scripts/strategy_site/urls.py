@@ -15,7 +15,6 @@ PERMALINK_DIR = "m"
 EXPORT_DIR = "data"
 
 
-
 def page_url(source: str) -> str:
     """'pillars/x.md' -> 'pillars/x/'; 'index.md' -> '' (relative to the language's root)."""
     stem = source[: -len(".md")]
@@ -28,10 +27,8 @@ def page_url(source: str) -> str:
 
 def link(from_source: str, to_source: str, anchor: str | None = None) -> str:
     """A Markdown link target from one page source to another (MkDocs checks and rewrites it)."""
-    if from_source == to_source:
-        target = ""
-    else:
-        target = posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")
+    same = from_source == to_source
+    target = "" if same else posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")
     return target + (f"#{anchor}" if anchor else "")
 
 
@@ -55,4 +52,3 @@ def relative_url(from_url: str, to_url: str) -> str:
     gives '../../pillars/y/#z'. Relative URLs keep the site working in any sub-folder."""
     depth = len([part for part in from_url.split("/") if part])
     return ("../" * depth + to_url) or "./"
-

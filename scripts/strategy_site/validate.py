@@ -11,6 +11,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 from referencing import Registry, Resource
@@ -21,10 +22,16 @@ from .load import LoadedFile, data_files, read_file
 from .problems import Problem
 
 SCHEMA_DIR_NAME = "schema"
-SINGLE_FILES = {"strategy.yaml": "strategy", "progress.yaml": "progress", "figures.yaml": "figures",
-                "history.yaml": "history", "glossary.yaml": "glossary", "redirects.yaml": "redirects",
-                "accessibility.yaml": "accessibility",
-                "names.yaml": "names"}
+SINGLE_FILES = {
+    "strategy.yaml": "strategy",
+    "progress.yaml": "progress",
+    "figures.yaml": "figures",
+    "history.yaml": "history",
+    "glossary.yaml": "glossary",
+    "redirects.yaml": "redirects",
+    "accessibility.yaml": "accessibility",
+    "names.yaml": "names",
+}
 PILLAR_DIR = "pillars"
 
 
@@ -46,8 +53,11 @@ def _validator(schema_dir: Path, name: str) -> jsonschema.protocols.Validator:
     cls = _true_end(jsonschema.validators.validator_for(schema))
     # Every schema file loaded and crawled once, up front: retrieving on demand read the file
     # again at every $ref, the largest part of the time to validate (README, Performance).
-    registry = Registry(retrieve=retrieve).with_resources(
-        (path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json"))).crawl()
+    registry = (
+        Registry(retrieve=retrieve)  # type: ignore[call-arg]  # referencing's attrs class takes it
+        .with_resources((path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json")))
+        .crawl()
+    )
     return cls(schema, registry=registry)
 
 
@@ -55,6 +65,7 @@ def _true_end(cls):
     """The validator class, with patterns anchored at the true end of the text. JSON Schema patterns
     are searched with Python's re, where '$' also matches before a final line break: an id written
     as a block (id: |) would keep its line break and still match '^[a-z0-9-]+$'."""
+
     def pattern(validator, regex, instance, schema):
         if validator.is_type(instance, "string") and not re.search(_at_true_end(regex), instance):
             yield jsonschema.ValidationError(f"{instance!r} does not match {regex!r}")
@@ -70,9 +81,15 @@ def _at_true_end(regex: str) -> str:
     return regex
 
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "object": "a set of fields (name: value)", "array": "a list (lines starting with '- ')",
-               "null": "empty"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a set of fields (name: value)",
+    "array": "a list (lines starting with '- ')",
+    "null": "empty",
+}
 
 
 def _kind(value: object) -> str:
@@ -89,7 +106,7 @@ def _kind(value: object) -> str:
     return "a set of fields"
 
 
-def _describe(error: jsonschema.ValidationError, typed: str | None = None) -> str:
+def _describe(error: Any, typed: str | None = None) -> str:
     """A schema error in words a person who keeps the data can act on. `typed` is the value as
     typed when it had no quotation marks: YAML reads yes/no as true/false and ~ as empty."""
     expected = error.schema.get("description") if isinstance(error.schema, dict) else None
@@ -106,14 +123,16 @@ def _describe(error: jsonschema.ValidationError, typed: str | None = None) -> st
     if v == "type":
         want = error.validator_value
         wants = want if isinstance(want, list) else [want]
-        want = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
+        want = " or ".join(_TYPE_WORDS.get(w, str(w)) for w in wants)
         if value is None:
             return f"is empty. Write {want} after the colon.{hint}"
         if isinstance(value, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) and "string" not in wants:
             return f"is text ('{value}') because of its quotation marks. Write the number without them: {value}.{hint}"
         if typed is not None and "string" in wants:
-            return (f"should be text, but {typed} without quotation marks is read as {_kind(value)}. Put the "
-                    f"text in quotation marks: \"{typed}\".{hint}")
+            return (
+                f"should be text, but {typed} without quotation marks is read as {_kind(value)}. Put the "
+                f'text in quotation marks: "{typed}".{hint}'
+            )
         return f"should be {want}, but is {_kind(value)} ({shown}).{hint}"
     if v == "minLength" or (v == "pattern" and isinstance(value, str) and not value.strip()):
         return f"is empty. Write the text, or remove the field if it is optional.{hint}"
@@ -165,8 +184,10 @@ def problem_at(loaded: LoadedFile, where: tuple, message: str, at_name: bool = F
 def check_schema(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Problem]:
     validator = _validator(schema_dir, name)
     # For 'oneOf' and the like, the most specific sub-error says most.
-    errors = [max([e, *e.context], key=lambda c: len(c.absolute_path)) if e.context else e
-              for e in validator.iter_errors(loaded.data)]
+    errors: list[Any] = [  # jsonschema types its errors' fields as possibly unset; iter_errors sets them
+        max([e, *e.context], key=lambda c: len(c.absolute_path)) if e.context else e
+        for e in validator.iter_errors(loaded.data)
+    ]
     problems, meant = [], set()  # meant: (place, field) an unknown field is probably a misspelling of
     for error in (e for e in errors if e.validator == "additionalProperties" and isinstance(e.instance, dict)):
         # Point at the unknown field's name, one problem for each.
@@ -175,14 +196,21 @@ def check_schema(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Proble
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.7)
             guess = f"Did you mean '{close[0]}'? " if close else ""
             meant |= {(where, close[0])} if close else set()
-            problems.append(problem_at(loaded, where + (key,), f"unknown field '{key}'. {guess}The fields allowed "
-                                       f"here are: {', '.join(allowed)}.", at_name=True))
+            problems.append(
+                problem_at(
+                    loaded,
+                    where + (key,),
+                    f"unknown field '{key}'. {guess}The fields allowed here are: {', '.join(allowed)}.",
+                    at_name=True,
+                )
+            )
     for error in errors:
         where = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             continue
-        if error.validator == "required" and any((where, n) in meant for n in error.validator_value
-                                                 if n not in error.instance):
+        if error.validator == "required" and any(
+            (where, n) in meant for n in error.validator_value if n not in error.instance
+        ):
             continue  # said above: "unknown field 'amout'. Did you mean 'amount'?"
         problems.append(problem_at(loaded, where, _describe(error, loaded.typed.get(where))))
     return problems
@@ -214,12 +242,23 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
         shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
         if path.suffix == ".yml":
-            problems.append(Problem(str(shown), 1, 1, (), f"ends in '.yml', so it would not be read. Rename it "
-                                    f"to '{path.stem}.yaml'."))
+            problems.append(
+                Problem(
+                    str(shown), 1, 1, (), f"ends in '.yml', so it would not be read. Rename it to '{path.stem}.yaml'."
+                )
+            )
             continue
         if name is None:
-            problems.append(Problem(str(shown), 1, 1, (), "is not a known data file. Data files are "
-                                    f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml."))
+            problems.append(
+                Problem(
+                    str(shown),
+                    1,
+                    1,
+                    (),
+                    "is not a known data file. Data files are "
+                    f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml.",
+                )
+            )
             continue
         loaded, found = read_file(path, shown, data_dir.resolve().parent)  # links may not leave the project
         problems += found
@@ -237,11 +276,25 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
     present = {schema_name(p.relative_to(data_dir)) for p in data_files(data_dir)}
     for single, name in SINGLE_FILES.items():
         if name not in present:
-            problems.append(Problem(str(_shown(data_dir / single, root)), 1, 1, (),
-                                    "is missing. Every build needs it: restore it from the project's history."))
+            problems.append(
+                Problem(
+                    str(_shown(data_dir / single, root)),
+                    1,
+                    1,
+                    (),
+                    "is missing. Every build needs it: restore it from the project's history.",
+                )
+            )
     if "pillar" not in present:
-        problems.append(Problem(f"{_shown(data_dir / PILLAR_DIR, root)}/", 1, 1, (), "holds no pillar file "
-                                "(<pillar-id>.yaml). Restore the pillars' files from the project's history."))
+        problems.append(
+            Problem(
+                f"{_shown(data_dir / PILLAR_DIR, root)}/",
+                1,
+                1,
+                (),
+                "holds no pillar file (<pillar-id>.yaml). Restore the pillars' files from the project's history.",
+            )
+        )
     return files, problems
 
 
@@ -282,8 +335,14 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
             if ident in seen:
                 other, other_where = seen[ident]
                 line = other.mark(other_where + ("id",))[0]
-                problems.append(problem_at(loaded, where + ("id",), f"the id '{ident}' is already used in "
-                                           f"{other.path} on line {line}. Every id must be unique: choose another."))
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("id",),
+                        f"the id '{ident}' is already used in "
+                        f"{other.path} on line {line}. Every id must be unique: choose another.",
+                    )
+                )
             else:
                 seen[ident] = (loaded, where)
 
@@ -295,17 +354,34 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
         pillar_ids.add(pid)
         stem = Path(str(loaded.path)).stem
         if stem != pid and urls_id(stem):
-            problems.append(problem_at(loaded, ("id",), f"the pillar's id '{pid}' differs from its file name "
-                                       f"'{Path(str(loaded.path)).name}'. Change the id back to "
-                                       f"'{stem}', or rename the file to '{pid}.yaml'."))
+            problems.append(
+                problem_at(
+                    loaded,
+                    ("id",),
+                    f"the pillar's id '{pid}' differs from its file name "
+                    f"'{Path(str(loaded.path)).name}'. Change the id back to "
+                    f"'{stem}', or rename the file to '{pid}.yaml'.",
+                )
+            )
         elif stem != pid:
-            problems.append(problem_at(loaded, ("id",), f"the file name '{Path(str(loaded.path)).name}' is not "
-                                       f"a pillar id (lowercase letters a-z, digits and single hyphens). Rename "
-                                       f"the file to '{pid}.yaml' after the pillar's id."))
+            problems.append(
+                problem_at(
+                    loaded,
+                    ("id",),
+                    f"the file name '{Path(str(loaded.path)).name}' is not "
+                    f"a pillar id (lowercase letters a-z, digits and single hyphens). Rename "
+                    f"the file to '{pid}.yaml' after the pillar's id.",
+                )
+            )
         order = loaded.data["order"]
         if order in orders:
-            problems.append(problem_at(loaded, ("order",), f"order {order} is already taken by "
-                                       f"{orders[order].path}. Give each pillar its own place."))
+            problems.append(
+                problem_at(
+                    loaded,
+                    ("order",),
+                    f"order {order} is already taken by {orders[order].path}. Give each pillar its own place.",
+                )
+            )
         orders[order] = loaded
         measure_ids |= {m["id"] for g in loaded.data["groups"] for m in g["measures"]}
     for loaded in files.get("strategy", []):
@@ -318,8 +394,13 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
 
     def must_exist(loaded, where, ident, known, what):
         if references and ident not in known:
-            problems.append(problem_at(loaded, where, f"refers to '{ident}', but no {what} has that id. "
-                                       "Check the spelling against the id in the data."))
+            problems.append(
+                problem_at(
+                    loaded,
+                    where,
+                    f"refers to '{ident}', but no {what} has that id. Check the spelling against the id in the data.",
+                )
+            )
 
     for loaded in files.get("progress", []):
         for s, section in enumerate(loaded.data["sections"]):
@@ -327,32 +408,59 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
             for i, item in enumerate(section["items"]):
                 progress_ids.add(item["id"])
                 for a, ident in enumerate(item.get("advances", [])):
-                    must_exist(loaded, ("sections", s, "items", i, "advances", a), ident,
-                               measure_ids | box_item_ids, "measure or slide-1 box item")
+                    must_exist(
+                        loaded,
+                        ("sections", s, "items", i, "advances", a),
+                        ident,
+                        measure_ids | box_item_ids,
+                        "measure or slide-1 box item",
+                    )
                 for d, dated in enumerate(item.get("dates", [])):
                     if not _valid_month_date(dated["date"]):
-                        problems.append(problem_at(loaded, ("sections", s, "items", i, "dates", d, "date"),
-                                                   f"'{dated['date']}' is not a real date. Write YYYY-MM with a month "
-                                                   "from 01 to 12, or YYYY-MM-DD with a day that month has."))
+                        problems.append(
+                            problem_at(
+                                loaded,
+                                ("sections", s, "items", i, "dates", d, "date"),
+                                f"'{dated['date']}' is not a real date. Write YYYY-MM with a month "
+                                "from 01 to 12, or YYYY-MM-DD with a day that month has.",
+                            )
+                        )
     for loaded in files.get("figures", []):
         for f, figure in enumerate(loaded.data["figures"]):
             must_exist(loaded, ("figures", f, "measure"), figure["measure"], measure_ids, "measure")
             must_exist(loaded, ("figures", f, "progress_item"), figure["progress_item"], progress_ids, "progress item")
             span = figure.get("fiscal_years")
             if span and span["end"] < span["start"]:
-                problems.append(problem_at(loaded, ("figures", f, "fiscal_years", "end"),
-                                           f"the span ends (FY{span['end']}) before it starts (FY{span['start']}). "
-                                           "Swap 'start' and 'end', or correct the years."))
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("figures", f, "fiscal_years", "end"),
+                        f"the span ends (FY{span['end']}) before it starts (FY{span['start']}). "
+                        "Swap 'start' and 'end', or correct the years.",
+                    )
+                )
             if not span and figure["budget_type"] != "fund":
-                problems.append(problem_at(loaded, ("figures", f), "has no 'fiscal_years'. An initial or "
-                                           "supplementary budget covers fiscal years: add them (start: and end:)."))
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("figures", f),
+                        "has no 'fiscal_years'. An initial or "
+                        "supplementary budget covers fiscal years: add them (start: and end:).",
+                    )
+                )
     pages = set(site_pages.static_urls()) | {urls.page_url(site_pages.pillar(p)) for p in pillar_ids}
     for loaded in files.get("redirects", []):
         for r, entry in enumerate(loaded.data["redirects"]):
             page, _, anchor = entry["from"].partition("#")
             if page in pages and not anchor:
-                problems.append(problem_at(loaded, ("redirects", r, "from"), f"'{page}' is a page the site still "
-                                           "serves, so it cannot be redirected. Remove this entry, or give an anchor."))
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("redirects", r, "from"),
+                        f"'{page}' is a page the site still "
+                        "serves, so it cannot be redirected. Remove this entry, or give an anchor.",
+                    )
+                )
     problems += guards.check_reserved_ids(files) + guards.check_pillar_ids(files) + guards.check_redirect_forms(files)
     for loaded in files.get("history", []):
         years = [y["year"] for y in loaded.data["years"]]
@@ -392,12 +500,24 @@ def check_registry(files: dict[str, list[LoadedFile]], references: bool = True) 
         for n, entry in enumerate(loaded.data["names"]):
             entries[entry["id"]] = entry
             if entry["status"] != "site" and "source" not in entry:
-                problems.append(problem_at(loaded, ("names", n, "status"), f"says '{entry['status']}' but gives no "
-                                           "source. Add 'source:' with publisher, title, url and checked, or write "
-                                           "'status: site' if the English is the site's own translation."))
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("names", n, "status"),
+                        f"says '{entry['status']}' but gives no "
+                        "source. Add 'source:' with publisher, title, url and checked, or write "
+                        "'status: site' if the English is the site's own translation.",
+                    )
+                )
             if entry["status"] == "site" and "source" in entry:
-                problems.append(problem_at(loaded, ("names", n, "source"), "a name that is the site's own translation "
-                                           "has no source. Remove 'source:', or give the status the source supports."))
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("names", n, "source"),
+                        "a name that is the site's own translation "
+                        "has no source. Remove 'source:', or give the status the source supports.",
+                    )
+                )
     if not references:
         return problems
     for name, group in files.items():
@@ -407,24 +527,48 @@ def check_registry(files: dict[str, list[LoadedFile]], references: bool = True) 
             for text, where in _texts_with_translation(loaded.data):
                 ident = text.get("registry")
                 if text.get("translation") == "official" and ident is None:
-                    problems.append(problem_at(loaded, where + ("translation",), "says 'translation: official' but "
-                                               "names no source. Add 'registry: <id>' with the id of the name's entry "
-                                               "in data/names.yaml (add the entry with its source if it is missing), "
-                                               "or remove 'translation: official'."))
+                    problems.append(
+                        problem_at(
+                            loaded,
+                            where + ("translation",),
+                            "says 'translation: official' but "
+                            "names no source. Add 'registry: <id>' with the id of the name's entry "
+                            "in data/names.yaml (add the entry with its source if it is missing), "
+                            "or remove 'translation: official'.",
+                        )
+                    )
                     continue
                 entry = entries.get(ident)
                 if entry is None:
-                    problems.append(problem_at(loaded, where + ("registry",), f"refers to '{ident}', but "
-                                               "data/names.yaml has no name with that id. Check the spelling, or add "
-                                               "the name there with its source."))
+                    problems.append(
+                        problem_at(
+                            loaded,
+                            where + ("registry",),
+                            f"refers to '{ident}', but "
+                            "data/names.yaml has no name with that id. Check the spelling, or add "
+                            "the name there with its source.",
+                        )
+                    )
                     continue
                 if text.get("translation") == "official" and entry["status"] == "site":
-                    problems.append(problem_at(loaded, where + ("translation",), f"says 'translation: official', but "
-                                               f"'{ident}' in data/names.yaml is the site's own translation. Remove "
-                                               "'translation: official', or cite the official source in data/names.yaml."))
+                    problems.append(
+                        problem_at(
+                            loaded,
+                            where + ("translation",),
+                            f"says 'translation: official', but "
+                            f"'{ident}' in data/names.yaml is the site's own translation. Remove "
+                            "'translation: official', or cite the official source in data/names.yaml.",
+                        )
+                    )
                 forms = [entry["en"], *entry.get("also", [])]
                 if text.get("translation") == "official" and text["en"] not in forms:
-                    problems.append(problem_at(loaded, where + ("en",), f"is marked as the official name, but "
-                                               f"data/names.yaml gives '{ident}' as {' or '.join(repr(f) for f in forms)}. "
-                                               "Use that English, or correct the entry in data/names.yaml."))
+                    problems.append(
+                        problem_at(
+                            loaded,
+                            where + ("en",),
+                            f"is marked as the official name, but "
+                            f"data/names.yaml gives '{ident}' as {' or '.join(repr(f) for f in forms)}. "
+                            "Use that English, or correct the entry in data/names.yaml.",
+                        )
+                    )
     return problems
