@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_site import (
     LANGS,
@@ -127,9 +128,11 @@ def test_page_loads_without_console_error_or_failed_request(recorded_tabs, publi
 def use_search(page, query: str) -> None:
     """Search as a keyboard user does, whatever the search control: '/' opens it, then type and
     wait a moment for the results; Escape closes it."""
-    page.locator("body").focus()
+    page.locator("article h1").first.click()  # the focus off any control (the colour switch keeps it)
     page.keyboard.press("/")
-    page.wait_for_timeout(300)
+    # Type only once the search box has the focus: keys typed into the page are Material's shortcuts
+    # (n and p go to the next and previous page), and "Moonshot" holds an n.
+    expect(page.locator("input.md-search__input")).to_be_focused(timeout=10_000)
     page.keyboard.type(query)
     page.wait_for_timeout(1500)
     quiet(page)

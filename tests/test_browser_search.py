@@ -287,7 +287,7 @@ def csp_server(site: Path):
 
 
 def test_search_works_under_a_strict_content_security_policy(browser, csp_server):
-    page = new_tab(browser)
+    page = new_tab(browser, bypass_csp=False)  # the policy is what this test is about
     problems = watch(page)
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
@@ -306,7 +306,7 @@ def test_search_works_under_a_strict_content_security_policy(browser, csp_server
 
 def test_the_policy_check_sees_an_inline_handler(browser, csp_server):
     """The check above can fail: an inline event handler added to a page is refused and reported."""
-    page = new_tab(browser)
+    page = new_tab(browser, bypass_csp=False)  # the policy is what this test is about
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     try:

@@ -203,7 +203,7 @@ def test_build_writes_a_gzip_copy_of_each_text_file(published_site: Path):
         elif len(gzip.compress(path.read_bytes(), LEVEL, mtime=0)) < path.stat().st_size:
             missing.append(str(path.relative_to(published_site)))
     assert not missing, "no .gz beside: " + ", ".join(missing[:10])
-    for name in ("index.html", "en/index.html", "sitemap.xml", "search/search_index.json", "assets/extra.css"):
+    for name in ("index.html", "en/index.html", "sitemap.xml", "data/strategy.json", "assets/extra.css"):
         assert (published_site / (name + ".gz")).exists(), name
     strays = [p for p in published_site.rglob("*.gz") if p.with_suffix("").suffix not in PRECOMPRESSED]
     assert not strays, f"compressed copies of other files: {strays[:5]}"
