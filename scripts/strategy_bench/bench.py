@@ -246,6 +246,11 @@ class Run:
     output: str
 
 
+def mkdocs_build(config: Path, site: Path) -> list[str]:
+    """The arguments after the interpreter for a plain `mkdocs build` of `config` into `site`."""
+    return ["-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site)]
+
+
 def run(cmd: list[str], cwd: Path, env: dict) -> Run:
     """Run a command; its CPU and wall time and peak resident memory (its own and its children's)."""
     with tempfile.TemporaryFile() as log:
@@ -323,24 +328,7 @@ def bench_scale(root: Path, scale: int, repeat: int, log=print) -> Row:
         builds.append(
             run([sys.executable, "-m", "strategy_site", "build", "--site-dir", str(root / "site")], root, env)
         )
-        alone.append(
-            run(
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "--strict",
-                    "--clean",
-                    "-f",
-                    str(root / "mkdocs-alone.yml"),
-                    "-d",
-                    str(root / "site-alone"),
-                ],
-                root,
-                env,
-            )
-        )
+        alone.append(run([sys.executable, *mkdocs_build(root / "mkdocs-alone.yml", root / "site-alone")], root, env))
     first = stage_runs[0]
     row = Row(
         scale,
@@ -657,26 +645,15 @@ def profile(root: Path, scale: int, top: int = 25) -> str:
         if name == "build":
             _clear_docs(root)
         out = root / f"{name}.prof"
-        run(
-            [
-                sys.executable,
-                "-m",
-                "cProfile",
-                "-o",
-                str(out),
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--clean",
-                "-f",
-                str(root / config),
-                "-d",
-                str(root / f"site-{name}"),
-            ],
-            root,
-            env,
-        )
+        command = [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(out),
+            *mkdocs_build(root / config, root / f"site-{name}"),
+        ]
+        run(command, root, env)
         stats[name] = pstats.Stats(str(out))  # (MkDocs alone then builds the pages this build rendered)
     by = {name: _by_package(st) for name, st in stats.items()}
     totals = {name: sum(v.values()) for name, v in by.items()}
