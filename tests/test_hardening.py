@@ -142,6 +142,18 @@ def test_a_stopped_build_leaves_nothing_behind(project: Path, tmp_path: Path, si
     assert list(project.glob(".site-new-*")) == [] and _snapshot(project / "site") == before
 
 
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_is_not_swallowed_by_a_librarys_except_exception(sig: signal.Signals) -> None:
+    """MkDocs loads a Markdown extension inside `except Exception` and reports what it caught as a
+    configuration error: a stop that lands there must still stop the build (CI once saw exit 1)."""
+    with pytest.raises(safety.Stopped), safety.stop_on_signals():
+        try:
+            os.kill(os.getpid(), sig)
+            time.sleep(5)  # the handler raises before this ends
+        except Exception:  # noqa: BLE001 - the library's handler this test stands for
+            pytest.fail("the stop was caught as an ordinary error")
+
+
 def test_stale_staging_folders_are_swept(project: Path) -> None:
     for name in (".site-new-abc123", ".site-old-4242"):
         (project / name / "assets").mkdir(parents=True)

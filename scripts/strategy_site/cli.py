@@ -83,7 +83,6 @@ def build_site(site_dir: Path, checked: pipeline.Checked, config_file: Path = RO
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:  # a configuration error, a plugin's error, strict warnings
-            safety.raise_if_stopped(exc)  # MkDocs wraps what a signal raised in its own errors
             exc.show()
             return False
     return True

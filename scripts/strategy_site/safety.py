@@ -98,18 +98,10 @@ def build_lock(target: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-class Stopped(Exception):
-    """The build got SIGTERM or SIGHUP."""
-
-
-def raise_if_stopped(exc: BaseException) -> None:
-    """Raise the Stopped that `exc` was caused by, if any (MkDocs turns an exception raised while it
-    reads its configuration into a ConfigurationError, logging only its message)."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, Stopped):
-            raise seen
-        seen = seen.__cause__ or seen.__context__
+class Stopped(BaseException):
+    """The build got SIGTERM or SIGHUP. Like KeyboardInterrupt, it is not an Exception, so that the
+    `except Exception` of a library it passes through (MkDocs' loading of a Markdown extension, for
+    one) cannot turn it into an ordinary error."""
 
 
 @contextlib.contextmanager
