@@ -103,7 +103,7 @@ class Page(HTMLParser):
 
 # -- The fields that get the text, and the pages that show each of them.
 
-FIELDS = ("pillar", "group", "measure", "progress", "program", "note", "glossary", "priority")
+FIELDS = ("pillar", "group", "measure", "progress", "program", "note", "glossary", "priority", "source")
 PAGE_FIELDS = {
     site_pages.SOURCE["home"]: ("pillar", "group"),
     "pillar": ("pillar", "group", "measure", "progress", "program"),
@@ -113,6 +113,7 @@ PAGE_FIELDS = {
     site_pages.SOURCE["history"]: ("priority", "pillar"),
     site_pages.SOURCE["glossary"]: ("glossary",),
     site_pages.SOURCE["summary"]: ("pillar", "group"),
+    site_pages.SOURCE["about"]: ("source",),  # in the site's own paragraphs (ui.PROSE), which are Markdown
 }
 
 
@@ -139,6 +140,7 @@ def _targets(files: dict) -> dict[str, tuple[dict, str]]:
         "note": figure["note"],
         "glossary": files["glossary"][0].data["terms"][0]["name"],
         "priority": files["history"][0].data["years"][0]["priorities"][0],
+        "source": files["strategy"][0].data["source_title"],
     }, pillar["id"]
 
 

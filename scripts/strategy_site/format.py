@@ -90,7 +90,7 @@ def budget_type(kind: str, lang: str) -> str:
 
 
 def slide(number_: int, lang: str) -> str:
-    return f"スライド{number_}" if lang == "ja" else f"Slide {number_}"
+    return ui("slide_n", lang, n=number_)
 
 
 def plain(value: Decimal | int) -> str:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import charts, csp, escape, exports, pages, provenance, urls
 from . import format as fmt
 from .model import LANGS, Strategy
-from .ui import label, ui
+from .ui import PROSE, label, ui
 
 TEMPLATES = Path(__file__).parent / "templates"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -67,6 +67,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def prose(key: str, lang: str, **values: object) -> Markup:
+    """One of the site's own paragraphs (ui.PROSE), which are Markdown, with the values it names put
+    in: text is escaped like any value from the data; Markup (a link, a macro's output) goes in as it is."""
+    return Markup(PROSE[key][lang].format(**{k: escape.finalize(v) for k, v in values.items()}))
+
+
 def _json_for_html(value: object) -> Markup:
     """JSON safe inside a <script> element."""
     return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
@@ -112,6 +118,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
         "fmt": fmt,
         "ui": lambda key, **kw: ui(key, lang, **kw),
         "label": lambda key, **kw: label(key, lang, **kw),
+        "prose": lambda key, **kw: prose(key, lang, **kw),
         "page": lambda name: pages.SOURCE[name],
         "pillar_page": pages.pillar,
         "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),

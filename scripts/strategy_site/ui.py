@@ -144,8 +144,117 @@ UI = {
         "ja": "プレビュー（./scripts/serve）にだけ表示されるページです。",
         "en": "This page is shown only in the preview (./scripts/serve).",
     },
+    # The about page's headings.
+    "about_source": {"ja": "出典", "en": "Source"},
+    "about_translation": {"ja": "翻訳の方針", "en": "Translation policy"},
+    "about_citing": {"ja": "引用の方法", "en": "How to cite"},
+    "about_additions": {"ja": "当サイトによる補足（{mark}）", "en": "The site's own additions ({mark})"},
+    "about_slide_reading": {"ja": "スライド1の読み方", "en": "How the site reads slide 1"},
+    "about_names": {"ja": "名称と英語名の出典", "en": "Names and their English sources"},
+    "slide_n": {"ja": "スライド{n}", "en": "Slide {n}"},
+    "slide_1_contents": {
+        "ja": "戦略の位置付け、経済安全保障との連携強化、第６期基本計画の総仕上げ、3つの柱と施策",
+        "en": "the strategy's aim, closer linkage with economic security, completing the 6th Basic Plan, and the "
+        "three pillars with their measures",
+    },
+    # The accessibility statement's headings and labels (its sentences are in data/accessibility.yaml).
+    "a11y_policy": {"ja": "方針", "en": "Our aim"},
+    "a11y_scope": {"ja": "対象範囲", "en": "Scope"},
+    "a11y_results": {"ja": "試験結果", "en": "Test results"},
+    "a11y_item": {"ja": "項目", "en": "Item"},
+    "a11y_details": {"ja": "内容", "en": "Details"},
+    "a11y_date": {"ja": "試験日", "en": "Date of the tests"},
+    "a11y_standard": {"ja": "対象とした規格", "en": "Standard"},
+    "a11y_level": {"ja": "適合レベル", "en": "level"},
+    "a11y_conditions": {"ja": "試験の条件", "en": "Conditions"},
+    "a11y_tool": {"ja": "試験ツール", "en": "Tool"},
+    "a11y_method": {"ja": "試験の方法", "en": "Method"},
+    "a11y_result": {"ja": "結果", "en": "Result"},
+    "a11y_where": {"ja": "箇所", "en": "Where"},
+    "a11y_decision": {"ja": "対応", "en": "Decision"},
+    "a11y_decision_fixed": {"ja": "修正済み", "en": "Fixed"},
+    "a11y_decision_not_a_failure": {"ja": "問題なしと判断", "en": "Not a failure"},
+    "a11y_not_accessible": {"ja": "アクセシブルでない部分", "en": "What is not accessible"},
+    "a11y_alternative": {"ja": "別の形式での入手", "en": "How to get the content in another form"},
+    "sentence_end": {"ja": "。", "en": ". "},
     # The theme's (theme/main.html): the plugin puts THEME_WORDS in MkDocs' config.extra.words.
     "print_version": {"ja": "{date} 版", "en": "Version of {date}"},
+}
+
+
+# The site's own paragraphs, in Markdown (they carry links, code and emphasis). Only these words are
+# Markdown: the values put into their {placeholders} come from the data and are escaped as text
+# (render.py's prose()).
+PROSE = {
+    "accessibility_aim": {
+        "ja": "このサイトは、日本産業規格 {standard}「高齢者・障害者等配慮設計指針―情報通信における機器，ソフトウェ"
+        "ア及びサービス―第3部：ウェブコンテンツ」の適合レベル{level}に準拠することを目標としています。",
+        "en": "This site aims to conform with level {level} of the Japanese Industrial Standard {standard} "
+        "(Guidelines for older persons and persons with disabilities – Information and communications equipment, "
+        "software and services – Part 3: Web content), which corresponds to WCAG 2.0 level {level}.",
+    },
+    "about_source": {
+        "ja": "このサイトの内容はすべて、内閣府（総合科学技術・イノベーション会議）が公表した「{title}」（3枚のスラ"
+        "イド）に基づいています。日本語の文はその原文をそのまま引用しています（改行のみ結合）。原文にある誤字もその"
+        "まま残しています。",
+        "en": 'Everything on this site comes from the "{title}" ({title_ja}), three slides published by the '
+        "Cabinet Office (Council for Science, Technology and Innovation). The Japanese pages quote the official "
+        "text verbatim, with its line breaks joined; typos in the original are kept as they stand.",
+    },
+    "about_translation": {
+        "ja": "英語版は日本語原文の翻訳です。公式または定着した英語名がある名称（柱の名称、SIP、ムーンショット型研"
+        "究開発制度など）はその英語名を用い、それ以外は当サイトによる翻訳です。名称ごとの英語名とその出典は、下の「"
+        "[名称と英語名の出典](#names)」の表のとおりです。用語集では、公式英語名でないものに「当サイトによる翻訳」と"
+        "記しています。英語の文が日本語と食い違う場合は、日本語原文が優先します。",
+        "en": "The English pages translate the Japanese original. Where an official or established English name "
+        "exists (the pillars, SIP, the Moonshot Research and Development Program and others), the site uses it; "
+        "everything else is this site's own translation. Each name's English and its source are listed under "
+        '"[Names and their English sources](#names)" below. The glossary marks the names that are the site\'s own '
+        "translation. Where the English and the Japanese differ, the Japanese original prevails.",
+    },
+    "about_citing": {
+        "ja": "施策や項目には変わらないIDがあり、`/m/<ID>/` の固定リンクで参照できます（各項目の「#」ボタンでコピー"
+        "できます）。引用の例:\n\n> {title}（内閣府）、施策 k-program-rd-support。当サイト「{site}」により参照。\n"
+        "\nデータは[オープンデータ]({data})のページからJSONとCSVで入手できます。",
+        "en": "Every measure and item has an id that does not change, and a short permalink `/en/m/<id>/` (copy it "
+        'with the "#" button next to the item). For example:\n\n> {title}, Cabinet Office, measure '
+        'k-program-rd-support; as shown on "{site}".\n\nThe data is available as JSON and CSV on the [open '
+        "data]({data}) page.",
+    },
+    "about_additions": {
+        "ja": "日本語の文は原文の引用ですが、読みやすくするため、当サイトは原文にない語句を補っています。そうした語"
+        "句には {mark} を付けています（マウスを重ねるか、フォーカスすると説明が出ます）。補足は次のとおりです。",
+        "en": "The Japanese texts quote the overview, but to make them easier to read the site adds some words of "
+        "its own. These carry the mark {mark} (point at it or focus it for an explanation), in both languages. The "
+        "additions are:",
+    },
+    "about_additions_more": {
+        "ja": "ページ上のリンクにマウスを重ねると出る略称の説明も、当サイトの用語集によるものです。オープンデータで"
+        "は、`strategy.json` の `provenance` と、CSVの `site_own_columns` 列が、どの項目が当サイトによるものかを示"
+        "しています。",
+        "en": "The explanations of abbreviations that appear when you point at them come from the site's glossary "
+        "too. In the open data, `provenance` in `strategy.json` and the column `site_own_columns` of the CSV files "
+        "say which fields are the site's own.",
+    },
+    "about_slide_reading": {
+        "ja": "スライド1では、「経済安全保障との連携強化」の枠（3項目）と「第６期基本計画の総仕上げとしての取組の推"
+        "進」の枠（2つのまとまりに各3項目）が、戦略の位置付けの文と並んで上部に置かれ、その下に3つの柱があります。"
+        "原文のテキストからは枠どうしの位置関係（どの枠がどれを囲むか）までは読み取れないため、当サイトでは2つの枠"
+        "を、戦略の位置付けに続く独立した2つの項目として示しています。",
+        "en": 'On slide 1, the box "Closer linkage with economic security" (three items) and the box on '
+        "completing the 6th Basic Plan (two groups of three items) stand at the top beside the strategy's aim, "
+        "above the three pillars. The text of the overview does not show how the boxes sit relative to each other "
+        "(which box encloses which), so the site shows the two boxes as two separate parts that follow the aim.",
+    },
+    "about_names": {
+        "ja": "当サイトが英語名を用いる固有の名称の一覧です。「公式」は名称を持つ機関自身が用いる英語名、「定着した"
+        "用法」は他の政府機関や主要な報道機関が用いる英語名、「当サイトによる翻訳」は公式の英語名が見つからず当サイ"
+        "トが訳したものです。確認日は、当サイトが出典と照合した日です。",
+        "en": 'The proper names the site gives in English. "Official" is the English used by the body that owns '
+        'the name; "established" is English used by another government body or a major outlet; "the site\'s '
+        'own" means no official English was found and the site translated the name. The date is when the site '
+        "last checked the entry against its source.",
+    },
 }
 
 THEME_WORDS = ("print_version",)
