@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import format as fmt
 from .escape import html_text
 from .model import Figure
+from .ui import ui
 
 WIDTH = 720
 NARROW_WIDTH = 340  # the phone variant, drawn at about the size a 390 px screen shows it
@@ -21,32 +22,11 @@ LEFT = 30  # room for the first tick label
 BAR_H = 18
 ROW_H = 44
 PATTERNS = {"initial": "bar-initial", "supplementary": "bar-supplementary", "fund": "bar-fund"}
-WORDS = {
-    "title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
-    "desc": {
-        "ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。"
-        "下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。"
-        "大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
-        "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. "
-        "The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is "
-        "more than {ratio} times the largest figure above. The table below gives every value.",
-    },
-    "panel_a": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
-    "panel_b": {
-        "ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）",
-        "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)",
-    },
-    "legend": {"ja": "凡例：", "en": "Key:"},
-}
 # The element ids the chart puts on the budget page (each with each suffix: the wide and the narrow
 # chart are both on the page). No data id may take one of them (guards.reserved_ids reads these).
 ELEMENT_IDS = ("chart-title", "chart-desc", "chart-hatch", "chart-dots")
 ID_SUFFIXES = ("", "-narrow")
 FONT_PX = 13  # the chart's font size (extra.css)
-
-
-def _w(key: str, lang: str, **kw) -> str:
-    return WORDS[key][lang].format(**kw)
 
 
 def _nice_top(yen: Decimal) -> Decimal:
@@ -161,18 +141,18 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
     parts: list[str] = []
     y = 0
     if others:
-        panel, y = _panel(others, top, y, _w("panel_a", lang, top=_yen_text(top, lang)), lang, ticks, width)
+        panel, y = _panel(others, top, y, ui("chart_scale", lang, top=_yen_text(top, lang)), lang, ticks, width)
         parts += panel
     ratio = 1
     if funds:
         fund_top = _nice_top(max(f.yen for f in funds))
         ratio = int(max(f.yen for f in funds) / max((f.yen for f in others), default=Decimal(1)))
         parts.append(f'<line class="chart-break" x1="0" y1="{y - 6}" x2="{width}" y2="{y - 6}"/>')
-        heading = _w("panel_b", lang, top=_yen_text(fund_top, lang), ratio=ratio)
+        heading = ui("chart_fund_scale", lang, top=_yen_text(fund_top, lang), ratio=ratio)
         panel, y = _panel(funds, fund_top, y + 4, heading, lang, ticks, width)
         parts += panel
     # Key: the bar fills tell the budget types apart in black and white too.
-    parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(_w("legend", lang))}</text>')
+    parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(ui("chart_key", lang))}</text>')
     x = 70
     for kind, cls in PATTERNS.items():
         if any(f.budget_type == kind for f in figures):
@@ -183,8 +163,8 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
             else:
                 x += 200
     height = y + (2 if narrow else 24)
-    desc = _w(
-        "desc",
+    desc = ui(
+        "chart_desc",
         lang,
         n=len(others),
         top=_yen_text(top, lang),
@@ -208,7 +188,7 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
     )
     lines = [
         head,
-        f'<title id="chart-title{sfx}">{html_text(_w("title", lang))}</title>',
+        f'<title id="chart-title{sfx}">{html_text(ui("chart_title", lang))}</title>',
         f'<desc id="chart-desc{sfx}">{html_text(desc)}</desc>',
         defs,
         *parts,

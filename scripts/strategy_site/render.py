@@ -84,7 +84,7 @@ def _budget_values(s: Strategy, lang: str) -> dict:
     return {
         "chart": charts.budget_chart(s.figures, lang, type_names),
         "chart_narrow": charts.budget_chart(s.figures, lang, type_names, narrow=True),
-        "chart_title": charts.WORDS["title"][lang],
+        "chart_title": ui("chart_title", lang),
     }
 
 
