@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import charts, pipeline, provenance, ui, urls
+from strategy_site import charts, pipeline, provenance, render, ui, urls
 from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.model import LANGS
@@ -408,11 +408,26 @@ def test_summary_carries_both_boxes_of_slide_one(site: Path) -> None:
 # -- The budget chart ------------------------------------------------------------------------------
 
 
+def test_the_charts_markup_is_in_its_template_and_its_words_in_ui() -> None:
+    """charts.py computes the chart (a model of numbers and texts); templates/_chart.svg.j2 holds
+    its markup, and ui.py its words."""
+    code = (ROOT / "scripts" / "strategy_site" / "charts.py").read_text("utf-8")
+    assert not re.findall(r"<(?:svg|text|tspan|rect|line|title|desc|defs|pattern|circle)\b", code)
+    assert "WORDS" not in code
+    template = (ROOT / "scripts" / "strategy_site" / "templates" / "_chart.svg.j2").read_text("utf-8")
+    assert all(f"<{tag}" in template for tag in ("svg", "text", "tspan", "rect", "line", "title", "desc"))
+    assert {"chart_title", "chart_desc", "chart_key"} <= set(ui.UI)
+
+
+def chart_svg(lang: str, narrow: bool) -> str:
+    """The chart as the budget page's template draws it (templates/_chart.svg.j2)."""
+    chart = charts.budget_chart(STRATEGY.figures, lang, {k: k for k in ("initial", "supplementary", "fund")}, narrow)
+    return str(render.environment().get_template("_chart.svg.j2").module.chart(chart))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_narrow_chart_keeps_every_amount_inside(lang: str) -> None:
-    svg = str(
-        charts.budget_chart(STRATEGY.figures, lang, {k: k for k in ("initial", "supplementary", "fund")}, narrow=True)
-    )
+    svg = chart_svg(lang, narrow=True)
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
     values = re.findall(r'<text class="chart-value" x="([\d.]+)"[^>]*>([^<]+)</text>', svg)
     assert len(values) == len(STRATEGY.figures)
@@ -426,14 +441,13 @@ def test_the_narrow_chart_keeps_every_amount_inside(lang: str) -> None:
 
 
 def test_scale_labels_take_their_scales_unit_and_japanese_punctuation() -> None:
-    types = {k: k for k in ("initial", "supplementary", "fund")}
     for narrow in (False, True):
-        ja = str(charts.budget_chart(STRATEGY.figures, "ja", types, narrow=narrow))
+        ja = chart_svg("ja", narrow)
         ticks = re.findall(r'<text class="chart-tick-label"[^>]*>([^<]+)</text>', ja)
         assert "0兆円" in ticks and "0億円" in ticks and ticks.count("0億円") == 1
         panels = re.findall(r'<text class="chart-panel"[^>]*>([^<]+)</text>', ja)
         assert panels and not any(": " in p or p.endswith(":") for p in panels), panels
-        en = str(charts.budget_chart(STRATEGY.figures, "en", types, narrow=narrow))
+        en = chart_svg("en", narrow)
         assert "Scale: 0 to" in en and "Key:" in en
 
 

@@ -1,43 +1,29 @@
-"""Charts: the budget bar chart as inline SVG, drawn at build time (no JavaScript, no chart library).
+"""Charts: the budget bar chart, drawn at build time as inline SVG (no JavaScript, no chart library).
 
 The University Fund (10兆円) is over twenty times the next figure. On one scale it would flatten
 the others into slivers, so it gets a panel of its own with its own, clearly labelled scale.
 The figures' table on the same page is the chart's text alternative.
+
+This module computes the chart: where each bar, label and tick goes, and what each text says (the
+words are in ui.py). templates/_chart.svg.j2 draws it; the budget page's template calls it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from markupsafe import Markup
-
 from . import format as fmt
-from .escape import html_text
 from .model import Figure
+from .ui import ui
 
 WIDTH = 720
 NARROW_WIDTH = 340  # the phone variant, drawn at about the size a 390 px screen shows it
 LEFT = 30  # room for the first tick label
 BAR_H = 18
 ROW_H = 44
-PATTERNS = {"initial": "bar-initial", "supplementary": "bar-supplementary", "fund": "bar-fund"}
-WORDS = {
-    "title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
-    "desc": {
-        "ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。"
-        "下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。"
-        "大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
-        "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. "
-        "The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is "
-        "more than {ratio} times the largest figure above. The table below gives every value.",
-    },
-    "panel_a": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
-    "panel_b": {
-        "ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）",
-        "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)",
-    },
-    "legend": {"ja": "凡例：", "en": "Key:"},
-}
+LINE_H = 16  # a label's second line, on the narrow chart
+KEY_W, KEY_H = 18, 14  # a swatch of the key
 # The element ids the chart puts on the budget page (each with each suffix: the wide and the narrow
 # chart are both on the page). No data id may take one of them (guards.reserved_ids reads these).
 ELEMENT_IDS = ("chart-title", "chart-desc", "chart-hatch", "chart-dots")
@@ -45,8 +31,101 @@ ID_SUFFIXES = ("", "-narrow")
 FONT_PX = 13  # the chart's font size (extra.css)
 
 
-def _w(key: str, lang: str, **kw) -> str:
-    return WORDS[key][lang].format(**kw)
+@dataclass(frozen=True)
+class Ids:
+    """One variant's element ids: ELEMENT_IDS, in that order, with the variant's suffix."""
+
+    title: str
+    desc: str
+    hatch: str  # the fills of supplementary budgets and of funds (extra.css)
+    dots: str
+
+    @classmethod
+    def with_suffix(cls, suffix: str) -> Ids:
+        return cls(*(ident + suffix for ident in ELEMENT_IDS))
+
+
+@dataclass(frozen=True)
+class Line:
+    y: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text at (x, y). One line is the text itself; more (the narrow chart's two, the second maybe
+    empty) are each drawn at their own y."""
+
+    x: int
+    y: int
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A figure's bar (its fill by budget type), its program's name above and its amount at its end."""
+
+    kind: str
+    x: int
+    y: int
+    width: float
+    height: int
+    label: Label
+    value: str
+    value_x: float
+    value_y: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick on an axis, from y `top` down to `bottom`, and its amount centred below at text_y."""
+
+    x: float
+    top: int
+    bottom: int
+    text_y: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A heading, the bars, and the axis below them (at axis_y, from axis_start to axis_end) with its ticks.
+    break_y: where a dashed line across the chart parts this panel from the one above."""
+
+    heading: Label
+    bars: tuple[Bar, ...]
+    axis_y: int
+    axis_start: int
+    axis_end: float
+    ticks: tuple[Tick, ...]
+    break_y: int | None = None
+
+
+@dataclass(frozen=True)
+class Key:
+    """A budget type's swatch in the key, and its name beside it."""
+
+    kind: str
+    x: int
+    y: int
+    width: int
+    height: int
+    label: Label
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One variant of the chart (`narrow` or wide): its size, ids and words, its panels and its key."""
+
+    narrow: bool
+    width: int
+    height: int
+    ids: Ids
+    title: str
+    desc: str
+    panels: tuple[Panel, ...]
+    key_heading: Label
+    keys: tuple[Key, ...]
 
 
 def _nice_top(yen: Decimal) -> Decimal:
@@ -96,95 +175,98 @@ def _two_lines(text: str, room: float) -> tuple[str, str]:
     return lines[0], (" " if " " in text else "").join(lines[1:])
 
 
-def _text_svg(cls: str, x: float, y: float, text: str, room: float) -> tuple[str, int]:
-    """A label of the narrow chart in two <tspan> lines; returns it and the lines it takes."""
+def _label(x: int, y: int, text: str, room: float | None = None) -> Label:
+    """A text in one line, or with `room` (the narrow chart) in two lines."""
+    if room is None:
+        return Label(x, y, (Line(y, text),))
     first, second = _two_lines(text, room)
-    svg = (
-        f'<text class="{cls}" x="{x}" y="{y}"><tspan x="{x}" y="{y}">{html_text(first)}</tspan>'
-        f'<tspan x="{x}" y="{y + 16}">{html_text(second)}</tspan></text>'
-    )
-    return svg, 2 if second else 1
+    return Label(x, y, (Line(y, first), Line(y + LINE_H, second)))
+
+
+def _more_lines(label: Label) -> int:
+    """The lines a label takes below its first (an empty second line takes no room)."""
+    return 1 if len(label.lines) > 1 and label.lines[-1].text else 0
 
 
 def _panel(
-    figures: list[Figure], top: Decimal, y0: int, heading: str, lang: str, ticks: int, width: int = WIDTH
-) -> tuple[list[str], int]:
-    """One panel: a heading, then for each figure its program's name above its bar, the amount
-    at the bar's end, and an axis with its ticks below. The narrow variant leaves room at the right
-    for the longest amount, so that every amount shows within the chart."""
-    if width == WIDTH:
-        out, taken = [f'<text class="chart-panel" x="0" y="{y0 + 14}">{html_text(heading)}</text>'], 1
-    else:  # on a phone a long heading takes two lines
-        svg, taken = _text_svg("chart-panel", 0, y0 + 14, heading, width)
-        out = [svg]
-    y = y0 + 24 + 16 * (taken - 1)
-    reserve = 150 if width == WIDTH else max(text_width(fmt.amount(f, lang)) for f in figures) + 12
+    figures: list[Figure],
+    top: Decimal,
+    y0: int,
+    heading: str,
+    lang: str,
+    steps: int,
+    width: int = WIDTH,
+    break_y: int | None = None,
+) -> tuple[Panel, int]:
+    """One panel, and the y below it: a heading, then for each figure its program's name above its
+    bar, the amount at the bar's end, and an axis below with `steps` spaces between its ticks. The
+    narrow variant leaves room at the right for the longest amount, so that every amount shows
+    within the chart."""
+    wide = width == WIDTH
+    head = _label(0, y0 + 14, heading, None if wide else width)  # on a phone a long heading takes two lines
+    y = y0 + 24 + LINE_H * _more_lines(head)
+    reserve = 150 if wide else max(text_width(fmt.amount(f, lang)) for f in figures) + 12
     plot_w = width - LEFT - reserve
+    bars = []
     for f in figures:
         bar = float(f.yen / top) * plot_w
-        if width == WIDTH:
-            out.append(f'<text class="chart-label" x="{LEFT}" y="{y + 13}">{html_text(f.program[lang])}</text>')
-        else:
-            svg, taken = _text_svg("chart-label", LEFT, y + 13, f.program[lang], width - LEFT)
-            out.append(svg)
-            y += 16 * (taken - 1)
-        out.append(
-            f'<rect class="chart-bar {PATTERNS[f.budget_type]}" x="{LEFT}" y="{y + 18}" '
-            f'width="{max(bar, 1):.1f}" height="{BAR_H}"/>'
-        )
-        out.append(
-            f'<text class="chart-value" x="{LEFT + bar + 6:.1f}" y="{y + 18 + BAR_H * 0.72:.1f}">'
-            f"{html_text(fmt.amount(f, lang))}</text>"
+        name = _label(LEFT, y + 13, f.program[lang], None if wide else width - LEFT)
+        y += LINE_H * _more_lines(name)
+        bars.append(
+            Bar(
+                kind=f.budget_type,
+                x=LEFT,
+                y=y + 18,
+                width=max(bar, 1),
+                height=BAR_H,
+                label=name,
+                value=fmt.amount(f, lang),
+                value_x=LEFT + bar + 6,
+                value_y=y + 18 + BAR_H * 0.72,
+            )
         )
         y += ROW_H
     axis_y = y + 4
-    out.append(f'<line class="chart-axis" x1="{LEFT}" y1="{axis_y}" x2="{LEFT + plot_w}" y2="{axis_y}"/>')
-    for i in range(ticks + 1):
-        x = LEFT + plot_w * i / ticks
-        out.append(f'<line class="chart-tick" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}"/>')
-        tick_label = html_text(_yen_text(top * i / ticks, lang, top))
-        out.append(
-            f'<text class="chart-tick-label" x="{x:.1f}" y="{axis_y + 19}" text-anchor="middle">{tick_label}</text>'
-        )
-    return out, axis_y + 34
+    ticks = tuple(
+        Tick(LEFT + plot_w * i / steps, axis_y, axis_y + 5, axis_y + 19, _yen_text(top * i / steps, lang, top))
+        for i in range(steps + 1)
+    )
+    return Panel(head, tuple(bars), axis_y, LEFT, LEFT + plot_w, ticks, break_y), axis_y + 34
 
 
-def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str], narrow: bool = False) -> Markup:
-    """The chart's SVG, one line per element and no blank line (so Markdown passes it through).
-    `narrow`: the variant for phones (NARROW_WIDTH wide, fewer ticks, the key in a column; its
-    ids end in -narrow)."""
-    width, ticks, sfx = (NARROW_WIDTH, 2, ID_SUFFIXES[1]) if narrow else (WIDTH, 5, ID_SUFFIXES[0])
+def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str], narrow: bool = False) -> Chart:
+    """The chart, for templates/_chart.svg.j2 to draw. `narrow`: the variant for phones
+    (NARROW_WIDTH wide, fewer ticks, the key in a column; its ids end in -narrow)."""
+    width, steps, suffix = (NARROW_WIDTH, 2, ID_SUFFIXES[1]) if narrow else (WIDTH, 5, ID_SUFFIXES[0])
     ordered = sorted(figures, key=lambda f: f.yen, reverse=True)
     funds = [f for f in ordered if f.budget_type == "fund"]
     others = [f for f in ordered if f.budget_type != "fund"]
     top = _nice_top(max(f.yen for f in others)) if others else Decimal(1)
-    parts: list[str] = []
+    panels: list[Panel] = []
     y = 0
     if others:
-        panel, y = _panel(others, top, y, _w("panel_a", lang, top=_yen_text(top, lang)), lang, ticks, width)
-        parts += panel
+        panel, y = _panel(others, top, y, ui("chart_scale", lang, top=_yen_text(top, lang)), lang, steps, width)
+        panels.append(panel)
     ratio = 1
     if funds:
         fund_top = _nice_top(max(f.yen for f in funds))
         ratio = int(max(f.yen for f in funds) / max((f.yen for f in others), default=Decimal(1)))
-        parts.append(f'<line class="chart-break" x1="0" y1="{y - 6}" x2="{width}" y2="{y - 6}"/>')
-        heading = _w("panel_b", lang, top=_yen_text(fund_top, lang), ratio=ratio)
-        panel, y = _panel(funds, fund_top, y + 4, heading, lang, ticks, width)
-        parts += panel
+        heading = ui("chart_fund_scale", lang, top=_yen_text(fund_top, lang), ratio=ratio)
+        panel, y = _panel(funds, fund_top, y + 4, heading, lang, steps, width, break_y=y - 6)
+        panels.append(panel)
     # Key: the bar fills tell the budget types apart in black and white too.
-    parts.append(f'<text class="chart-panel" x="0" y="{y + 12}">{html_text(_w("legend", lang))}</text>')
+    key_heading = _label(0, y + 12, ui("chart_key", lang))
+    keys = []
     x = 70
-    for kind, cls in PATTERNS.items():
+    for kind in fmt.BUDGET_TYPES:
         if any(f.budget_type == kind for f in figures):
-            parts.append(f'<rect class="chart-bar {cls}" x="{x}" y="{y}" width="18" height="14"/>')
-            parts.append(f'<text class="chart-label" x="{x + 24}" y="{y + 12}">{html_text(type_names[kind])}</text>')
+            keys.append(Key(kind, x, y, KEY_W, KEY_H, _label(x + 24, y + 12, type_names[kind])))
             if narrow:
                 y += 22
             else:
                 x += 200
-    height = y + (2 if narrow else 24)
-    desc = _w(
-        "desc",
+    desc = ui(
+        "chart_desc",
         lang,
         n=len(others),
         top=_yen_text(top, lang),
@@ -192,26 +274,14 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
         fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang),
         ratio=ratio,
     )
-    head = (
-        f'<svg class="chart{" chart--narrow" if narrow else ""}" role="img" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" '
-        f'aria-labelledby="chart-title{sfx} chart-desc{sfx}" xmlns="http://www.w3.org/2000/svg">'
+    return Chart(
+        narrow=narrow,
+        width=width,
+        height=y + (2 if narrow else 24),
+        ids=Ids.with_suffix(suffix),
+        title=ui("chart_title", lang),
+        desc=desc,
+        panels=tuple(panels),
+        key_heading=key_heading,
+        keys=tuple(keys),
     )
-    defs = (
-        "<defs>"
-        f'<pattern id="chart-hatch{sfx}" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)">'
-        '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
-        f'<pattern id="chart-dots{sfx}" width="6" height="6" patternUnits="userSpaceOnUse">'
-        '<rect width="6" height="6" class="hatch-bg"/><circle cx="3" cy="3" r="1.6" class="dot"/></pattern>'
-        "</defs>"
-    )
-    lines = [
-        head,
-        f'<title id="chart-title{sfx}">{html_text(_w("title", lang))}</title>',
-        f'<desc id="chart-desc{sfx}">{html_text(desc)}</desc>',
-        defs,
-        *parts,
-        "</svg>",
-    ]
-    return Markup("\n".join(lines))

@@ -37,23 +37,24 @@ class Export:
         return self.name.replace(".", "-")
 
 
-def _c(name: str, ja: str, en: str) -> Column:
+def _column(name: str, ja: str, en: str) -> Column:
+    """A CSV column and what it holds, in each language."""
     return Column(name, Text(ja, en))
 
 
 MEASURE_COLUMNS = (
-    _c("id", "施策のID（変わらない）", "the measure's id (it does not change)"),
-    _c("pillar_id", "柱のID", "the pillar's id"),
-    _c("pillar_ja", "柱の名称（日本語）", "the pillar's name in Japanese"),
-    _c("pillar_en", "柱の名称（英語）", "the pillar's name in English"),
-    _c("group_id", "施策群のID", "the measure group's id"),
-    _c("group_ja", "施策群（日本語）", "the measure group in Japanese"),
-    _c("group_en", "施策群（英語）", "the measure group in English"),
-    _c("text_ja", "施策（日本語、原文）", "the measure in Japanese (official text)"),
-    _c("text_en", "施策（英語、翻訳）", "the measure in English (translation)"),
-    _c("slide", "出典のスライド番号", "the source slide"),
-    _c("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
-    _c(
+    _column("id", "施策のID（変わらない）", "the measure's id (it does not change)"),
+    _column("pillar_id", "柱のID", "the pillar's id"),
+    _column("pillar_ja", "柱の名称（日本語）", "the pillar's name in Japanese"),
+    _column("pillar_en", "柱の名称（英語）", "the pillar's name in English"),
+    _column("group_id", "施策群のID", "the measure group's id"),
+    _column("group_ja", "施策群（日本語）", "the measure group in Japanese"),
+    _column("group_en", "施策群（英語）", "the measure group in English"),
+    _column("text_ja", "施策（日本語、原文）", "the measure in Japanese (official text)"),
+    _column("text_en", "施策（英語、翻訳）", "the measure in English (translation)"),
+    _column("slide", "出典のスライド番号", "the source slide"),
+    _column("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
+    _column(
         "site_own_columns",
         "この行で当サイトによるもの（原文にない）列の名前（空白区切り、空欄はすべて原文とその翻訳）",
         "the columns of this row that are the site's own, not the source's (space-separated; empty: all from "
@@ -61,32 +62,36 @@ MEASURE_COLUMNS = (
     ),
 )
 FIGURE_COLUMNS = (
-    _c("id", "予算額のID", "the figure's id"),
-    _c("program_ja", "事業（日本語）", "the programme in Japanese"),
-    _c("program_en", "事業（英語）", "the programme in English"),
-    _c("amount", "金額（単位はunit）", "the amount, in the unit of 'unit'"),
-    _c("unit", "単位（億円または兆円）", "the unit: 億円 (¥100 million) or 兆円 (¥1 trillion)"),
-    _c("amount_yen", "金額（円）", "the amount in yen"),
-    _c("amount_ja", "公表どおりの表記", "the amount as published"),
-    _c("amount_en", "英語での表記", "the amount in English form"),
-    _c("approximate", "概数（規模）かどうか（true/false）", "whether the amount is approximate (規模): true or false"),
-    _c(
+    _column("id", "予算額のID", "the figure's id"),
+    _column("program_ja", "事業（日本語）", "the programme in Japanese"),
+    _column("program_en", "事業（英語）", "the programme in English"),
+    _column("amount", "金額（単位はunit）", "the amount, in the unit of 'unit'"),
+    _column("unit", "単位（億円または兆円）", "the unit: 億円 (¥100 million) or 兆円 (¥1 trillion)"),
+    _column("amount_yen", "金額（円）", "the amount in yen"),
+    _column("amount_ja", "公表どおりの表記", "the amount as published"),
+    _column("amount_en", "英語での表記", "the amount in English form"),
+    _column(
+        "approximate",
+        "概数（規模）かどうか（true/false）",
+        "whether the amount is approximate (規模): true or false",
+    ),
+    _column(
         "budget_type",
         "予算の種類（initial=当初, supplementary=補正, fund=ファンド）",
         "budget type: initial, supplementary or fund",
     ),
-    _c(
+    _column(
         "fiscal_year_start",
         "対象年度の始め（空欄は記載なし）",
         "first fiscal year covered (empty where the source gives none)",
     ),
-    _c("fiscal_year_end", "対象年度の終わり", "last fiscal year covered"),
-    _c("measure_id", "関連する施策のID", "the id of the measure the programme belongs to"),
-    _c("progress_item_id", "金額を記した進捗項目のID", "the id of the progress item stating the figure"),
-    _c("note_ja", "原文の表記", "the figure's wording in the source"),
-    _c("note_en", "原文の表記の英訳", "that wording in English"),
-    _c("slide", "出典のスライド番号", "the source slide"),
-    _c(
+    _column("fiscal_year_end", "対象年度の終わり", "last fiscal year covered"),
+    _column("measure_id", "関連する施策のID", "the id of the measure the programme belongs to"),
+    _column("progress_item_id", "金額を記した進捗項目のID", "the id of the progress item stating the figure"),
+    _column("note_ja", "原文の表記", "the figure's wording in the source"),
+    _column("note_en", "原文の表記の英訳", "that wording in English"),
+    _column("slide", "出典のスライド番号", "the source slide"),
+    _column(
         "site_own_columns",
         "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idは当サイトの判断による結び付け）",
         "the columns of this row that are the site's own, not the source's (space-separated; measure_id is "
@@ -162,16 +167,16 @@ def _csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
 def measures_csv(s: Strategy) -> str:
     rows = []
     for ms in s.measures:
-        p, g = s.pillar(ms.pillar_id), s.group(ms.group_id)
+        pillar, group = s.pillar(ms.pillar_id), s.group(ms.group_id)
         rows.append(
             {
                 "id": ms.id,
-                "pillar_id": p.id,
-                "pillar_ja": p.name.ja,
-                "pillar_en": p.name.en,
-                "group_id": g.id,
-                "group_ja": g.title.ja,
-                "group_en": g.title.en,
+                "pillar_id": pillar.id,
+                "pillar_ja": pillar.name.ja,
+                "pillar_en": pillar.name.en,
+                "group_id": group.id,
+                "group_ja": group.title.ja,
+                "group_en": group.title.en,
                 "text_ja": ms.text.ja,
                 "text_en": ms.text.en,
                 "slide": ms.slide,

@@ -51,6 +51,14 @@ def _raw_path(value: str) -> Markup:
     return Markup(value)
 
 
+def _coord(value: float, places: int | None = None) -> Markup:
+    """A number for an SVG attribute (a coordinate or a length): as Python writes it, or with `places`
+    decimals."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RenderError(f"not a number: {value!r}")
+    return Markup(str(value) if places is None else f"{value:.{places}f}")
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -63,7 +71,9 @@ def environment() -> jinja2.Environment:
         # for Markdown before that, so the HTML escape never sees plain text.
         autoescape=True,
     )
-    env.filters.update(anchor=_anchor, raw_id=_raw_id, raw_abbr=_raw_line, raw_path=_raw_path, html=escape.html_text)
+    env.filters.update(
+        anchor=_anchor, raw_id=_raw_id, raw_abbr=_raw_line, raw_path=_raw_path, html=escape.html_text, coord=_coord
+    )
     return env
 
 
@@ -90,7 +100,6 @@ def _budget_values(s: Strategy, lang: str) -> dict:
     return {
         "chart": charts.budget_chart(s.figures, lang, type_names),
         "chart_narrow": charts.budget_chart(s.figures, lang, type_names, narrow=True),
-        "chart_title": charts.WORDS["title"][lang],
     }
 
 

@@ -98,6 +98,22 @@ UI = {
         "en": "Budget figures (slide 3). The University Fund is far larger and is drawn on its own scale. "
         "The table below gives every value.",
     },
+    # The budget chart (charts.py): its title and description (for screen readers), its panels' scales, its key.
+    "chart_title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
+    "chart_desc": {
+        "ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。"
+        "下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。"
+        "大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
+        "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. "
+        "The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is "
+        "more than {ratio} times the largest figure above. The table below gives every value.",
+    },
+    "chart_scale": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
+    "chart_fund_scale": {
+        "ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）",
+        "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)",
+    },
+    "chart_key": {"ja": "凡例：", "en": "Key:"},
     "figures_table": {"ja": "予算額の一覧", "en": "All budget figures"},
     "note_heading": {"ja": "当初予算と補正予算", "en": "Initial and supplementary budgets"},
     "budget_note": {
