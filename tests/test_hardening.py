@@ -109,7 +109,8 @@ def test_the_site_gets_the_usual_modes(project: Path) -> None:
 # -- Stopped builds, stale folders, two builds at once
 
 
-def _popen_build(project: Path, stderr) -> subprocess.Popen:
+def _popen_build(project: Path, stderr, sigint_ignored: bool = False) -> subprocess.Popen:
+    """A build in the background; with sigint_ignored, as a shell starts one with `&` (SIGINT ignored)."""
     env = {**os.environ, "PYTHONPATH": str(project / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "strategy_site", "build"],
@@ -118,6 +119,7 @@ def _popen_build(project: Path, stderr) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=stderr,
         text=True,
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None,
     )
 
 
@@ -128,12 +130,19 @@ def _wait(condition, seconds: float = 120) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
-def test_a_stopped_build_leaves_nothing_behind(project: Path, tmp_path: Path, sig: signal.Signals) -> None:
+@pytest.mark.parametrize(
+    ("sig", "sigint_ignored"),
+    [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGINT, False), (signal.SIGINT, True)],
+    ids=["SIGTERM", "SIGHUP", "SIGINT", "SIGINT-in-a-background-job"],
+)
+def test_a_stopped_build_leaves_nothing_behind(
+    project: Path, tmp_path: Path, sig: signal.Signals, sigint_ignored: bool
+) -> None:
+    """A CI run started in the background once had the build ignore SIGINT and finish (exit 0)."""
     before = _snapshot(project / "site")
     log = tmp_path / "stderr"
     with open(log, "w") as stderr:
-        build = _popen_build(project, stderr)
+        build = _popen_build(project, stderr, sigint_ignored)
         _wait(lambda: any(p.is_dir() for p in project.glob(".site-new-*")))
         build.send_signal(sig)
         assert build.wait(120) == 130
@@ -142,7 +151,7 @@ def test_a_stopped_build_leaves_nothing_behind(project: Path, tmp_path: Path, si
     assert list(project.glob(".site-new-*")) == [] and _snapshot(project / "site") == before
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_stop_is_not_swallowed_by_a_librarys_except_exception(sig: signal.Signals) -> None:
     """MkDocs loads a Markdown extension inside `except Exception` and reports what it caught as a
     configuration error: a stop that lands there must still stop the build (CI once saw exit 1)."""

@@ -99,19 +99,21 @@ def build_lock(target: Path):
 
 
 class Stopped(BaseException):
-    """The build got SIGTERM or SIGHUP. Like KeyboardInterrupt, it is not an Exception, so that the
+    """The build got SIGTERM, SIGHUP or SIGINT. Like KeyboardInterrupt, it is not an Exception, so that the
     `except Exception` of a library it passes through (MkDocs' loading of a Markdown extension, for
     one) cannot turn it into an ordinary error."""
 
 
 @contextlib.contextmanager
 def stop_on_signals():
-    """SIGTERM and SIGHUP raise Stopped, so that the build's clean-up runs."""
+    """SIGTERM, SIGHUP and SIGINT (Ctrl-C) raise Stopped, so that the build's clean-up runs. SIGINT
+    too, because a build started in the background by a shell inherits SIGINT ignored, and Python
+    then raises no KeyboardInterrupt for it: `kill -INT` would let the build run on."""
 
     def stop(number, frame):
         raise Stopped(signal.Signals(number).name)
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
     try:
         yield
     finally:
