@@ -199,7 +199,7 @@ def test_no_page_requests_anything_from_another_host(browser, server, site: Path
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
     # The recording saw what the pages load (so an empty list above means something).
     seen = {urlsplit(url).path.rsplit("/", 1)[-1] for url in requested}
-    for name in ("extra.css", "extra.js", "search.js", "pagefind.js", "pagefind-worker.js"):
+    for name in ("extra.css", "extra.js", "search.js", "search-dialog.js", "pagefind.js", "pagefind-worker.js"):
         assert name in seen, f"{name} was not among the recorded requests"
 
 

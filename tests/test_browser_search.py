@@ -72,8 +72,12 @@ def watch(page) -> list[str]:
     return problems
 
 
+# What search.js (on every page) fetches when the search first opens, before Pagefind's own files.
+DIALOG_FILES = ("/assets/search-dialog.js", "/assets/search.css")
+
+
 def search_requests(requested: list[str]) -> list[str]:
-    return [p for p in map(lambda u: urlsplit(u).path, requested) if "/pagefind/" in p]
+    return [p for p in map(lambda u: urlsplit(u).path, requested) if "/pagefind/" in p or p.endswith(DIALOG_FILES)]
 
 
 def fetched_names(requested: list[str], wanted: set[str], seconds: float = 20) -> set[str]:
@@ -99,7 +103,7 @@ def test_nothing_of_search_is_fetched_until_it_is_opened(browser, site, lang):
             # The recording sees what the page loads (so the empty list above means something).
             assert "/assets/search.js" in requested
             open_search(page)
-            wanted = {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"}
+            wanted = {"search-dialog.js", "search.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json"}
             fetched = fetched_names(requested, wanted)
             assert wanted <= fetched, fetched
             assert search(page, {"ja": "量子", "en": "quantum"}[lang])

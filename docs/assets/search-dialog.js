@@ -1,15 +1,15 @@
-/* The site's search: the dialog in theme/partials/search.html, with Pagefind's index (pagefind/).
- * Nothing of the index is fetched until the reader opens the search (a click or tap on it, or the
- * keys /, s, Ctrl+K or Cmd+K); then Pagefind fetches only the chunks a query needs.
+/* The site's search dialog (theme/partials/search.html) with Pagefind's index (pagefind/).
+ * search.js, on every page, fetches this file when the reader first opens the search (a click or
+ * tap on it, or the keys /, s, Ctrl+K or Cmd+K); then Pagefind fetches only the chunks a query needs.
  * Results are in the page's language; "also search the other language" is remembered for the visit.
- * No inline script or handler: this file is all there is, so the site's Content-Security-Policy holds.
+ * No inline script or handler: this file and search.js are all there is, so the site's
+ * Content-Security-Policy holds.
  */
 (function () {
   "use strict";
-  var dialog = document.getElementById("site-search");
-  var toggle = document.getElementById("__search");
-  if (!dialog || !toggle) { return; }
-  var input = dialog.querySelector(".md-search__input");
+  var shared = window.siteSearch;  // search.js's, which fetched this file
+  if (!shared) { return; }
+  var dialog = shared.dialog, toggle = shared.toggle, input = shared.input;
   var form = dialog.querySelector("form");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
@@ -26,7 +26,7 @@
   var SECTIONS = 3;    // sections shown per page
   var engines = {};    // "own" | "both": a promise of a Pagefind instance
   var ticket = 0;      // the latest query; older answers are dropped
-  var opener = null;   // what had the focus before the search opened
+  var opener = shared.opener;  // what had the focus before the search opened
 
   // -- The index, loaded on first use.
 
@@ -72,18 +72,7 @@
     toggle.dispatchEvent(new Event("change"));
   }
 
-  // The dialog's own styles, fetched when it first opens (a first visit loads nothing of search).
-  function styles() {
-    if (document.getElementById("site-search-styles")) { return; }
-    var link = document.createElement("link");
-    link.id = "site-search-styles";
-    link.rel = "stylesheet";
-    link.href = dialog.getAttribute("data-styles");
-    document.head.appendChild(link);
-  }
-
   function opened() {
-    styles();
     if (!input.value) { say(texts.loading); }
     engine(scope()).then(function () {
       if (!input.value.trim()) { say(translations["search.result.placeholder"]); }
@@ -297,4 +286,12 @@
   list.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("a")) { close(); }
   });
+
+  // From now on this file answers the keys (search.js stops), and a search search.js opened while
+  // this file was on its way gets what opening it gives, and the results of what was typed.
+  shared.ready = true;
+  if (isOpen()) {
+    opened();
+    if (input.value.trim()) { run(); }
+  }
 })();
