@@ -19,6 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import csp, pages, pipeline, preview_errors, search_index, siteurl
+from .compact import compact
 from .model import LANGS
 from .problems import DataError
 from .render import TEMPLATES, RenderError
@@ -102,12 +103,12 @@ class StrategySitePlugin(BasePlugin):
             raise PluginError(f"A page could not be rendered: {exc}") from None
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        """Every page carries its Content-Security-Policy (csp.py)."""
-        return csp.with_policy(output)
+        """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py)."""
+        return compact(csp.with_policy(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page too."""
-        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+        return compact(csp.with_policy(output_content)) if template_name.endswith(".html") else output_content
 
     @event_priority(-110)  # after mkdocs-static-i18n's (-100), which builds the other languages in it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
