@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 from referencing import Registry, Resource
 
-from . import guards, urls
+from . import guards, shape, urls
 from . import pages as site_pages
 from .load import LoadedFile, data_files, read_file
 from .problems import Problem
@@ -166,9 +166,8 @@ def _entity(loaded: LoadedFile, where: tuple) -> str:
     for part in where:
         if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
             found = node["id"]
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
+        node = shape.step(node, part)
+        if node is shape.MISSING:
             break
     if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
         found = node["id"]  # only a valid id: a malformed one could hold a line break
