@@ -1,6 +1,7 @@
 """Guards: rules that keep what a data keeper types from changing, hiding or taking over anything.
 
-Each rule is one named function returning Problems (file, line, column, field, in words):
+Each rule is one named check_* function returning Problems (file, line, column, field, in words),
+listed with every other rule in validate.py (FILE_RULES, RULES, MODEL_RULES):
 
 - how numbers and booleans are written (YAML 1.1 reads 0300 as 192 and 8:40 as 520);
 - characters that cannot be seen (Unicode format characters, bidi controls) and invisible texts;
@@ -194,17 +195,6 @@ def check_english(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
                     f"the English text {en!r} is written in Japanese only. Write the English translation here.",
                 )
             )
-    return problems
-
-
-FILE_RULES = (check_spelling, check_invisible, check_english)
-
-
-def file_rules(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
-    """The rules above that look at one file, for a file that was read."""
-    problems: list[Problem] = []
-    for rule in FILE_RULES:
-        problems += rule(loaded, known + problems)
     return problems
 
 
