@@ -1,6 +1,8 @@
 """Validate: check the loaded data against the JSON Schema, then the rules no schema expresses.
 
 Every problem is collected, each naming the file, line, column and field, before anything stops.
+Each rule is one check_* function whose docstring states it; every rule, guards.py's too, is listed
+at the end of this file (FILE_RULES, RULES, MODEL_RULES), and validate() runs the lists.
 """
 
 from __future__ import annotations
@@ -714,7 +716,9 @@ FILE_RULES: tuple[Callable[[LoadedFile, list[Problem]], list[Problem]], ...] = (
     guards.check_english,
 )
 
-# The rules across files, after the schema: above, and guards.py for ids and redirects.
+# The rules across files, run after the schema on the files that passed it (and on each file that
+# failed it, alone, without the references): defined above, or in guards.py (ids the pages use,
+# redirects).
 RULES: tuple[Rule, ...] = (
     Rule(check_unique_ids),
     Rule(guards.check_reserved_ids),
