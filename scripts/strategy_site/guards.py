@@ -1,6 +1,7 @@
 """Guards: rules that keep what a data keeper types from changing, hiding or taking over anything.
 
-Each rule is one named function returning Problems (file, line, column, field, in words):
+Each rule is one named check_* function returning Problems (file, line, column, field, in words),
+listed with every other rule in validate.py (FILE_RULES, RULES, MODEL_RULES):
 
 - how numbers and booleans are written (YAML 1.1 reads 0300 as 192 and 8:40 as 520);
 - characters that cannot be seen (Unicode format characters, bidi controls) and invisible texts;
@@ -17,20 +18,13 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from . import urls
+from . import shape, urls
 from .load import LoadedFile
 from .problems import Problem
 
 PACKAGE = Path(__file__).parent
 ROOT = PACKAGE.parents[1]
-
-
-def _value_at(data: Any, where: tuple) -> Any:
-    for part in where:
-        data = data[part]
-    return data
 
 
 def _at(loaded: LoadedFile, where: tuple, message: str) -> Problem:
@@ -110,9 +104,8 @@ def check_spelling(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
     """Every number and boolean in a file written the one way: 300, 1.5, true, false."""
     problems = []
     for where, typed in sorted(loaded.typed.items(), key=lambda item: loaded.mark(item[0])):
-        try:
-            value = _value_at(loaded.data, where)
-        except (KeyError, IndexError, TypeError):
+        value = shape.at(loaded.data, where)
+        if value is shape.MISSING:
             continue
         why = number_spelling(typed, value)
         if why and not _explained(where, known, loaded):
@@ -205,17 +198,6 @@ def check_english(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
     return problems
 
 
-FILE_RULES = (check_spelling, check_invisible, check_english)
-
-
-def file_rules(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
-    """The rules above that look at one file, for a file that was read."""
-    problems: list[Problem] = []
-    for rule in FILE_RULES:
-        problems += rule(loaded, known + problems)
-    return problems
-
-
 # -- Ids the site uses itself ---------------------------------------------------------------------
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -300,11 +282,11 @@ def check_pillar_ids(files: dict[str, list[LoadedFile]]) -> list[Problem]:
         _at(
             loaded,
             ("id",),
-            f"the id '{loaded.data['id']}' would make this pillar's page the address "
+            f"the id '{ident}' would make this pillar's page the address "
             "pillars/ itself. Choose another id (and name the file after it).",
         )
         for loaded in files.get("pillar", [])
-        if loaded.data.get("id") in RESERVED_PILLAR_IDS
+        if (ident := shape.text(loaded.data, "id")) in RESERVED_PILLAR_IDS
     ]
 
 
@@ -323,8 +305,10 @@ def check_redirect_forms(files: dict[str, list[LoadedFile]]) -> list[Problem]:
     problems = []
     for loaded in files.get("redirects", []):
         seen: dict[str, int] = {}
-        for r, entry in enumerate(loaded.data["redirects"]):
-            source = entry["from"]
+        for r, entry in shape.entries(loaded.data, "redirects"):
+            source = shape.text(entry, "from")
+            if source is None:
+                continue
             first = source.split("/", 1)[0]
             where = ("redirects", r, "from")
             if first in urls.LANG_PREFIX and urls.LANG_PREFIX[first]:

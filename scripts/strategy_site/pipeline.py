@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from . import exports, guards, model, pages, render, urls
+from . import exports, model, pages, render, urls
 from .load import Files
 from .model import LANGS
 from .problems import DataError
-from .validate import SCHEMA_DIR_NAME, validate
+from .validate import MODEL_RULES, SCHEMA_DIR_NAME, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,8 @@ def load(root: Path = ROOT, data_dir: Path | None = None) -> Checked:
     if problems:
         raise DataError(problems)
     strategy = model.build(files)
-    problems = guards.check_redirect_targets(strategy, files, _page_anchors(strategy))
+    anchors = _page_anchors(strategy)
+    problems = [problem for rule in MODEL_RULES for problem in rule(strategy, files, anchors)]
     if problems:
         raise DataError(problems)
     return Checked(strategy, files)

@@ -1,6 +1,8 @@
 """Validate: check the loaded data against the JSON Schema, then the rules no schema expresses.
 
 Every problem is collected, each naming the file, line, column and field, before anything stops.
+Each rule is one check_* function whose docstring states it; every rule, guards.py's too, is listed
+at the end of this file (FILE_RULES, RULES, MODEL_RULES), and validate() runs the lists.
 """
 
 from __future__ import annotations
@@ -9,16 +11,17 @@ import calendar
 import difflib
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 from referencing import Registry, Resource
 
-from . import guards, urls
+from . import guards, shape, urls
 from . import pages as site_pages
-from .load import LoadedFile, data_files, read_file
+from .load import Files, LoadedFile, data_files, read_file
 from .problems import Problem
 
 SCHEMA_DIR_NAME = "schema"
@@ -166,9 +169,8 @@ def _entity(loaded: LoadedFile, where: tuple) -> str:
     for part in where:
         if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
             found = node["id"]
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
+        node = shape.step(node, part)
+        if node is shape.MISSING:
             break
     if isinstance(node, dict) and isinstance(node.get("id"), str) and urls_id(node["id"]):
         found = node["id"]  # only a valid id: a malformed one could hold a line break
@@ -181,7 +183,9 @@ def problem_at(loaded: LoadedFile, where: tuple, message: str, at_name: bool = F
     return Problem(str(loaded.path), line, column, tuple(where), message, _entity(loaded, where))
 
 
-def check_schema(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Problem]:
+def schema_problems(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Problem]:
+    """The problems the file's JSON Schema finds in it, in words, each at its field (an unknown field at
+    its name)."""
     validator = _validator(schema_dir, name)
     # For 'oneOf' and the like, the most specific sub-error says most.
     errors: list[Any] = [  # jsonschema types its errors' fields as possibly unset; iter_errors sets them
@@ -218,12 +222,9 @@ def check_schema(loaded: LoadedFile, schema_dir: Path, name: str) -> list[Proble
 
 def _own_rules(name: str, loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
     """The rules within one file (dates, fiscal spans, ids) for a file that failed the schema, as far as
-    its shape allows: a rule that meets a missing or mistyped field gives up, and a rule's problem at or
-    above a place that already has one is left out."""
-    try:
-        found = check_rules({name: [loaded]}, references=False)
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
-        return []
+    its shape allows: each rule skips an entity whose fields are missing or mistyped (shape.py), and a
+    rule's problem at or above a place that already has one is left out."""
+    found = run_rules({name: [loaded]}, references=False)
     places = [p.where for p in known if p.file == str(loaded.path)]
     return [p for p in found if not any(place[: len(p.where)] == p.where for place in places)]
 
@@ -266,13 +267,13 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
             continue
         # A field the loader already explained (a backslash escape, say) needs no second message.
         explained = {p.where for p in found}
-        schema_problems = [p for p in check_schema(loaded, schema_dir, name) if p.where not in explained]
-        schema_problems += guards.file_rules(loaded, found + schema_problems)
-        problems += schema_problems
-        if not schema_problems and not found:
+        file_problems = [p for p in schema_problems(loaded, schema_dir, name) if p.where not in explained]
+        file_problems += file_rules(loaded, found + file_problems)
+        problems += file_problems
+        if not file_problems and not found:
             files.setdefault(name, []).append(loaded)
         else:
-            problems += _own_rules(name, loaded, found + schema_problems)
+            problems += _own_rules(name, loaded, found + file_problems)
     present = {schema_name(p.relative_to(data_dir)) for p in data_files(data_dir)}
     for single, name in SINGLE_FILES.items():
         if name not in present:
@@ -315,22 +316,83 @@ def urls_id(text: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) is not None
 
 
-def _valid_month_date(text: str) -> bool:
+def _valid_month_date(text: str) -> bool | None:
+    """Whether a date written YYYY-MM or YYYY-MM-DD is a real one; None for a text in another form
+    (the schema says so)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", text):
+        return None
     parts = [int(p) for p in text.split("-")]
     if not 1 <= parts[1] <= 12:
         return False
     return len(parts) == 2 or 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
 
 
-def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> list[Problem]:
-    """Rules across files: unique ids, references that resolve, real dates, spans in order.
+# -- The rules across files ------------------------------------------------------------------------
+# Each rule is one function: Files -> Problems, its docstring the rule in one sentence. Each reads
+# the data through shape.py, so that on a file that failed the schema it skips what it cannot read.
 
-    With references=False (some file could not be read), references are not checked: what they
-    point to may be in the file that failed.
-    """
+
+def _all(files: Files):
+    return (loaded for group in files.values() for loaded in group)
+
+
+def _pillar_ids(files: Files) -> set[str]:
+    return {ident for loaded in files.get("pillar", []) if (ident := shape.text(loaded.data, "id")) is not None}
+
+
+def _measure_ids(files: Files) -> set[str]:
+    return {
+        ident
+        for loaded in files.get("pillar", [])
+        for _, group in shape.entries(loaded.data, "groups")
+        for _, measure in shape.entries(group, "measures")
+        if (ident := shape.text(measure, "id")) is not None
+    }
+
+
+def _box_item_ids(files: Files) -> set[str]:
+    ids = set()
+    for loaded in files.get("strategy", []):
+        for _, box in shape.entries(loaded.data, "boxes"):
+            items = [item for _, item in shape.entries(box, "items")]
+            items += [item for _, group in shape.entries(box, "groups") for _, item in shape.entries(group, "items")]
+            ids |= {ident for item in items if (ident := shape.text(item, "id")) is not None}
+    return ids
+
+
+def _progress_items(files: Files):
+    """(file, place, item) for every progress item."""
+    for loaded in files.get("progress", []):
+        for s, section in shape.entries(loaded.data, "sections"):
+            for i, item in shape.entries(section, "items"):
+                yield loaded, ("sections", s, "items", i), item
+
+
+def _figures(files: Files):
+    """(file, place, figure) for every budget figure."""
+    for loaded in files.get("figures", []):
+        for f, figure in shape.entries(loaded.data, "figures"):
+            yield loaded, ("figures", f), figure
+
+
+def _missing(loaded: LoadedFile, where: tuple, ident: str | None, known: set[str], what: str) -> list[Problem]:
+    """A reference to an id that no `what` has."""
+    if ident is None or ident in known:
+        return []
+    return [
+        problem_at(
+            loaded,
+            where,
+            f"refers to '{ident}', but no {what} has that id. Check the spelling against the id in the data.",
+        )
+    ]
+
+
+def check_unique_ids(files: Files) -> list[Problem]:
+    """Every id is used once, in all the data files together."""
     problems: list[Problem] = []
     seen: dict[str, tuple[LoadedFile, tuple]] = {}
-    for loaded in (f for group in files.values() for f in group):
+    for loaded in _all(files):
         for ident, where in _walk_ids(loaded.data):
             if ident in seen:
                 other, other_where = seen[ident]
@@ -345,35 +407,41 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
                 )
             else:
                 seen[ident] = (loaded, where)
+    return problems
 
-    pillars = files.get("pillar", [])
-    pillar_ids, measure_ids, box_item_ids, progress_ids = set(), set(), set(), set()
-    orders: dict[int, LoadedFile] = {}
-    for loaded in pillars:
-        pid = loaded.data["id"]
-        pillar_ids.add(pid)
+
+def check_pillar_file_names(files: Files) -> list[Problem]:
+    """A pillar's file is named after the pillar's id: pillars/<id>.yaml."""
+    problems = []
+    for loaded in files.get("pillar", []):
+        pid = shape.text(loaded.data, "id")
         stem = Path(str(loaded.path)).stem
-        if stem != pid and urls_id(stem):
-            problems.append(
-                problem_at(
-                    loaded,
-                    ("id",),
-                    f"the pillar's id '{pid}' differs from its file name "
-                    f"'{Path(str(loaded.path)).name}'. Change the id back to "
-                    f"'{stem}', or rename the file to '{pid}.yaml'.",
-                )
+        if pid is None or stem == pid:
+            continue
+        if urls_id(stem):
+            message = (
+                f"the pillar's id '{pid}' differs from its file name "
+                f"'{Path(str(loaded.path)).name}'. Change the id back to "
+                f"'{stem}', or rename the file to '{pid}.yaml'."
             )
-        elif stem != pid:
-            problems.append(
-                problem_at(
-                    loaded,
-                    ("id",),
-                    f"the file name '{Path(str(loaded.path)).name}' is not "
-                    f"a pillar id (lowercase letters a-z, digits and single hyphens). Rename "
-                    f"the file to '{pid}.yaml' after the pillar's id.",
-                )
+        else:
+            message = (
+                f"the file name '{Path(str(loaded.path)).name}' is not "
+                f"a pillar id (lowercase letters a-z, digits and single hyphens). Rename "
+                f"the file to '{pid}.yaml' after the pillar's id."
             )
-        order = loaded.data["order"]
+        problems.append(problem_at(loaded, ("id",), message))
+    return problems
+
+
+def check_pillar_orders(files: Files) -> list[Problem]:
+    """Each pillar has an 'order' of its own: no two pillars share a place on the slide."""
+    problems = []
+    orders: dict[float, LoadedFile] = {}
+    for loaded in files.get("pillar", []):
+        order = shape.number(loaded.data, "order")
+        if order is None:
+            continue
         if order in orders:
             problems.append(
                 problem_at(
@@ -383,75 +451,120 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
                 )
             )
         orders[order] = loaded
-        measure_ids |= {m["id"] for g in loaded.data["groups"] for m in g["measures"]}
-    for loaded in files.get("strategy", []):
-        for box in loaded.data["boxes"]:
-            box_item_ids |= {i["id"] for i in box.get("items", [])}
-            box_item_ids |= {i["id"] for g in box.get("groups", []) for i in g["items"]}
-        for i, box in enumerate(loaded.data["boxes"]):
-            if "items" in box and "groups" in box:
-                problems.append(problem_at(loaded, ("boxes", i), "has both 'items' and 'groups'. Keep one."))
+    return problems
 
-    def must_exist(loaded, where, ident, known, what):
-        if references and ident not in known:
+
+def check_box_shape(files: Files) -> list[Problem]:
+    """A slide-1 box lists its items either directly ('items') or in groups ('groups'), not both."""
+    return [
+        problem_at(loaded, ("boxes", i), "has both 'items' and 'groups'. Keep one.")
+        for loaded in files.get("strategy", [])
+        for i, box in shape.entries(loaded.data, "boxes")
+        if "items" in box and "groups" in box
+    ]
+
+
+def check_progress_pillars(files: Files) -> list[Problem]:
+    """Each progress section names, in 'pillar', a pillar that exists."""
+    pillar_ids = _pillar_ids(files)
+    return [
+        problem
+        for loaded in files.get("progress", [])
+        for s, section in shape.entries(loaded.data, "sections")
+        for problem in _missing(loaded, ("sections", s, "pillar"), shape.text(section, "pillar"), pillar_ids, "pillar")
+    ]
+
+
+def check_progress_advances(files: Files) -> list[Problem]:
+    """What a progress item 'advances' is a measure or a slide-1 box item that exists."""
+    known = _measure_ids(files) | _box_item_ids(files)
+    return [
+        problem
+        for loaded, where, item in _progress_items(files)
+        for a, ident in shape.texts(item, "advances")
+        for problem in _missing(loaded, where + ("advances", a), ident, known, "measure or slide-1 box item")
+    ]
+
+
+def check_real_dates(files: Files) -> list[Problem]:
+    """A progress item's date is a real date: a month from 01 to 12, and a day that month has."""
+    problems = []
+    for loaded, where, item in _progress_items(files):
+        for d, dated in shape.entries(item, "dates"):
+            date = shape.text(dated, "date")
+            if date is not None and _valid_month_date(date) is False:
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("dates", d, "date"),
+                        f"'{date}' is not a real date. Write YYYY-MM with a month "
+                        "from 01 to 12, or YYYY-MM-DD with a day that month has.",
+                    )
+                )
+    return problems
+
+
+def check_figure_measures(files: Files) -> list[Problem]:
+    """A budget figure's 'measure' is a measure that exists."""
+    known = _measure_ids(files)
+    return [
+        problem
+        for loaded, where, figure in _figures(files)
+        for problem in _missing(loaded, where + ("measure",), shape.text(figure, "measure"), known, "measure")
+    ]
+
+
+def check_figure_progress_items(files: Files) -> list[Problem]:
+    """A budget figure's 'progress_item' is a progress item that exists."""
+    known = {ident for _, _, item in _progress_items(files) if (ident := shape.text(item, "id")) is not None}
+    return [
+        problem
+        for loaded, where, figure in _figures(files)
+        for problem in _missing(
+            loaded, where + ("progress_item",), shape.text(figure, "progress_item"), known, "progress item"
+        )
+    ]
+
+
+def check_fiscal_spans(files: Files) -> list[Problem]:
+    """A budget figure's fiscal years end no earlier than they start."""
+    problems = []
+    for loaded, where, figure in _figures(files):
+        span = shape.fields(figure, "fiscal_years")
+        start, end = shape.number(span, "start"), shape.number(span, "end")
+        if start is not None and end is not None and end < start:
             problems.append(
                 problem_at(
                     loaded,
-                    where,
-                    f"refers to '{ident}', but no {what} has that id. Check the spelling against the id in the data.",
+                    where + ("fiscal_years", "end"),
+                    f"the span ends (FY{end}) before it starts (FY{start}). "
+                    "Swap 'start' and 'end', or correct the years.",
                 )
             )
+    return problems
 
-    for loaded in files.get("progress", []):
-        for s, section in enumerate(loaded.data["sections"]):
-            must_exist(loaded, ("sections", s, "pillar"), section["pillar"], pillar_ids, "pillar")
-            for i, item in enumerate(section["items"]):
-                progress_ids.add(item["id"])
-                for a, ident in enumerate(item.get("advances", [])):
-                    must_exist(
-                        loaded,
-                        ("sections", s, "items", i, "advances", a),
-                        ident,
-                        measure_ids | box_item_ids,
-                        "measure or slide-1 box item",
-                    )
-                for d, dated in enumerate(item.get("dates", [])):
-                    if not _valid_month_date(dated["date"]):
-                        problems.append(
-                            problem_at(
-                                loaded,
-                                ("sections", s, "items", i, "dates", d, "date"),
-                                f"'{dated['date']}' is not a real date. Write YYYY-MM with a month "
-                                "from 01 to 12, or YYYY-MM-DD with a day that month has.",
-                            )
-                        )
-    for loaded in files.get("figures", []):
-        for f, figure in enumerate(loaded.data["figures"]):
-            must_exist(loaded, ("figures", f, "measure"), figure["measure"], measure_ids, "measure")
-            must_exist(loaded, ("figures", f, "progress_item"), figure["progress_item"], progress_ids, "progress item")
-            span = figure.get("fiscal_years")
-            if span and span["end"] < span["start"]:
-                problems.append(
-                    problem_at(
-                        loaded,
-                        ("figures", f, "fiscal_years", "end"),
-                        f"the span ends (FY{span['end']}) before it starts (FY{span['start']}). "
-                        "Swap 'start' and 'end', or correct the years.",
-                    )
-                )
-            if not span and figure["budget_type"] != "fund":
-                problems.append(
-                    problem_at(
-                        loaded,
-                        ("figures", f),
-                        "has no 'fiscal_years'. An initial or "
-                        "supplementary budget covers fiscal years: add them (start: and end:).",
-                    )
-                )
-    pages = set(site_pages.static_urls()) | {urls.page_url(site_pages.pillar(p)) for p in pillar_ids}
+
+def check_fiscal_years_given(files: Files) -> list[Problem]:
+    """A budget figure that is not a fund (an initial or supplementary budget) gives its 'fiscal_years'."""
+    return [
+        problem_at(
+            loaded,
+            where,
+            "has no 'fiscal_years'. An initial or "
+            "supplementary budget covers fiscal years: add them (start: and end:).",
+        )
+        for loaded, where, figure in _figures(files)
+        if not figure.get("fiscal_years") and shape.text(figure, "budget_type") not in (None, "fund")
+    ]
+
+
+def check_redirects_keep_live_pages(files: Files) -> list[Problem]:
+    """A redirect may not take over a page the site still serves ('from' without an anchor)."""
+    pages = set(site_pages.static_urls()) | {urls.page_url(site_pages.pillar(p)) for p in _pillar_ids(files)}
+    problems = []
     for loaded in files.get("redirects", []):
-        for r, entry in enumerate(loaded.data["redirects"]):
-            page, _, anchor = entry["from"].partition("#")
+        for r, entry in shape.entries(loaded.data, "redirects"):
+            page, _, anchor = (shape.text(entry, "from") or "").partition("#")
             if page in pages and not anchor:
                 problems.append(
                     problem_at(
@@ -461,21 +574,22 @@ def check_rules(files: dict[str, list[LoadedFile]], references: bool = True) -> 
                         "serves, so it cannot be redirected. Remove this entry, or give an anchor.",
                     )
                 )
-    problems += guards.check_reserved_ids(files) + guards.check_pillar_ids(files) + guards.check_redirect_forms(files)
-    for loaded in files.get("history", []):
-        years = [y["year"] for y in loaded.data["years"]]
-        for i, year in enumerate(years):
-            if year in years[:i]:
-                problems.append(problem_at(loaded, ("years", i, "year"), f"the year {year} is listed twice."))
     return problems
 
 
-def validate(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
-    """Load and validate every data file. An empty problem list means the data can be built."""
-    files, problems = read_all(data_dir, root)
-    problems += check_rules(files, references=not problems)
-    problems += check_registry(files, references=not problems)
-    return files, problems
+def check_history_years(files: Files) -> list[Problem]:
+    """Each year is listed once in the history."""
+    problems = []
+    for loaded in files.get("history", []):
+        seen: list[float] = []
+        for i, entry in shape.entries(loaded.data, "years"):
+            year = shape.number(entry, "year")
+            if year is None:
+                continue
+            if year in seen:
+                problems.append(problem_at(loaded, ("years", i, "year"), f"the year {year} is listed twice."))
+            seen.append(year)
+    return problems
 
 
 def _texts_with_translation(data: object, where: tuple = ()):
@@ -490,85 +604,163 @@ def _texts_with_translation(data: object, where: tuple = ()):
             yield from _texts_with_translation(value, where + (i,))
 
 
-def check_registry(files: dict[str, list[LoadedFile]], references: bool = True) -> list[Problem]:
-    """Names and their sources (data/names.yaml): an entry that is official or established cites a
-    source; every 'translation: official' names such an entry with 'registry: <id>', and its English is
-    the entry's English (or one of its 'also' forms). With references=False nothing is cross-checked."""
-    problems: list[Problem] = []
-    entries: dict[str, dict] = {}
+def _names(files: Files):
+    """(file, place in the list, entry) for every entry of the registry of names (data/names.yaml)."""
     for loaded in files.get("names", []):
-        for n, entry in enumerate(loaded.data["names"]):
-            entries[entry["id"]] = entry
-            if entry["status"] != "site" and "source" not in entry:
-                problems.append(
-                    problem_at(
-                        loaded,
-                        ("names", n, "status"),
-                        f"says '{entry['status']}' but gives no "
-                        "source. Add 'source:' with publisher, title, url and checked, or write "
-                        "'status: site' if the English is the site's own translation.",
-                    )
+        for n, entry in shape.entries(loaded.data, "names"):
+            yield loaded, n, entry
+
+
+def check_name_sources(files: Files) -> list[Problem]:
+    """A name in data/names.yaml that is official or established cites its source; the site's own
+    translation ('status: site') cites none."""
+    problems = []
+    for loaded, n, entry in _names(files):
+        status = shape.text(entry, "status")
+        if status is not None and status != "site" and "source" not in entry:
+            problems.append(
+                problem_at(
+                    loaded,
+                    ("names", n, "status"),
+                    f"says '{status}' but gives no "
+                    "source. Add 'source:' with publisher, title, url and checked, or write "
+                    "'status: site' if the English is the site's own translation.",
                 )
-            if entry["status"] == "site" and "source" in entry:
-                problems.append(
-                    problem_at(
-                        loaded,
-                        ("names", n, "source"),
-                        "a name that is the site's own translation "
-                        "has no source. Remove 'source:', or give the status the source supports.",
-                    )
+            )
+        if status == "site" and "source" in entry:
+            problems.append(
+                problem_at(
+                    loaded,
+                    ("names", n, "source"),
+                    "a name that is the site's own translation "
+                    "has no source. Remove 'source:', or give the status the source supports.",
                 )
-    if not references:
-        return problems
-    for name, group in files.items():
-        if name == "names":
-            continue
-        for loaded in group:
-            for text, where in _texts_with_translation(loaded.data):
-                ident = text.get("registry")
-                if text.get("translation") == "official" and ident is None:
-                    problems.append(
-                        problem_at(
-                            loaded,
-                            where + ("translation",),
-                            "says 'translation: official' but "
-                            "names no source. Add 'registry: <id>' with the id of the name's entry "
-                            "in data/names.yaml (add the entry with its source if it is missing), "
-                            "or remove 'translation: official'.",
-                        )
-                    )
-                    continue
-                entry = entries.get(ident)
-                if entry is None:
-                    problems.append(
-                        problem_at(
-                            loaded,
-                            where + ("registry",),
-                            f"refers to '{ident}', but "
-                            "data/names.yaml has no name with that id. Check the spelling, or add "
-                            "the name there with its source.",
-                        )
-                    )
-                    continue
-                if text.get("translation") == "official" and entry["status"] == "site":
-                    problems.append(
-                        problem_at(
-                            loaded,
-                            where + ("translation",),
-                            f"says 'translation: official', but "
-                            f"'{ident}' in data/names.yaml is the site's own translation. Remove "
-                            "'translation: official', or cite the official source in data/names.yaml.",
-                        )
-                    )
-                forms = [entry["en"], *entry.get("also", [])]
-                if text.get("translation") == "official" and text["en"] not in forms:
-                    problems.append(
-                        problem_at(
-                            loaded,
-                            where + ("en",),
-                            f"is marked as the official name, but "
-                            f"data/names.yaml gives '{ident}' as {' or '.join(repr(f) for f in forms)}. "
-                            "Use that English, or correct the entry in data/names.yaml.",
-                        )
-                    )
+            )
     return problems
+
+
+def check_official_names(files: Files) -> list[Problem]:
+    """A text's 'registry: <id>' names an entry of data/names.yaml, and a text marked 'translation:
+    official' names one that cites an official source and uses its English (or one of its 'also' forms)."""
+    entries = {ident: entry for _, _, entry in _names(files) if (ident := shape.text(entry, "id")) is not None}
+    problems = []
+    for loaded in (f for name, group in files.items() if name != "names" for f in group):
+        for text, where in _texts_with_translation(loaded.data):
+            ident = text.get("registry")
+            official = text.get("translation") == "official"
+            if official and ident is None:
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("translation",),
+                        "says 'translation: official' but "
+                        "names no source. Add 'registry: <id>' with the id of the name's entry "
+                        "in data/names.yaml (add the entry with its source if it is missing), "
+                        "or remove 'translation: official'.",
+                    )
+                )
+                continue
+            entry = entries.get(ident) if isinstance(ident, str) else None
+            if entry is None:
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("registry",),
+                        f"refers to '{ident}', but "
+                        "data/names.yaml has no name with that id. Check the spelling, or add "
+                        "the name there with its source.",
+                    )
+                )
+                continue
+            if official and shape.text(entry, "status") == "site":
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("translation",),
+                        f"says 'translation: official', but "
+                        f"'{ident}' in data/names.yaml is the site's own translation. Remove "
+                        "'translation: official', or cite the official source in data/names.yaml.",
+                    )
+                )
+            forms = [form for form in [shape.text(entry, "en")] if form is not None]
+            forms += [form for _, form in shape.texts(entry, "also")]
+            if official and text["en"] not in forms:
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("en",),
+                        f"is marked as the official name, but "
+                        f"data/names.yaml gives '{ident}' as {' or '.join(repr(f) for f in forms)}. "
+                        "Use that English, or correct the entry in data/names.yaml.",
+                    )
+                )
+    return problems
+
+
+# -- Every rule, in one place ----------------------------------------------------------------------
+
+
+class Rule(NamedTuple):
+    """A rule across the data files. `references`: it checks that what one file names exists in
+    another, so it is skipped while any file has a problem (what it names may be in that file)."""
+
+    check: Callable[[Files], list[Problem]]
+    references: bool = False
+
+
+# The rules for one file, run on every file that was read, in this order (each is told what the
+# rules before it found, so that one place gets one message): guards.py.
+FILE_RULES: tuple[Callable[[LoadedFile, list[Problem]], list[Problem]], ...] = (
+    guards.check_spelling,
+    guards.check_invisible,
+    guards.check_english,
+)
+
+# The rules across files, run after the schema on the files that passed it (and on each file that
+# failed it, alone, without the references): defined above, or in guards.py (ids the pages use,
+# redirects).
+RULES: tuple[Rule, ...] = (
+    Rule(check_unique_ids),
+    Rule(guards.check_reserved_ids),
+    Rule(check_pillar_file_names),
+    Rule(guards.check_pillar_ids),
+    Rule(check_pillar_orders),
+    Rule(check_box_shape),
+    Rule(check_progress_pillars, references=True),
+    Rule(check_progress_advances, references=True),
+    Rule(check_real_dates),
+    Rule(check_figure_measures, references=True),
+    Rule(check_figure_progress_items, references=True),
+    Rule(check_fiscal_spans),
+    Rule(check_fiscal_years_given),
+    Rule(check_redirects_keep_live_pages),
+    Rule(guards.check_redirect_forms),
+    Rule(check_history_years),
+    Rule(check_name_sources),
+    Rule(check_official_names, references=True),
+)
+
+# The rules on the built model (strategy, files, the ids a served page carries), once the data is
+# valid: the pipeline runs them (guards.py).
+MODEL_RULES = (guards.check_redirect_targets,)
+
+
+def file_rules(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
+    """The FILE_RULES' problems in one file that was read; `known`: the problems it has already."""
+    problems: list[Problem] = []
+    for rule in FILE_RULES:
+        problems += rule(loaded, known + problems)
+    return problems
+
+
+def run_rules(files: Files, references: bool = True) -> list[Problem]:
+    """The RULES' problems in the files. With references=False (some file could not be read or failed
+    the schema), the rules that check references are skipped: what they point to may be in that file."""
+    return [problem for rule in RULES if references or not rule.references for problem in rule.check(files)]
+
+
+def validate(data_dir: Path, root: Path) -> tuple[Files, list[Problem]]:
+    """Load and validate every data file. An empty problem list means the data can be built."""
+    files, problems = read_all(data_dir, root)
+    problems += run_rules(files, references=not problems)
+    return files, problems
