@@ -224,3 +224,14 @@ def test_a_file_that_failed_the_schema_still_gets_the_rules_its_shape_allows(tmp
     assert any("field 'figures[1].fiscal_years.start'" in p for p in problems), problems
     reversed_span = [p for p in problems if "field 'figures[4].fiscal_years.end'" in p]
     assert len(reversed_span) == 1 and "ends (FY2018) before it starts (FY2024)" in reversed_span[0], problems
+
+
+def test_the_schemas_validate_with_every_ref_in_place() -> None:
+    """validate.py puts each $ref in place once, so that validating looks nothing up: none is left,
+    and an error inside what a $ref pointed to is still found where it is."""
+    schema_dir = ROOT / "data" / "schema"
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        validator = validate._validator(schema_dir, path.name.removesuffix(".schema.json"))
+        assert '"$ref"' not in json.dumps(validator.schema), path.name
+    errors = list(validate._validator(schema_dir, "pillar").iter_errors({"id": "Not An Id"}))
+    assert any(e.validator == "pattern" and list(e.absolute_path) == ["id"] for e in errors), errors

@@ -61,7 +61,35 @@ def _validator(schema_dir: Path, name: str) -> jsonschema.protocols.Validator:
         .with_resources((path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json")))
         .crawl()
     )
-    return cls(schema, registry=registry)
+    # Every $ref put in place once, here: looking them up while validating was still more than half
+    # of the time to read the data at x100 (README, Performance). An error inside a $ref reports the
+    # schema it points to either way, so the messages are the same.
+    return cls(_refs_in_place(schema, registry.resolver_with_root(Resource.from_contents(schema))))
+
+
+_NOT_SCHEMAS = frozenset({"enum", "const", "default", "examples"})  # keywords whose values are data
+_NAMED_SCHEMAS = frozenset({"properties", "patternProperties", "$defs", "dependentSchemas"})  # name: schema
+
+
+def _refs_in_place(node: Any, resolver: Any, depth: int = 0, names: bool = False) -> Any:
+    """The schema with each {"$ref": ...} replaced by the schema it points to (the data's schemas put
+    only annotations beside a $ref, and refer to nothing recursively). `names`: node maps names
+    (of fields, of definitions) to schemas, so none of its keys is a keyword."""
+    if depth > 50:
+        raise ValueError("a $ref in data/schema/ refers back to itself")
+    if isinstance(node, list):
+        return [_refs_in_place(item, resolver, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if names:
+        return {name: _refs_in_place(schema, resolver, depth) for name, schema in node.items()}
+    if "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        return _refs_in_place(resolved.contents, resolved.resolver, depth + 1)
+    return {
+        key: value if key in _NOT_SCHEMAS else _refs_in_place(value, resolver, depth, key in _NAMED_SCHEMAS)
+        for key, value in node.items()
+    }
 
 
 def _true_end(cls):
