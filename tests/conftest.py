@@ -11,10 +11,14 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from strategy_site import pages, pipeline
+from strategy_site.problems import DataError
 
 # The browser fixtures (tabs, search_tabs) and helpers, for every test module without importing them.
 pytest_plugins = ["browser_site"]
@@ -80,6 +84,89 @@ def fragments(site: Path) -> dict[str, dict]:
         record = json.loads(raw[len(b"pagefind_dcd") :])
         out[record["url"]] = record
     return out
+
+
+# -- The project's data, read once per session when a test first asks for it. Nothing reads it when
+# the tests are collected but the hook below, for the tests run once per item of the data; a broken
+# data file then fails the tests that use the data, with the problems listed, and no other test.
+
+
+@functools.cache
+def _checked() -> pipeline.Checked:
+    return pipeline.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def checked() -> pipeline.Checked:
+    """The project's data, validated: the model and the files it was built from."""
+    try:
+        return _checked()
+    except DataError as error:
+        pytest.fail(f"the project's data does not load:\n{error}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def strategy(checked: pipeline.Checked):
+    return checked.strategy
+
+
+@pytest.fixture(scope="session")
+def loaded_files(checked: pipeline.Checked):
+    return checked.files
+
+
+@dataclass(frozen=True)
+class SitePage:
+    kind: str  # the page type: the template's name (home, pillar, measures, ...)
+    path: str  # relative to the language's root: "", "pillars/x/", "measures/", ...
+
+    @property
+    def id(self) -> str:
+        return self.path.strip("/") or "home"
+
+
+def site_pages(strategy) -> list[SitePage]:
+    """Every page of the site (the same list in both languages), from the table of pages."""
+    return [SitePage(page.type.name, page.url) for page in pages.site_pages(strategy)]
+
+
+def _one_page_per_kind(strategy) -> list[SitePage]:
+    first: dict[str, SitePage] = {}
+    for page in site_pages(strategy):
+        first.setdefault(page.kind, page)
+    return list(first.values())
+
+
+# The arguments that stand for items of the data: a test with one of them runs once per item, with
+# the item's id in the test's name. Each gives the items and their ids.
+DATA_ITEMS = {
+    "site_page": lambda s: [(page, page.id) for page in site_pages(s)],  # every page, in one language
+    "page_of_kind": lambda s: [(page, page.kind) for page in _one_page_per_kind(s)],  # the first of each type
+    "pillar_id": lambda s: [(p.id, p.id) for p in s.pillars],
+    "measure_id": lambda s: [(m.id, m.id) for m in s.measures],
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    for name, items in DATA_ITEMS.items():
+        if name not in metafunc.fixturenames:
+            continue
+        try:
+            values = items(_checked().strategy)
+        except DataError:
+            continue  # not parametrized: the fixture of that name below fails with the problems
+        metafunc.parametrize(name, [value for value, _ in values], ids=[ident for _, ident in values])
+
+
+def _unloadable(checked: pipeline.Checked) -> None:
+    """Stands in for a data argument that could not be parametrized: `checked` fails first."""
+    raise AssertionError("pytest_generate_tests did not parametrize this data argument")
+
+
+site_page = pytest.fixture(_unloadable, name="site_page")
+page_of_kind = pytest.fixture(_unloadable, name="page_of_kind")
+pillar_id = pytest.fixture(_unloadable, name="pillar_id")
+measure_id = pytest.fixture(_unloadable, name="measure_id")
 
 
 @pytest.fixture

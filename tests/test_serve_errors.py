@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_site import SCREENSHOTS, new_tab, pillar_path, strategy
+from browser_site import SCREENSHOTS, new_tab, pillar_path
 from conftest import ROOT, copy_project, run_cli
 
 GOOD = "    amount: 5000\n"
@@ -101,9 +101,9 @@ def check_lines(root: Path) -> list[str]:
     return lines
 
 
-def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_itself(serving):
+def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_itself(serving, strategy):
     root, server = serving
-    measure = strategy().measures[0]
+    measure = strategy.measures[0]
     pages = {"ja": server + pillar_path(measure.pillar_id), "en": server + "en/" + pillar_path(measure.pillar_id)}
     for url in pages.values():
         assert _wait_for(url, lambda page: f'id="{measure.id}"' in page, 180)[0], f"./scripts/serve did not serve {url}"
@@ -133,11 +133,11 @@ def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_its
 
 
 @pytest.mark.browser
-def test_the_open_page_changes_to_the_problems_and_back_by_itself(serving, browser):
+def test_the_open_page_changes_to_the_problems_and_back_by_itself(serving, browser, strategy):
     """In Chromium, as the editor sees it: the open page reloads itself with the problems when a
     data file is saved broken, and again with the content once it is fixed."""
     root, server = serving
-    measure = strategy().measures[0]
+    measure = strategy.measures[0]
     page = new_tab(browser)
     try:
         for lang, prefix in (("ja", ""), ("en", "en/")):
