@@ -8,9 +8,13 @@ import gzip
 import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -214,6 +218,81 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# -- Servers the tests start as programs (mkdocs serve, ./scripts/serve, nginx) need a port on their
+# command line or in their configuration. A port picked free and closed at once is free for anyone
+# until the server, started seconds later, binds it: held_port keeps it from everyone else meanwhile.
+
+
+@contextlib.contextmanager
+def held_port() -> Iterator[int]:
+    """A loopback port that no other program is given while the block runs: bound but not listening,
+    with SO_REUSEADDR. On Linux a server that sets SO_REUSEADDR too (Python's http.server, so MkDocs',
+    and nginx do) can bind and listen on it; nothing else can bind it, and connections are refused."""
+    with socket.socket() as hold:
+        hold.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        hold.bind(("127.0.0.1", 0))
+        yield hold.getsockname()[1]
+
+
+IN_USE = ("Address already in use", "cannot serve on")  # the kernel's words, and strategy_site serve's
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a server, with its children if it was started in a session of its own."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            if os.getpgid(process.pid) == process.pid:
+                os.killpg(process.pid, signal.SIGTERM)
+            else:
+                process.terminate()
+    process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def server_on_a_free_port(
+    start: Callable[[int], subprocess.Popen],
+    serving: Callable[[int], bool],
+    log: Path,
+    seconds: float = 300,
+    attempts: int = 3,
+) -> Iterator[tuple[subprocess.Popen, int]]:
+    """Run a server on a loopback port of its own, and stop it after the block. start(port) starts it,
+    writing what it says to `log`; serving(port) tells when it serves there (its own words in the
+    log, or a connection it accepts). The port is held (held_port) until then. Should the server find
+    it in use all the same (a server without SO_REUSEADDR), it is started again on another port."""
+    for _ in range(attempts):
+        with held_port() as port:
+            process = start(port)
+            deadline = time.monotonic() + seconds
+            while process.poll() is None and not serving(port):
+                if time.monotonic() > deadline:
+                    _stop(process)
+                    pytest.fail(f"the server did not start within {seconds:.0f} s:\n{_tail(log)}")
+                time.sleep(0.2)
+        if process.poll() is None:
+            try:
+                yield process, port
+            finally:
+                _stop(process)
+            return
+        if not any(said in _said(log) for said in IN_USE):
+            pytest.fail(f"the server stopped (status {process.returncode}):\n{_tail(log)}")
+    pytest.fail(f"the server found its port in use {attempts} times:\n{_tail(log)}")
+
+
+def _said(log: Path) -> str:
+    return log.read_text("utf-8", "replace") if log.exists() else ""
+
+
+def _tail(log: Path) -> str:
+    return _said(log)[-3000:] or "(no output)"
+
+
+def says_it_serves(log: Path) -> Callable[[int], bool]:
+    """MkDocs' own line once it listens on the port (after its first build)."""
+    return lambda port: f"Serving on http://127.0.0.1:{port}/" in _said(log)
 
 
 @contextlib.contextmanager

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from strategy_site import pipeline
+from strategy_site import pipeline, urls
 
-from conftest import copy_project
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from browser_site import pillar_path
+from conftest import copy_project, says_it_serves, server_on_a_free_port
 
 
 def _get(url: str) -> str | None:
@@ -40,25 +34,28 @@ def _wait_for(url: str, needle: str, seconds: float) -> str | None:
     return None
 
 
-def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
+def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> None:
     root = copy_project(tmp_path)
-    port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        strategy = pipeline.load(root)[0]
-        measure = strategy.measures[0]
-        url = f"http://127.0.0.1:{port}/en/pillars/{measure.pillar_id}/"
-        assert _wait_for(url, f'id="{measure.id}"', 120), "mkdocs serve did not come up"
+    log = tmp_path / "serve.log"
+
+    def start(port: int) -> subprocess.Popen:
+        with log.open("w") as out:
+            return subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=root,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=out,
+            )
+
+    with server_on_a_free_port(start, says_it_serves(log), log) as (_, port):
+        server = f"http://127.0.0.1:{port}"
+        measure = strategy.measures[0]  # the copy's data is the project's
+        url = server + urls.site_path("en", pillar_path(measure.pillar_id))
+        assert _wait_for(url, f'id="{measure.id}"', 120), "mkdocs serve did not serve the page"
         # The search index is written in the background after the build.
-        entry_url = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+        entry_url = f"{server}/pagefind/pagefind-entry.json"
         entry = _wait_for(entry_url, '"en"', 120)
         assert entry, "mkdocs serve wrote no search index"
         path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
@@ -72,9 +69,6 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
         ):
             time.sleep(0.5)
         assert json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] != english, "the index was not refreshed"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_only_changed_files_are_written(tmp_path: Path) -> None:
