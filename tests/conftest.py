@@ -290,6 +290,12 @@ def _tail(log: Path) -> str:
     return _said(log)[-3000:] or "(no output)"
 
 
+def accepts_connections(port: int) -> bool:
+    """Something listens on the port (while held_port holds it, only the server can)."""
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
 def says_it_serves(log: Path) -> Callable[[int], bool]:
     """MkDocs' own line once it listens on the port (after its first build)."""
     return lambda port: f"Serving on http://127.0.0.1:{port}/" in _said(log)

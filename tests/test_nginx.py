@@ -10,7 +10,6 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
 import urllib.error
 import urllib.request
@@ -19,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from strategy_site import csp as csp_module
+from strategy_site import urls
+from strategy_site.model import LANGS
 from strategy_site.precompress import LEVEL
 
-from conftest import ROOT, server_on_a_free_port
+from conftest import ROOT, accepts_connections, server_on_a_free_port
 
 NGINX = Path("/usr/sbin/nginx")
 PREFIX = "/strategy2025"
@@ -48,7 +49,7 @@ class Nginx:
             pytest.fail(f"{NGINX} is missing: install Debian's nginx (sudo apt-get install -y nginx)")
         (self.work / "logs").mkdir(parents=True, exist_ok=True)
         self.process, self.port = self._running.enter_context(
-            server_on_a_free_port(self._start, _accepts, self.work / "logs" / "error.log", seconds=20)
+            server_on_a_free_port(self._start, accepts_connections, self.work / "logs" / "error.log", seconds=20)
         )
         return self
 
@@ -94,12 +95,6 @@ class Nginx:
             return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
 
 
-def _accepts(port: int) -> bool:
-    """Something listens on the port (while held_port holds it, only the server can)."""
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
 def _csp_of(site: Path) -> str | None:
     """The policy the server must send beside the pages' own: csp.SERVER_POLICY, once pages carry one."""
     page = (site / "index.html").read_text("utf-8")
@@ -113,7 +108,7 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
     csp = _csp_of(site)
     checks = {  # path -> (the built file, whether it is fingerprinted)
         "/": ("index.html", False),
-        "/en/budget/": ("en/budget/index.html", False),
+        urls.site_path("en", "budget/"): (urls.site_path("en", "budget/index.html").lstrip("/"), False),
         "/assets/extra.css": ("assets/extra.css", False),
         "/" + bundle: (bundle, True),
         "/sitemap.xml": ("sitemap.xml", False),
@@ -141,11 +136,12 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
     if status != 200 or not headers.get("content-type", "").startswith("text/csv"):
         problems.append(f"measures.csv: HTTP {status}, Content-Type {headers.get('content-type')}")
     not_found = (site / "404.html").read_bytes()
-    for url in (prefix + "/no-such-page/", prefix + "/en/no-such-page/", prefix + "/pillars/no-such-pillar/"):
+    missing = [prefix + urls.site_path(lang, "no-such-page/") for lang in LANGS]
+    for url in (*missing, prefix + "/pillars/no-such-pillar/"):
         status, headers, body = server.get(url, gzip_ok=False)
         if status != 404 or body != not_found:
             problems.append(f"{url}: HTTP {status}, {'the' if body == not_found else 'not the'} site's 404 page")
-    for url in (prefix + "/", prefix + "/" + bundle, prefix + "/en/no-such-page/"):
+    for url in (prefix + "/", prefix + "/" + bundle, missing[-1]):
         _, headers, _ = server.get(url)
         for name, value in (
             ("x-content-type-options", "nosniff"),
@@ -186,7 +182,7 @@ def test_the_server_check_sees_a_server_without_the_sample_settings(published_si
     with Nginx(tmp_path / "nginx", config, web_root) as server:
         problems = "\n".join(server_problems(server, PREFIX, published_site))
     assert "not sent gzip-compressed" in problems and "referrer-policy is None" in problems, problems
-    assert f"{PREFIX}/en/no-such-page/: HTTP 404, not the site's 404 page" in problems, problems
+    assert f"{PREFIX}{urls.site_path('en', 'no-such-page/')}: HTTP 404, not the site's 404 page" in problems, problems
 
 
 def test_build_writes_a_gzip_copy_of_each_text_file(published_site: Path):

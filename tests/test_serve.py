@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from strategy_site import pipeline, urls
 
 from browser_site import pillar_path
-from conftest import copy_project, says_it_serves, server_on_a_free_port
+from conftest import accepts_connections, copy_project, held_port, says_it_serves, server_on_a_free_port
 
 
 def _get(url: str) -> str | None:
@@ -82,3 +85,25 @@ def test_only_changed_files_are_written(tmp_path: Path) -> None:
     # The English pages (tooltips), both glossaries (they show both names) and the data exports.
     assert "en/glossary.md" in changed and "ja/data/strategy.json" in changed
     assert [c for c in changed if c.startswith("ja/") and c.endswith(".md")] == ["ja/glossary.md"]
+
+
+def test_a_server_started_on_a_free_port_keeps_it(tmp_path: Path) -> None:
+    """The port is held until the server listens: no other program can bind it meanwhile, a server
+    with SO_REUSEADDR can; a server that finds its port in use all the same gets another one."""
+    with held_port() as port, socket.socket() as other, pytest.raises(OSError, match="in use"):
+        other.bind(("127.0.0.1", port))
+    log, ports = tmp_path / "server.log", []
+
+    def start(port: int) -> subprocess.Popen:
+        ports.append(port)
+        with log.open("w") as out:
+            if len(ports) == 1:  # the first attempt: as a server that found the port taken
+                command = ["-c", "import sys; sys.exit('OSError: [Errno 98] Address already in use')"]
+            else:
+                command = ["-m", "http.server", "--bind", "127.0.0.1", str(port)]
+            return subprocess.Popen([sys.executable, *command], cwd=tmp_path, stdout=out, stderr=out)
+
+    with server_on_a_free_port(start, accepts_connections, log) as (process, port):
+        assert port == ports[-1] and len(ports) == 2 and process.poll() is None
+        assert _get(f"http://127.0.0.1:{port}/server.log") is not None
+    assert process.poll() is not None, "the server was not stopped after the block"
