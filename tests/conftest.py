@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's paths, a built site, and a scratch copy of the project."""
+"""Shared fixtures and helpers: the project's paths, its data (loaded once per session) and pages,
+a built site, a scratch copy of the project, and servers on ports of their own."""
 
 from __future__ import annotations
 
