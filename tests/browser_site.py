@@ -1,22 +1,20 @@
-"""Helpers for the browser tests: the pages to visit (derived from the code), tabs in Chromium for
-each colour scheme and width, the search box, and pixels (to see focus rings).
+"""Helpers for the browser tests: the addresses of pages, tabs in Chromium for each colour scheme
+and width, the search box, and pixels (to see focus rings).
 
-The fixtures `server` and `browser` are in conftest.py; the fixture `tabs` below reuses one tab per
+The fixtures `server` and `browser` are in conftest.py, and so is the list of the site's pages (a
+test with an argument `site_page` runs once per page); the fixture `tabs` below reuses one tab per
 (scheme, width) for a whole test module, so 80 page loads do not start 80 browser contexts.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from strategy_site import pages, pipeline, urls
-from strategy_site.model import LANGS
+from strategy_site import pages, urls
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "screenshots"  # git-ignored; for people to look at
@@ -24,33 +22,6 @@ WIDTHS = {"desktop": 1280, "mobile": 390}
 HEIGHT = 900
 SCHEMES = ("light", "dark")
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}  # body[data-md-color-scheme]
-
-
-@functools.cache
-def strategy():
-    return pipeline.load(ROOT)[0]
-
-
-@dataclass(frozen=True)
-class SitePage:
-    kind: str  # the page type: the template's name (home, pillar, measures, ...)
-    path: str  # relative to the language's root: "", "pillars/x/", "measures/", ...
-
-    @property
-    def id(self) -> str:
-        return self.path.strip("/") or "home"
-
-
-def site_pages() -> list[SitePage]:
-    """Every page of the site (the same list in both languages), from the table of pages."""
-    return [SitePage(page.type.name, page.url) for page in pages.site_pages(strategy())]
-
-
-def one_page_per_kind() -> list[SitePage]:
-    first: dict[str, SitePage] = {}
-    for page in site_pages():
-        first.setdefault(page.kind, page)
-    return list(first.values())
 
 
 def pillar_path(pillar_id: str) -> str:
@@ -107,12 +78,6 @@ def tabs(browser):
     t = Tabs(browser)
     yield t
     t.close()
-
-
-def every_page(test):
-    """Parametrize a test over every page of the site in both languages (arguments site_page, lang)."""
-    test = pytest.mark.parametrize("lang", LANGS)(test)
-    return pytest.mark.parametrize("site_page", site_pages(), ids=lambda p: p.id)(test)
 
 
 def visit(tabs: Tabs, server: str, lang: str, path: str, scheme: str = "light", width: int = WIDTHS["desktop"]):

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's paths, a built site, and a scratch copy of the project."""
+"""Shared fixtures and helpers: the project's paths, its data (loaded once per session) and pages,
+a built site, a scratch copy of the project, and servers on ports of their own."""
 
 from __future__ import annotations
 
@@ -8,13 +9,21 @@ import gzip
 import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from strategy_site import pages, pipeline
+from strategy_site.problems import DataError
 
 # The browser fixtures (tabs, search_tabs) and helpers, for every test module without importing them.
 pytest_plugins = ["browser_site"]
@@ -82,6 +91,89 @@ def fragments(site: Path) -> dict[str, dict]:
     return out
 
 
+# -- The project's data, read once per session when a test first asks for it. Nothing reads it when
+# the tests are collected but the hook below, for the tests run once per item of the data; a broken
+# data file then fails the tests that use the data, with the problems listed, and no other test.
+
+
+@functools.cache
+def _checked() -> pipeline.Checked:
+    return pipeline.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def checked() -> pipeline.Checked:
+    """The project's data, validated: the model and the files it was built from."""
+    try:
+        return _checked()
+    except DataError as error:
+        pytest.fail(f"the project's data does not load:\n{error}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def strategy(checked: pipeline.Checked):
+    return checked.strategy
+
+
+@pytest.fixture(scope="session")
+def loaded_files(checked: pipeline.Checked):
+    return checked.files
+
+
+@dataclass(frozen=True)
+class SitePage:
+    kind: str  # the page type: the template's name (home, pillar, measures, ...)
+    path: str  # relative to the language's root: "", "pillars/x/", "measures/", ...
+
+    @property
+    def id(self) -> str:
+        return self.path.strip("/") or "home"
+
+
+def site_pages(strategy) -> list[SitePage]:
+    """Every page of the site (the same list in both languages), from the table of pages."""
+    return [SitePage(page.type.name, page.url) for page in pages.site_pages(strategy)]
+
+
+def _one_page_per_kind(strategy) -> list[SitePage]:
+    first: dict[str, SitePage] = {}
+    for page in site_pages(strategy):
+        first.setdefault(page.kind, page)
+    return list(first.values())
+
+
+# The arguments that stand for items of the data: a test with one of them runs once per item, with
+# the item's id in the test's name. Each gives the items and their ids.
+DATA_ITEMS = {
+    "site_page": lambda s: [(page, page.id) for page in site_pages(s)],  # every page, in one language
+    "page_of_kind": lambda s: [(page, page.kind) for page in _one_page_per_kind(s)],  # the first of each type
+    "pillar_id": lambda s: [(p.id, p.id) for p in s.pillars],
+    "measure_id": lambda s: [(m.id, m.id) for m in s.measures],
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    for name, items in DATA_ITEMS.items():
+        if name not in metafunc.fixturenames:
+            continue
+        try:
+            values = items(_checked().strategy)
+        except DataError:
+            continue  # not parametrized: the fixture of that name below fails with the problems
+        metafunc.parametrize(name, [value for value, _ in values], ids=[ident for _, ident in values])
+
+
+def _unloadable(checked: pipeline.Checked) -> None:
+    """Stands in for a data argument that could not be parametrized: `checked` fails first."""
+    raise AssertionError("pytest_generate_tests did not parametrize this data argument")
+
+
+site_page = pytest.fixture(_unloadable, name="site_page")
+page_of_kind = pytest.fixture(_unloadable, name="page_of_kind")
+pillar_id = pytest.fixture(_unloadable, name="pillar_id")
+measure_id = pytest.fixture(_unloadable, name="measure_id")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path)
@@ -127,6 +219,87 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# -- Servers the tests start as programs (mkdocs serve, ./scripts/serve, nginx) need a port on their
+# command line or in their configuration. A port picked free and closed at once is free for anyone
+# until the server, started seconds later, binds it: held_port keeps it from everyone else meanwhile.
+
+
+@contextlib.contextmanager
+def held_port() -> Iterator[int]:
+    """A loopback port that no other program is given while the block runs: bound but not listening,
+    with SO_REUSEADDR. On Linux a server that sets SO_REUSEADDR too (Python's http.server, so MkDocs',
+    and nginx do) can bind and listen on it; nothing else can bind it, and connections are refused."""
+    with socket.socket() as hold:
+        hold.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        hold.bind(("127.0.0.1", 0))
+        yield hold.getsockname()[1]
+
+
+IN_USE = ("Address already in use", "cannot serve on")  # the kernel's words, and strategy_site serve's
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a server, with its children if it was started in a session of its own."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            if os.getpgid(process.pid) == process.pid:
+                os.killpg(process.pid, signal.SIGTERM)
+            else:
+                process.terminate()
+    process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def server_on_a_free_port(
+    start: Callable[[int], subprocess.Popen],
+    serving: Callable[[int], bool],
+    log: Path,
+    seconds: float = 300,
+    attempts: int = 3,
+) -> Iterator[tuple[subprocess.Popen, int]]:
+    """Run a server on a loopback port of its own, and stop it after the block. start(port) starts it,
+    writing what it says to `log`; serving(port) tells when it serves there (its own words in the
+    log, or a connection it accepts). The port is held (held_port) until then. Should the server find
+    it in use all the same (a server without SO_REUSEADDR), it is started again on another port."""
+    for _ in range(attempts):
+        with held_port() as port:
+            process = start(port)
+            deadline = time.monotonic() + seconds
+            while process.poll() is None and not serving(port):
+                if time.monotonic() > deadline:
+                    _stop(process)
+                    pytest.fail(f"the server did not start within {seconds:.0f} s:\n{_tail(log)}")
+                time.sleep(0.2)
+        if process.poll() is None:
+            try:
+                yield process, port
+            finally:
+                _stop(process)
+            return
+        if not any(said in _said(log) for said in IN_USE):
+            pytest.fail(f"the server stopped (status {process.returncode}):\n{_tail(log)}")
+    pytest.fail(f"the server found its port in use {attempts} times:\n{_tail(log)}")
+
+
+def _said(log: Path) -> str:
+    return log.read_text("utf-8", "replace") if log.exists() else ""
+
+
+def _tail(log: Path) -> str:
+    return _said(log)[-3000:] or "(no output)"
+
+
+def accepts_connections(port: int) -> bool:
+    """Something listens on the port (while held_port holds it, only the server can)."""
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def says_it_serves(log: Path) -> Callable[[int], bool]:
+    """MkDocs' own line once it listens on the port (after its first build)."""
+    return lambda port: f"Serving on http://127.0.0.1:{port}/" in _said(log)
 
 
 @contextlib.contextmanager

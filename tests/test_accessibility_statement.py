@@ -16,62 +16,69 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-import yaml
 from test_browser_a11y import AXE_TAGS
 from test_browser_pa11y import JUDGED
 
 from strategy_site import cli, pages, urls
 from strategy_site.model import LANGS
 
-from browser_site import SCHEMES, WIDTHS, site_pages
-from conftest import ROOT
-
-STATEMENT = yaml.safe_load((ROOT / "data" / "accessibility.yaml").read_text("utf-8"))
-TESTED = STATEMENT["tested"]
+from browser_site import SCHEMES, WIDTHS
+from conftest import ROOT, site_pages
 
 
-def test_the_tools_are_the_ones_the_tests_run_in_the_versions_they_run():
-    tools = {t["name"]: t["version"] for t in TESTED["tools"]}
+@pytest.fixture(scope="module")
+def statement(strategy) -> dict:
+    """data/accessibility.yaml, as the build reads it."""
+    return strategy.accessibility
+
+
+@pytest.fixture(scope="module")
+def tested(statement: dict) -> dict:
+    return statement["tested"]
+
+
+def test_the_tools_are_the_ones_the_tests_run_in_the_versions_they_run(tested: dict):
+    tools = {t["name"]: t["version"] for t in tested["tools"]}
     axe_js = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text("utf-8")[:200]
     axe_version = re.search(r"axe v(\d+\.\d+\.\d+)", axe_js).group(1)
     pa11y_version = json.loads((ROOT / "tests" / "pa11y" / "package.json").read_text("utf-8"))["dependencies"]["pa11y"]
     assert tools == {"axe-core": axe_version, "pa11y": pa11y_version}
 
 
-def test_the_rules_and_conditions_are_the_tests_own():
-    rules = {t["name"]: t["rules"]["en"] for t in TESTED["tools"]}
+def test_the_rules_and_conditions_are_the_tests_own(tested: dict):
+    rules = {t["name"]: t["rules"]["en"] for t in tested["tools"]}
     # axe: the WCAG 2.0, 2.1 and 2.2 A and AA tags (wcag22a has no rule of its own in axe)
     assert AXE_TAGS == ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
     assert rules["axe-core"] == "the WCAG 2.0, 2.1 and 2.2 level A and AA rules"
     assert "WCAG 2 level AA" in rules["pa11y"]
-    conditions = " ".join(c["en"] for c in TESTED["conditions"])
+    conditions = " ".join(c["en"] for c in tested["conditions"])
     for width in WIDTHS.values():
         assert f"{width} pixels" in conditions, conditions
     assert set(SCHEMES) == {"light", "dark"} and "light and dark mode" in conditions
     assert "pa11y in light mode only" in conditions  # test_browser_pa11y.py does not switch to dark
 
 
-def test_the_findings_are_the_ones_the_pa11y_test_judges():
-    not_failures = Counter(f["code"] for f in TESTED["findings"] if f["decision"] == "not a failure")
+def test_the_findings_are_the_ones_the_pa11y_test_judges(tested: dict):
+    not_failures = Counter(f["code"] for f in tested["findings"] if f["decision"] == "not a failure")
     assert not_failures == Counter(code for code, _ in JUDGED)
-    fixed = {f["code"] for f in TESTED["findings"] if f["decision"] == "fixed"}
+    fixed = {f["code"] for f in tested["findings"] if f["decision"] == "fixed"}
     assert not fixed & {code for code, _ in JUDGED}, "a finding cannot be both fixed and judged"
     counts = {"one": 1, "two": 2, "three": 3}
-    result = " ".join(r["en"] for r in TESTED["result"])
+    result = " ".join(r["en"] for r in tested["result"])
     m = re.search(r"(\w+) was fixed, and (\w+) were judged", result)
     assert m and (counts[m[1]], counts[m[2]]) == (len(fixed), sum(not_failures.values())), result
 
 
-def test_the_date_is_a_real_day_not_in_the_future():
-    day = datetime.date.fromisoformat(TESTED["date"])
+def test_the_date_is_a_real_day_not_in_the_future(tested: dict):
+    day = datetime.date.fromisoformat(tested["date"])
     assert day <= datetime.date.today()
 
 
-def test_it_claims_no_conformance():
+def test_it_claims_no_conformance(tested: dict):
     """Automated tests alone cannot show conformance: the statement names the target and says so."""
-    result = " ".join(r["en"] for r in TESTED["result"])
+    result = " ".join(r["en"] for r in tested["result"])
     assert "does not claim conformance" in result
-    method = " ".join(r["en"] for r in TESTED["method"])
+    method = " ".join(r["en"] for r in tested["method"])
     assert "automated tools only" in method and "not yet been checked" in method
 
 
@@ -126,37 +133,37 @@ HEADINGS = {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_statement_shows_the_data_in_each_language(site: Path, lang: str):
+def test_the_statement_shows_the_data_in_each_language(site: Path, statement: dict, tested: dict, lang: str):
     path = site / urls.site_path(lang, urls.page_url(pages.SOURCE["accessibility"])).lstrip("/") / "index.html"
     page = parse(path)
     assert page.headings[: len(HEADINGS[lang])] == HEADINGS[lang]
     text = re.sub(r"\s+", " ", "".join(page.text))
     expected = [
-        *(s[lang] for s in STATEMENT["scope"]),
-        *(s[lang] for s in TESTED["method"]),
-        *(s[lang] for s in TESTED["result"]),
-        *(s[lang] for s in STATEMENT["not_accessible"]),
-        *(s[lang] for s in STATEMENT["alternative"]),
-        *(f["code"] for f in TESTED["findings"]),
-        *(f["reason"][lang] for f in TESTED["findings"]),
-        *(t["version"] for t in TESTED["tools"]),
+        *(s[lang] for s in statement["scope"]),
+        *(s[lang] for s in tested["method"]),
+        *(s[lang] for s in tested["result"]),
+        *(s[lang] for s in statement["not_accessible"]),
+        *(s[lang] for s in statement["alternative"]),
+        *(f["code"] for f in tested["findings"]),
+        *(f["reason"][lang] for f in tested["findings"]),
+        *(t["version"] for t in tested["tools"]),
         "JIS X 8341-3:2016",
     ]
     missing = [e for e in expected if e not in text]
     assert not missing, missing
-    day = datetime.date.fromisoformat(TESTED["date"])
+    day = datetime.date.fromisoformat(tested["date"])
     assert (f"{day.year}年{day.month}月{day.day}日" if lang == "ja" else f"{day.day} {day:%B} {day.year}") in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_links_to_the_statement_from_its_footer(site: Path, lang: str):
+def test_every_page_links_to_the_statement_from_its_footer(site: Path, strategy, lang: str):
     statement = urls.site_path(lang, urls.page_url(pages.SOURCE["accessibility"]))
-    for site_page in site_pages():
+    for site_page in site_pages(strategy):
         here = urls.site_path(lang, site_page.path)
         links = parse(site / here.lstrip("/") / "index.html").footer_links
         assert [posixpath.normpath(posixpath.join(here, href)) + "/" for href in links] == [statement], (here, links)
     links = parse(site / "404.html").footer_links  # the one 404 page answers for both languages
-    assert links == ["/accessibility/", "/en/accessibility/"]
+    assert links == [urls.site_path(each, urls.page_url(pages.SOURCE["accessibility"])) for each in LANGS]
 
 
 @pytest.fixture

@@ -59,9 +59,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list, Path]:
     return _tables(result.stdout), json.loads((work / "bench.json").read_text("utf-8")), work
 
 
-def test_build_table_has_one_sane_row_for_x1(report) -> None:
+def test_build_table_has_one_sane_row_for_x1(report, strategy) -> None:
     tables, results, _ = report
-    strategy, _ = pipeline.load(ROOT)
     (row,) = tables["Build time"]
     assert list(row) == [
         "scale",
@@ -144,8 +143,8 @@ def test_scratch_projects_are_removed_unless_kept(report) -> None:
     assert not (work / "x1").exists()
 
 
-def test_synthetic_data_is_valid_and_scales_every_part(tmp_path: Path) -> None:
-    real, _ = pipeline.load(ROOT)
+def test_synthetic_data_is_valid_and_scales_every_part(tmp_path: Path, strategy) -> None:
+    real = strategy
     root = bench.make_project(tmp_path / "x3", 3)
     scaled, _ = pipeline.load(root)
     assert len(scaled.measures) == 3 * len(real.measures)

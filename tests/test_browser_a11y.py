@@ -11,18 +11,18 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from strategy_site.model import LANGS
+
 from browser_site import (
-    LANGS,
     SCHEMES,
     WIDTHS,
     address,
-    every_page,
     focus_ring_pixels,
     new_tab,
     open_page,
     open_search,
+    pillar_path,
     search,
-    site_pages,
     visit,
 )
 
@@ -48,7 +48,7 @@ def report(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("scheme", SCHEMES)
-@every_page
+@pytest.mark.parametrize("lang", LANGS)
 def test_axe_finds_no_wcag_a_or_aa_violation(tabs, server, site_page, lang, scheme, width):
     page = visit(tabs, server, lang, site_page.path, scheme, width)
     violations = axe_violations(page)
@@ -133,7 +133,7 @@ NOT_REACHED = """(required) => {
 }"""
 
 
-@every_page
+@pytest.mark.parametrize("lang", LANGS)
 def test_keyboard_reaches_every_control_and_shows_where_it_is(tabs, server, site_page, lang):
     page = visit(tabs, server, lang, site_page.path)
     page.locator("body").focus()
@@ -160,9 +160,9 @@ def test_keyboard_reaches_every_control_and_shows_where_it_is(tabs, server, site
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_focus_rings_show_in_dark_mode(tabs, server, lang):
+def test_focus_rings_show_in_dark_mode(tabs, server, strategy, lang):
     """The same walk over the header and the first copy-links of a pillar page, in dark mode."""
-    page = visit(tabs, server, lang, next(p.path for p in site_pages() if p.kind == "pillar"), "dark")
+    page = visit(tabs, server, lang, pillar_path(strategy.pillars[0].id), "dark")
     page.locator("body").focus()
     no_ring, copy_links = [], 0
     for _ in range(200):
@@ -180,8 +180,8 @@ def test_focus_rings_show_in_dark_mode(tabs, server, lang):
     assert not no_ring, "focused without a visible ring in dark mode:\n" + "\n".join(no_ring)
 
 
-def test_skip_link_moves_focus_past_the_header(tabs, server):
-    page = visit(tabs, server, "ja", next(p.path for p in site_pages() if p.kind == "pillar"))
+def test_skip_link_moves_focus_past_the_header(tabs, server, strategy):
+    page = visit(tabs, server, "ja", pillar_path(strategy.pillars[0].id))
     page.locator("body").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('a.md-skip')")

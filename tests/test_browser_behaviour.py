@@ -12,24 +12,21 @@ from urllib.parse import urlsplit
 import pytest
 
 from strategy_site import pages, urls
+from strategy_site.model import LANGS
 
 from browser_site import (
-    LANGS,
     SCREENSHOTS,
     WIDTHS,
     address,
-    every_page,
     new_tab,
-    one_page_per_kind,
     open_page,
     open_search,
     pillar_path,
     search,
-    site_pages,
-    strategy,
     switch_language,
     visit,
 )
+from conftest import site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -51,10 +48,8 @@ def pillar_site_path(lang: str, pillar_id: str) -> str:
 
 
 @pytest.mark.parametrize(("lang", "query"), QUERIES)
-def test_search_puts_the_page_of_the_measure_that_says_it_in_the_first_three(search_tabs, lang, query):
-    expected = {
-        pillar_site_path(lang, m.pillar_id) for m in strategy().measures if query.lower() in m.text[lang].lower()
-    }
+def test_search_puts_the_page_of_the_measure_that_says_it_in_the_first_three(search_tabs, strategy, lang, query):
+    expected = {pillar_site_path(lang, m.pillar_id) for m in strategy.measures if query.lower() in m.text[lang].lower()}
     assert expected, f"no measure says {query!r} in {lang} any more: choose another query"
     found = search(search_tabs(lang), query)
     assert expected <= set(found), f"{query!r}: expected {sorted(expected)} among the first three, got {found}"
@@ -90,15 +85,13 @@ def words_of(browser, site: Path):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("measure_id", [m.id for m in strategy().measures])
-def test_a_measures_own_words_find_its_pillar_page(search_tabs, words_of, measure_id, lang):
+def test_a_measures_own_words_find_its_pillar_page(search_tabs, words_of, strategy, measure_id, lang):
     """The words of a measure that no other pillar uses (up to three) find the measure's pillar page
     among the first three results; a measure with no such words is searched by its whole text."""
-    s = strategy()
-    measure = next(m for m in s.measures if m.id == measure_id)
+    measure = strategy.measure(measure_id)
     others = [
         t[lang]
-        for p in s.pillars
+        for p in strategy.pillars
         if p.id != measure.pillar_id
         for t in (p.name, *(g.title for g in p.groups), *(m.text for g in p.groups for m in g.measures))
     ]
@@ -110,12 +103,12 @@ def test_a_measures_own_words_find_its_pillar_page(search_tabs, words_of, measur
     assert expected in found, f"{measure_id} ({lang}) searched as {query!r}: {expected} not in the first three {found}"
 
 
-def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs):
+def test_search_finds_words_that_mix_kanji_and_katakana(search_tabs, strategy):
     """研究セキュリティ and 共用化の推進 are written with no space between the words; Pagefind
     segments Japanese when it indexes and when it searches, so they find the pages that say them."""
     found = search(search_tabs("ja"), "研究セキュリティ", count=10)
     assert urls.site_path("ja", urls.page_url(pages.SOURCE["progress"])) in found, found
-    measure = next(m for m in strategy().measures if "共用化の推進" in m.text.ja)
+    measure = next(m for m in strategy.measures if "共用化の推進" in m.text.ja)
     assert pillar_site_path("ja", measure.pillar_id) in search(search_tabs("ja"), "共用化の推進"), measure.id
 
 
@@ -131,9 +124,8 @@ def in_view(page, ident: str) -> bool:
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("pillar_id", [p.id for p in strategy().pillars])
-def test_language_switch_keeps_the_page_and_the_measure(browser, server, pillar_id, width):
-    measure = [m for m in strategy().measures if m.pillar_id == pillar_id][-1]  # the last: far down the page
+def test_language_switch_keeps_the_page_and_the_measure(browser, server, strategy, pillar_id, width):
+    measure = [m for m in strategy.measures if m.pillar_id == pillar_id][-1]  # the last: far down the page
     page = new_tab(browser, width=width)
     try:
         open_page(page, address(server, "ja", pillar_path(pillar_id)) + "#" + measure.id)
@@ -180,14 +172,14 @@ def elsewhere(requested: list[str], server: str, site: Path) -> list[str]:
     )
 
 
-def test_no_page_requests_anything_from_another_host(browser, server, site: Path):
+def test_no_page_requests_anything_from_another_host(browser, server, site: Path, strategy):
     page = new_tab(browser)
     requested = record_requests(page)
     try:
         for lang in LANGS:
-            for site_page in site_pages():
+            for site_page in site_pages(strategy):
                 page.goto(address(server, lang, site_page.path))  # requests made later are recorded too
-            measure = strategy().measures[0]
+            measure = strategy.measures[0]
             page.goto(address(server, lang, urls.permalink_path(measure.id)), wait_until="networkidle")
             assert urlsplit(page.url).fragment == measure.id, "the permalink did not lead to its measure"
             open_search(page)
@@ -253,7 +245,7 @@ LAYOUT = """() => {
 }"""
 
 
-@every_page
+@pytest.mark.parametrize("lang", LANGS)
 def test_phone_pages_fit_the_screen_and_are_readable(tabs, server, site_page, lang):
     page = visit(tabs, server, lang, site_page.path, width=WIDTHS["mobile"])
     meta = page.evaluate(VIEWPORT_META).replace(" ", "")
@@ -286,12 +278,11 @@ def test_the_phone_check_sees_a_page_that_is_too_wide(tabs, server):
 
 @pytest.mark.parametrize("width_name", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("site_page", one_page_per_kind(), ids=lambda p: p.kind)
-def test_screenshot_of_every_page_type(tabs, server, site_page, lang, width_name):
+def test_screenshot_of_every_page_type(tabs, server, page_of_kind, lang, width_name):
     width = WIDTHS[width_name]
-    page = visit(tabs, server, lang, site_page.path, width=width)
+    page = visit(tabs, server, lang, page_of_kind.path, width=width)
     SCREENSHOTS.mkdir(exist_ok=True)
-    path = SCREENSHOTS / f"{site_page.kind}-{lang}-{width}.png"
+    path = SCREENSHOTS / f"{page_of_kind.kind}-{lang}-{width}.png"
     data = page.screenshot(path=path, full_page=True, animations="disabled")
     assert path.read_bytes() == data and data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == width  # IHDR: the picture is as wide as the screen

@@ -11,17 +11,16 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from strategy_site.model import LANGS
+
 from browser_site import (
-    LANGS,
     SCHEMES,
     WIDTHS,
     address,
-    every_page,
     new_tab,
     open_page,
     pillar_path,
     settle,
-    strategy,
     switch_language,
 )
 from conftest import PUBLISHED_AT, serve_directory
@@ -115,7 +114,7 @@ def quiet(page) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("scheme", SCHEMES)
-@every_page
+@pytest.mark.parametrize("lang", LANGS)
 def test_page_loads_without_console_error_or_failed_request(recorded_tabs, published, site_page, lang, scheme, width):
     page, recorder = recorded_tabs(scheme, width)
     recorder.take()
@@ -150,8 +149,8 @@ def toggle_colour(page) -> None:
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_using_the_controls_logs_no_error_and_fails_no_request(browser, published, lang, scheme, width):
-    measure = strategy().measures[-1]
+def test_using_the_controls_logs_no_error_and_fails_no_request(browser, published, strategy, lang, scheme, width):
+    measure = strategy.measures[-1]
     other = next(other for other in LANGS if other != lang)
     page = new_tab(browser, scheme, width, permissions=["clipboard-read", "clipboard-write"])
     recorder = Recorder(page.context, published)

@@ -35,7 +35,6 @@ from browser_site import (
     result_links,
     search,
     set_both_languages,
-    strategy,
 )
 
 pytestmark = pytest.mark.browser
@@ -92,12 +91,12 @@ def fetched_names(requested: list[str], wanted: set[str], seconds: float = 20) -
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_nothing_of_search_is_fetched_until_it_is_opened(browser, site, lang):
+def test_nothing_of_search_is_fetched_until_it_is_opened(browser, site, strategy, lang):
     page = new_tab(browser)
     problems = watch(page)
     with serve_site(site) as (server, requested):
         try:
-            open_page(page, address(server, lang, pillar_path(strategy().pillars[0].id)))
+            open_page(page, address(server, lang, pillar_path(strategy.pillars[0].id)))
             page.wait_for_load_state("networkidle")
             assert search_requests(requested) == [], "search was fetched before it was opened"
             # The recording sees what the page loads (so the empty list above means something).
@@ -140,7 +139,7 @@ def test_results_are_in_the_pages_language(search_tabs, lang, query):
 
 
 @pytest.mark.parametrize(("lang", "query"), [("ja", "量子"), ("en", "quantum")])
-def test_both_languages_when_asked_and_remembered_for_the_visit(browser, server, lang, query):
+def test_both_languages_when_asked_and_remembered_for_the_visit(browser, server, strategy, lang, query):
     page = new_tab(browser)
     try:
         open_page(page, address(server, lang, ""))
@@ -152,7 +151,7 @@ def test_both_languages_when_asked_and_remembered_for_the_visit(browser, server,
         other = page.locator(f"{RESULTS} > li[lang]")
         assert other.count() >= 1 and other.first.get_attribute("lang") == ("en" if lang == "ja" else "ja")
         # The choice holds on the next page of the visit.
-        open_page(page, address(server, lang, pillar_path(strategy().pillars[0].id)))
+        open_page(page, address(server, lang, pillar_path(strategy.pillars[0].id)))
         open_search(page)
         assert page.locator(BOTH_LANGUAGES).is_checked()
         assert {is_english(p) for p in search(page, query, count=100)} == {True, False}
@@ -177,8 +176,8 @@ def test_the_result_count_is_announced(search_tabs):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_a_result_for_a_measure_lands_on_the_measure(search_tabs, lang):
-    measure = next(m for m in strategy().measures if "Moonshot" in m.text.en)
+def test_a_result_for_a_measure_lands_on_the_measure(search_tabs, strategy, lang):
+    measure = next(m for m in strategy.measures if "Moonshot" in m.text.en)
     page = search_tabs(lang)
     set_both_languages(page, False)
     word = {"ja": "ムーンショット", "en": "Moonshot"}[lang]

@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 import shutil
-import socket
 import struct
 import subprocess
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import copy_project, held_port, run_cli
 
 # The data's date: with no git history, the build's date is the newest data file's (cli.py).
 DATA_TIME = int(datetime(2025, 6, 13, 12, 0, tzinfo=UTC).timestamp())
@@ -194,26 +193,21 @@ def test_an_old_python_gets_one_line(tmp_path: Path, python: str | None, found: 
     assert not (root / ".venv").exists() and not (root / "site").exists()
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_no_network_on_the_first_install_gets_one_line(tmp_path: Path) -> None:
     """No .venv yet and no package index to reach (a closed local port; no local wheels, no pip config)."""
     root = _scratch_without_venv(tmp_path / "project")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_") and k not in ("PYTHON", "VIRTUAL_ENV")}
-    env |= {
-        "PIP_CONFIG_FILE": os.devnull,
-        "PIP_INDEX_URL": f"http://127.0.0.1:{_closed_port()}/simple/",
-        "PIP_RETRIES": "0",
-        "PIP_DEFAULT_TIMEOUT": "5",
-        "PIP_NO_CACHE_DIR": "1",
-    }
-    result = subprocess.run(
-        [str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True, timeout=300
-    )
+    with held_port() as closed:  # bound, not listening: a connection is refused, and nothing else gets it
+        env |= {
+            "PIP_CONFIG_FILE": os.devnull,
+            "PIP_INDEX_URL": f"http://127.0.0.1:{closed}/simple/",
+            "PIP_RETRIES": "0",
+            "PIP_DEFAULT_TIMEOUT": "5",
+            "PIP_NO_CACHE_DIR": "1",
+        }
+        result = subprocess.run(
+            [str(root / "scripts" / "build")], cwd=root, env=env, capture_output=True, text=True, timeout=300
+        )
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if not line.startswith("Installing the locked")]
     assert len(errors) == 1, result.stderr

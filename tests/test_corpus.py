@@ -24,13 +24,13 @@ from strategy_site import cli
 from conftest import ROOT, run_cli
 
 DATA = ROOT / "data"
-F, P, G, H, L = (
-    "figures.yaml",
-    "pillars/advanced-science-and-technology.yaml",
-    "progress.yaml",
-    "history.yaml",
-    "glossary.yaml",
-)
+# The data files the cases change, under data/.
+FIGURES = "figures.yaml"
+PILLAR = "pillars/advanced-science-and-technology.yaml"
+PROGRESS = "progress.yaml"
+HISTORY = "history.yaml"
+GLOSSARY = "glossary.yaml"
+REDIRECTS = "redirects.yaml"
 PROBLEM = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
     r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$"
@@ -95,7 +95,8 @@ class Case:
     line: int | tuple | None = None  # the problem's line, or the field whose line it is (default: the Edit's)
     line_offset: int = 0  # the problem is this many lines below the Edit's field
     count: int | None = 1  # how many problems the change makes (None: the references to it count too)
-    extra: dict = field(default_factory=dict)  # other files to write: {name under data/: bytes}
+    # Other files to write: {name under data/: bytes, or a function of the scratch data/ that gives them}
+    extra: dict[str, bytes | Callable[[Path], bytes]] = field(default_factory=dict)
     prepare: Callable[[Path], None] | None = None  # makes what bytes cannot (a FIFO, a link), in data/
 
 
@@ -103,34 +104,47 @@ def _swap(old: str, new: str) -> Callable[[str], str]:
     return lambda line: line.replace(old, new, 1)
 
 
-R = "redirects.yaml"
 # (name, file, place, as typed, field, words): each number YAML 1.1 reads as something else, or
 # that is written another way than plain digits, is refused with the plain way to write it.
 NUMBER_SPELLINGS = [
-    ("a leading zero (octal)", F, ("figures", 0, "amount"), "0300", "figures[1].amount", ("'0300'", "Write 300")),
-    ("a leading zero in an order", P, ("order",), "010", "order", ("'010'", "reads it as 8", "Write 10")),
-    ("a leading zero in a slide", P, ("slide",), "01", "slide", ("'01'", "Write 1")),
-    ("base 60 (8:40)", F, ("figures", 1, "amount"), "8:40", "figures[2].amount", ("'8:40'", "520", "base 60")),
-    ("a decimal point in an order", P, ("order",), "1.0", "order", ("'1.0'", "Write 1")),
+    ("a leading zero (octal)", FIGURES, ("figures", 0, "amount"), "0300", "figures[1].amount", ("'0300'", "Write 300")),
+    ("a leading zero in an order", PILLAR, ("order",), "010", "order", ("'010'", "reads it as 8", "Write 10")),
+    ("a leading zero in a slide", PILLAR, ("slide",), "01", "slide", ("'01'", "Write 1")),
+    ("base 60 (8:40)", FIGURES, ("figures", 1, "amount"), "8:40", "figures[2].amount", ("'8:40'", "520", "base 60")),
+    ("a decimal point in an order", PILLAR, ("order",), "1.0", "order", ("'1.0'", "Write 1")),
     (
         "a decimal point in a year",
-        F,
+        FIGURES,
         ("figures", 0, "fiscal_years", "start"),
         "2021.0",
         "figures[1].fiscal_years.start",
         ("'2021.0'", "Write 2021"),
     ),
-    ("a decimal point in a history year", H, ("years", 0, "year"), "2021.0", "years[1].year", ("Write 2021",)),
-    ("a decimal point in an amount", F, ("figures", 0, "amount"), "5000.0", "figures[1].amount", ("Write 5000",)),
-    ("a trailing zero after the point", F, ("figures", 0, "amount"), "12.50", "figures[1].amount", ("Write 12.5",)),
-    ("infinity", F, ("figures", 0, "amount"), ".inf", "figures[1].amount", ("'.inf'", "not a number")),
-    ("not a number", F, ("figures", 0, "amount"), ".nan", "figures[1].amount", ("'.nan'", "not a number")),
-    ("hexadecimal", F, ("figures", 0, "amount"), "0x1388", "figures[1].amount", ("'0x1388'", "another base", "5000")),
-    ("binary", P, ("order",), "0b1", "order", ("'0b1'", "another base")),
-    ("an underscore", F, ("figures", 0, "amount"), "5_000", "figures[1].amount", ("'5_000'", "Write 5000")),
-    ("a plus sign", F, ("figures", 0, "amount"), "+5000", "figures[1].amount", ("'+5000'", "Write 5000")),
-    ("a plus sign in an order", P, ("order",), "+1", "order", ("Write 1",)),
-    ("an exponent", F, ("figures", 0, "amount"), "5.0e+3", "figures[1].amount", ("'5.0e+3'", "plain digits")),
+    ("a decimal point in a history year", HISTORY, ("years", 0, "year"), "2021.0", "years[1].year", ("Write 2021",)),
+    ("a decimal point in an amount", FIGURES, ("figures", 0, "amount"), "5000.0", "figures[1].amount", ("Write 5000",)),
+    (
+        "a trailing zero after the point",
+        FIGURES,
+        ("figures", 0, "amount"),
+        "12.50",
+        "figures[1].amount",
+        ("Write 12.5",),
+    ),
+    ("infinity", FIGURES, ("figures", 0, "amount"), ".inf", "figures[1].amount", ("'.inf'", "not a number")),
+    ("not a number", FIGURES, ("figures", 0, "amount"), ".nan", "figures[1].amount", ("'.nan'", "not a number")),
+    (
+        "hexadecimal",
+        FIGURES,
+        ("figures", 0, "amount"),
+        "0x1388",
+        "figures[1].amount",
+        ("'0x1388'", "another base", "5000"),
+    ),
+    ("binary", PILLAR, ("order",), "0b1", "order", ("'0b1'", "another base")),
+    ("an underscore", FIGURES, ("figures", 0, "amount"), "5_000", "figures[1].amount", ("'5_000'", "Write 5000")),
+    ("a plus sign", FIGURES, ("figures", 0, "amount"), "+5000", "figures[1].amount", ("'+5000'", "Write 5000")),
+    ("a plus sign in an order", PILLAR, ("order",), "+1", "order", ("Write 1",)),
+    ("an exponent", FIGURES, ("figures", 0, "amount"), "5.0e+3", "figures[1].amount", ("'5.0e+3'", "plain digits")),
 ]
 
 ALIAS_BOMB = (
@@ -154,7 +168,7 @@ def _redirects(*entries: str) -> Callable[[bytes], bytes]:
 
 
 # (name, entries, field, words, line)
-REDIRECTS = [
+BAD_REDIRECTS = [
     (
         "over a permalink",
         ['{from: "m/k-program-rd-support/", to: "sbir-continuous-support"}'],
@@ -222,66 +236,74 @@ CASES = [
     # Reading the file: syntax, layout, encoding, size.
     Case(
         "syntax: a missing quotation mark",
-        F,
+        FIGURES,
         Edit(("figures", 0, "program"), value='{ja: "K program, en: "K Program"}'),
         None,
         ("not valid YAML", "quotation mark"),
     ),
     Case(
         "syntax: a missing colon",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), rewrite=_swap("amount:", "amount")),
         None,
         ("not valid YAML", "colon", "name: value"),
     ),
     Case(
         "syntax: a { not closed",
-        F,
+        FIGURES,
         Edit(("figures", 0, "fiscal_years"), rewrite=_swap("}", "")),
         None,
         ("not closed", "'}'"),
     ),
     Case(
         "syntax: a line indented too far",
-        P,
+        PILLAR,
         Edit(("groups", 0, "measures", 0, "text"), rewrite=lambda line: "  " + line),
         None,
         ("indentation",),
     ),
     Case(
-        "syntax: a text starting with @", F, Edit(("figures", 0, "unit"), value="@億円"), None, ("quotation marks", "@")
+        "syntax: a text starting with @",
+        FIGURES,
+        Edit(("figures", 0, "unit"), value="@億円"),
+        None,
+        ("quotation marks", "@"),
     ),
     Case(
         "tab indentation",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), rewrite=lambda line: "\t" + line.lstrip(" ")),
         None,
         ("tab", "spaces"),
     ),
     Case(
         "a duplicate key",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), add="amount: 6000"),
         "figures[1].amount",
         ("written twice", "line"),
         line_offset=1,
     ),
-    Case("two documents in one file", L, lambda b: b + b"---\nterms: []\n", None, ("more than one", "---"), line=1),
-    Case("a byte-order mark", F, lambda b: b"\xef\xbb\xbf" + b, None, ("byte-order mark", "without BOM"), line=1),
+    Case(
+        "two documents in one file", GLOSSARY, lambda b: b + b"---\nterms: []\n", None, ("more than one", "---"), line=1
+    ),
+    Case("a byte-order mark", FIGURES, lambda b: b"\xef\xbb\xbf" + b, None, ("byte-order mark", "without BOM"), line=1),
     Case(
         "non-UTF-8 bytes (Shift_JIS)",
-        L,
+        GLOSSARY,
         lambda b: b.replace("人工知能".encode(), "人工知能".encode("shift_jis")),
         None,
         ("not valid UTF-8", "UTF-8"),
     ),
-    Case("an empty file", H, lambda b: b"", None, ("is empty",), line=1),
-    Case("a file of comments only", H, lambda b: b"# nothing yet\n", None, ("is empty",), line=1),
-    Case("a 10 MB file", F, lambda b: b + b"# " + b"x" * 10_000_000 + b"\n", None, ("10.0 MB", "at most"), line=1),
-    Case("a missing file", F, lambda b: None, None, ("is missing",), line=1),
+    Case("an empty file", HISTORY, lambda b: b"", None, ("is empty",), line=1),
+    Case("a file of comments only", HISTORY, lambda b: b"# nothing yet\n", None, ("is empty",), line=1),
+    Case(
+        "a 10 MB file", FIGURES, lambda b: b + b"# " + b"x" * 10_000_000 + b"\n", None, ("10.0 MB", "at most"), line=1
+    ),
+    Case("a missing file", FIGURES, lambda b: None, None, ("is missing",), line=1),
     Case(
         "a file the site does not know",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("not a known data file", "pillars/"),
@@ -290,7 +312,7 @@ CASES = [
     ),
     Case(
         "a backslash escape in double quotes",
-        F,
+        FIGURES,
         Edit(("figures", 0, "note", "en"), value='"FY2021\\Program"'),
         "figures[1].note.en",
         ("\\P", "twice"),
@@ -298,14 +320,14 @@ CASES = [
     # The schema: fields, translations, types, forms.
     Case(
         "an unknown field (a typo)",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), name="amout"),
         "figures[1].amout",
         ("unknown field 'amout'", "Did you mean 'amount'?"),
     ),
     Case(
         "an unknown field (extra)",
-        P,
+        PILLAR,
         Edit(("groups", 0, "measures", 0, "slide"), add="comment: check this"),
         "groups[1].measures[1].comment",
         ("unknown field 'comment'", "allowed here"),
@@ -313,7 +335,7 @@ CASES = [
     ),
     Case(
         "a missing field",
-        F,
+        FIGURES,
         Edit(("figures", 0, "unit"), drop=True),
         "figures[1]",
         ("'unit' is missing",),
@@ -321,84 +343,84 @@ CASES = [
     ),
     Case(
         "a missing translation",
-        P,
+        PILLAR,
         Edit(("groups", 0, "title"), value='{ja: "重要分野の戦略的な推進"}'),
         "groups[1].title",
         ("English", "'en'", "missing"),
     ),
     Case(
         "a wrong type: text for a year",
-        H,
+        HISTORY,
         Edit(("years", 0, "year"), value="twenty"),
         "years[1].year",
         ("whole number", "twenty"),
     ),
     Case(
         "a wrong type: a number for a text",
-        L,
+        GLOSSARY,
         Edit(("terms", 0, "name", "en"), value="2025"),
         "terms[1].name.en",
         ("read as a number", 'quotation marks: "2025"'),
     ),
     Case(
         "a wrong type: 'No' read as false",
-        L,
+        GLOSSARY,
         Edit(("terms", 0, "name", "en"), value="No"),
         "terms[1].name.en",
         ("read as true/false", 'quotation marks: "No"'),
     ),
     Case(
         "a wrong type: a number in quotation marks",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), value='"5000"'),
         "figures[1].amount",
         ("quotation marks", "without them: 5000"),
     ),
     Case(
         "a non-numeric amount",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), value="5,000"),
         "figures[1].amount",
         ("should be a number", "without commas"),
     ),
     Case(
         "a negative amount",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), value="-5000"),
         "figures[1].amount",
         ("-5000 is too small", "above zero"),
     ),
     Case(
         "a value not in the list",
-        F,
+        FIGURES,
         Edit(("figures", 0, "unit"), value="円"),
         "figures[1].unit",
         ("'円' is not allowed", "億円, 兆円"),
     ),
     Case(
         "'yes' for 'official'",
-        F,
+        FIGURES,
         Edit(("figures", 0, "program", "translation"), value="yes"),
         "figures[1].program.translation",
         ("'yes' is not allowed", "official"),
     ),
     Case(
         "an empty text",
-        P,
+        PILLAR,
         Edit(("groups", 0, "measures", 0, "text", "en"), value='""'),
         "groups[1].measures[1].text.en",
         ("is empty",),
     ),
     Case(
         "spaces around a text",
-        P,
+        PILLAR,
         Edit(("groups", 0, "measures", 0, "text", "en"), value='" Balancing"'),
         "groups[1].measures[1].text.en",
         ("spaces at its start or end",),
     ),
     Case(
         "a malformed id",
-        F,
+        FIGURES,
         Edit(("figures", 0, "id"), value="K_Program"),
         "figures[1].id",
         ("'K_Program' is not in the right form", "lowercase"),
@@ -406,49 +428,49 @@ CASES = [
     # Rules across the data: ids, references, dates, spans.
     Case(
         "a duplicate id",
-        F,
+        FIGURES,
         Edit(("figures", 1, "id"), value="k-program-budget"),
         "figures[2].id",
         ("'k-program-budget' is already used", "data/figures.yaml on line"),
     ),
     Case(
         "a dangling reference",
-        F,
+        FIGURES,
         Edit(("figures", 0, "measure"), value="k-progam-rd-support"),
         "figures[1].measure",
         ("'k-progam-rd-support'", "no measure has that id"),
     ),
     Case(
         "a dangling reference in a list",
-        G,
+        PROGRESS,
         Edit(("sections", 0, "items", 0, "advances", 0), value="no-such-measure"),
         "sections[1].items[1].advances[1]",
         ("'no-such-measure'", "no measure"),
     ),
     Case(
         "an impossible month",
-        G,
+        PROGRESS,
         Edit(("sections", 0, "items", 0, "dates", 0, "date"), value='"2025-13"'),
         "sections[1].items[1].dates[1].date",
         ("'2025-13' is not a real date",),
     ),
     Case(
         "an impossible day",
-        G,
+        PROGRESS,
         Edit(("sections", 0, "items", 0, "dates", 0, "date"), value="2025-02-30"),
         "sections[1].items[1].dates[1].date",
         ("'2025-02-30' is not a real date",),
     ),
     Case(
         "a reversed fiscal span",
-        F,
+        FIGURES,
         Edit(("figures", 0, "fiscal_years"), value="{start: 2022, end: 2021}"),
         "figures[1].fiscal_years.end",
         ("ends (FY2021) before it starts (FY2022)", "Swap"),
     ),
     Case(
         "a reversed span beside a schema problem",
-        F,
+        FIGURES,
         Edit(("figures", 0, "fiscal_years"), value="{start: 2022, end: 2021}\n    remark: draft"),
         "figures[1].fiscal_years.end",
         ("ends (FY2021) before it starts (FY2022)",),
@@ -456,7 +478,7 @@ CASES = [
     ),
     Case(
         "a pillar file named unlike its id",
-        P,
+        PILLAR,
         Edit(("id",), value="advanced-science"),
         "id",
         ("differs from its file name", "advanced-science.yaml"),
@@ -469,7 +491,7 @@ CASES = [
     *[
         Case(
             f"a boolean written another way: {typed}",
-            F,
+            FIGURES,
             Edit(("figures", 0, "approximate"), value=typed),
             "figures[1].approximate",
             (f"'{typed}' is read as {meant}", f"Write {meant}"),
@@ -486,21 +508,21 @@ CASES = [
     ],
     Case(
         "a boolean written as 1",
-        F,
+        FIGURES,
         Edit(("figures", 0, "approximate"), value="1"),
         "figures[1].approximate",
         ("true or false", "a number"),
     ),
     Case(
         "a boolean in quotation marks",
-        F,
+        FIGURES,
         Edit(("figures", 0, "approximate"), value='"false"'),
         "figures[1].approximate",
         ("true or false", "text"),
     ),
     Case(
         "a year with a fraction",
-        F,
+        FIGURES,
         Edit(("figures", 0, "fiscal_years"), value="{start: 2021, end: 2022.5}"),
         "figures[1].fiscal_years.end",
         ("whole number",),
@@ -508,58 +530,58 @@ CASES = [
     # YAML's tags, anchors, aliases and merge keys: never used by this data.
     Case(
         "a tag (!!str)",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), value="!!str 5000"),
         "figures[1].amount",
         ("'!!str' is read as a YAML tag", "delete the tag"),
     ),
     Case(
         "a text starting with an unquoted !",
-        F,
+        FIGURES,
         Edit(("figures", 0, "unit"), value="!yen"),
         "figures[1].unit",
         ("'!yen' is read as a YAML tag", "quotation marks"),
     ),
     Case(
         "a local tag on a mapping",
-        F,
+        FIGURES,
         Edit(("figures", 0, "fiscal_years"), value="!span {start: 2021, end: 2022}"),
         "figures[1].fiscal_years",
         ("'!span'", "tag"),
     ),
     Case(
         "an anchor",
-        F,
+        FIGURES,
         Edit(("figures", 0, "program"), value='&p {ja: "K program", en: "K Program"}'),
         "figures[1].program",
         ("'&p' is a YAML anchor", "delete it"),
     ),
     Case(
         "an alias",
-        F,
+        FIGURES,
         Edit(("figures", 1, "program"), value="*p"),
         "figures[2].program",
         ("'*p' is a YAML alias", "write the value itself"),
     ),
     Case(
         "a merge key",
-        F,
+        FIGURES,
         Edit(("figures", 0, "amount"), add="<<: {unit: 億円}"),
         "figures[1]",
         ("'<<'", "merge key", "Write the fields themselves"),
         line_offset=1,
     ),
-    Case("an alias bomb", L, lambda b: ALIAS_BOMB, "a", ("'&a' is a YAML anchor",), line=1),
+    Case("an alias bomb", GLOSSARY, lambda b: ALIAS_BOMB, "a", ("'&a' is a YAML anchor",), line=1),
     Case(
         "nesting 60 levels deep",
-        F,
+        FIGURES,
         Edit(("figures", 0, "note", "en"), value="[" * 60 + "]" * 60),
         "figures[1].note.en",
         ("more than 24 levels deep", "'['"),
     ),
     Case(
         "nesting 2,000 levels deep with a syntax error",
-        F,
+        FIGURES,
         Edit(("figures", 0, "note", "en"), value="[" * 2000),
         None,
         ("levels deep",),
@@ -568,7 +590,7 @@ CASES = [
     *[
         Case(
             f"an id the pages use themselves: {ident}",
-            P,
+            PILLAR,
             Edit(("groups", 0, "measures", 2, "id"), value=ident),
             "groups[1].measures[3].id",
             (f"'{ident}'", "used by the site's own pages", "Choose another id"),
@@ -587,14 +609,14 @@ CASES = [
     ],
     Case(
         "an id written as a block (id: |)",
-        F,
+        FIGURES,
         Edit(("figures", 0, "id"), value="|\n      k-program-budget"),
         "figures[1].id",
         ("line break",),
     ),
     Case(
         "a measure id written as a block",
-        P,
+        PILLAR,
         Edit(("groups", 0, "measures", 0, "id"), value="|\n          x"),
         "groups[1].measures[1].id",
         ("line break",),
@@ -602,38 +624,42 @@ CASES = [
     ),
     Case(
         "a pillar file named index.yaml",
-        P,
+        PILLAR,
         lambda b: None,
         "id",
         ("'index'", "pillars/ itself"),
         line=2,
         count=None,
         extra={
-            "pillars/index.yaml": (DATA / P)
-            .read_bytes()
-            .replace(b"id: advanced-science-and-technology", b"id: index", 1)
+            "pillars/index.yaml": lambda data: (
+                (data / PILLAR).read_bytes().replace(b"id: advanced-science-and-technology", b"id: index", 1)
+            )
         },
     ),
     Case(
         "a pillar file named like a copy",
-        P,
+        PILLAR,
         lambda b: b,
         "id",
         ("is not a pillar id", "innovation-ecosystem.yaml"),
         line=2,
         count=None,
-        extra={"pillars/innovation-ecosystem (copy).yaml": (DATA / "pillars/innovation-ecosystem.yaml").read_bytes()},
+        extra={
+            "pillars/innovation-ecosystem (copy).yaml": lambda data: (
+                data / "pillars/innovation-ecosystem.yaml"
+            ).read_bytes()
+        },
     ),
     # Redirects: nothing may take over an address the site serves, or lead nowhere.
     *[
-        Case(f"a redirect: {name}", R, _redirects(*entries), field_, words, line=line)
-        for name, entries, field_, words, line in REDIRECTS
+        Case(f"a redirect: {name}", REDIRECTS, _redirects(*entries), field_, words, line=line)
+        for name, entries, field_, words, line in BAD_REDIRECTS
     ],
     # Characters that cannot be seen, and English texts in Japanese.
     *[
         Case(
             f"an invisible character: U+{ord(char):04X}",
-            P,
+            PILLAR,
             Edit(("groups", 0, "measures", 0, "text", "en"), value=f'"Balancing{char} the promotion"'),
             "groups[1].measures[1].text.en",
             (f"U+{ord(char):04X}", "invisible", "Delete it"),
@@ -642,45 +668,53 @@ CASES = [
     ],
     Case(
         "a text of invisible characters only",
-        F,
+        FIGURES,
         Edit(("figures", 0, "note", "ja"), value='"\u2060\u200b"'),
         "figures[1].note.ja",
         ("invisible", "nothing else that can be seen"),
     ),
     Case(
         "a text of a Hangul filler only",
-        L,
+        GLOSSARY,
         Edit(("terms", 0, "name", "ja"), value='"\u3164"'),
         "terms[1].name.ja",
         ("U+3164", "nothing else that can be seen"),
     ),
     Case(
         "an English text in Japanese",
-        P,
+        PILLAR,
         Edit(("groups", 0, "title", "en"), value='"重要分野の戦略的な推進"'),
         "groups[1].title.en",
         ("written in Japanese only", "English translation"),
     ),
     Case(
         "an English glossary name in Japanese",
-        L,
+        GLOSSARY,
         Edit(("terms", 0, "name", "en"), value='"経済安全保障"'),
         "terms[1].name.en",
         ("written in Japanese only",),
     ),
-    Case("an empty glossary name", L, Edit(("terms", 0, "name", "en"), value="''"), "terms[1].name.en", ("is empty",)),
+    Case(
+        "an empty glossary name",
+        GLOSSARY,
+        Edit(("terms", 0, "name", "en"), value="''"),
+        "terms[1].name.en",
+        ("is empty",),
+    ),
     Case(
         "a glossary name that is not a text pair",
-        L,
+        GLOSSARY,
         Edit(("terms", 0, "name"), value="''"),
         "terms[1].name",
         ("should be a set of fields",),
     ),
-    Case("an empty abbreviation", L, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)),
+    Case(
+        "an empty abbreviation", GLOSSARY, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)
+    ),
     # Files that are not plain data files.
     Case(
         "a pillar saved as .yml",
-        P,
+        PILLAR,
         lambda b: b,
         None,
         ("'.yml'", "new-pillar.yaml"),
@@ -689,57 +723,57 @@ CASES = [
     ),
     Case(
         "a FIFO instead of a file",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("named pipe", "not a text file"),
         line=1,
-        prepare=lambda data: (data / F).unlink() or os.mkfifo(data / F),
+        prepare=lambda data: (data / FIGURES).unlink() or os.mkfifo(data / FIGURES),
     ),
     Case(
         "a link to /dev/zero",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("link to /dev/zero", "outside the project"),
         line=1,
-        prepare=lambda data: (data / F).unlink() or (data / F).symlink_to("/dev/zero"),
+        prepare=lambda data: (data / FIGURES).unlink() or (data / FIGURES).symlink_to("/dev/zero"),
     ),
     Case(
         "a link to a file outside the project",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("outside the project", "Copy the file"),
         line=1,
-        prepare=lambda data: _link_outside(data / F),
+        prepare=lambda data: _link_outside(data / FIGURES),
     ),
     Case(
         "a link that leads nowhere",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("link to a file that does not exist",),
         line=1,
-        prepare=lambda data: (data / F).unlink() or (data / F).symlink_to(data / "gone.yaml"),
+        prepare=lambda data: (data / FIGURES).unlink() or (data / FIGURES).symlink_to(data / "gone.yaml"),
     ),
     Case(
         "a folder named like a data file",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("is a folder",),
         line=1,
-        prepare=lambda data: (data / F).unlink() or (data / F).mkdir(),
+        prepare=lambda data: (data / FIGURES).unlink() or (data / FIGURES).mkdir(),
     ),
     Case(
         "a sparse 2 GB file",
-        F,
+        FIGURES,
         lambda b: b,
         None,
         ("2000.0 MB", "at most 1 MB"),
         line=1,
-        prepare=lambda data: os.truncate(data / F, 2_000_000_000),
+        prepare=lambda data: os.truncate(data / FIGURES, 2_000_000_000),
     ),
 ]
 
@@ -748,7 +782,7 @@ def _apply(case: Case, data: Path) -> int:
     """Make the change in the scratch data; returns the line the problem should be on."""
     path = data / case.file
     for name, content in case.extra.items():
-        (data / name).write_bytes(content)
+        (data / name).write_bytes(content(data) if callable(content) else content)
     if case.prepare is not None:
         case.prepare(data)
         return case.line
@@ -822,7 +856,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 
 def test_a_data_error_exits_1_from_the_command_line(data: Path) -> None:
-    (data / F).write_bytes(b"\xef\xbb\xbf" + (data / F).read_bytes())
+    (data / FIGURES).write_bytes(b"\xef\xbb\xbf" + (data / FIGURES).read_bytes())
     result = run_cli(ROOT, "check", "--data", str(data))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{data / F}:1:1: the file starts with a byte-order mark")
+    assert result.stderr.startswith(f"{data / FIGURES}:1:1: the file starts with a byte-order mark")

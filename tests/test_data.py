@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from strategy_site import pipeline
 from strategy_site.model import Strategy
 
 MARKERS = "⚫•・✓"
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return pipeline.load()[0]
 
 
 def all_ja(s: Strategy) -> list[str]:
@@ -41,25 +33,78 @@ def all_ja(s: Strategy) -> list[str]:
     return texts
 
 
-def test_real_data_loads(strategy: Strategy) -> None:
+def pillar_names(source_text: str) -> list[str]:
+    """The pillars, in order, as slide 3 labels its columns (the source's last line)."""
+    return _source_lines(source_text)[-1].split()
+
+
+def slide_one_pillars(source_text: str) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Slide 1's pillars as the source lays them out: each pillar's groups (⚫ lines) and their
+    measures (• lines; a measure's text runs on over the lines below it), then the pillar's name."""
+    names = pillar_names(source_text)
+    lines = [line.strip() for line in source_text.splitlines()]
+    first_name = next(i for i, line in enumerate(lines) if line in names)
+    start = max(i for i, line in enumerate(lines[:first_name]) if line.startswith("＜"))  # the section's heading
+    pillars: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    groups: list[tuple[str, list[str]]] = []
+    for line in lines[start + 1 :]:
+        if len(pillars) == len(names):
+            break
+        if not line:
+            continue
+        if line in names:
+            pillars.append((line, groups))
+            groups = []
+        elif line.startswith("⚫"):
+            groups.append((line.lstrip("⚫").strip(), []))
+        elif line.startswith("•"):
+            groups[-1][1].append(line.lstrip("•").strip())
+        else:
+            groups[-1][1][-1] += line
+    return pillars
+
+
+def slide_one_box_items(source_text: str) -> list[tuple[str, list[str]]]:
+    """Slide 1's boxes as the source lays them out: each heading with ✓ items under it, and those items."""
+    out: list[tuple[str, list[str]]] = []
+    heading = ""
+    for line in (line.strip() for line in source_text.splitlines()):
+        if line.startswith("✓"):
+            if not out or out[-1][0] != heading:
+                out.append((heading, []))
+            out[-1][1].append(line.lstrip("✓").strip())
+        elif line and not line.startswith("⚫"):
+            heading = line.strip("＜＞")
+    return out
+
+
+def test_real_data_loads(strategy: Strategy, source_text: str) -> None:
     assert strategy.title.ja == "統合イノベーション戦略2025"
-    assert [p.order for p in strategy.pillars] == [1, 2, 3]
+    assert [p.name.ja for p in strategy.pillars] == pillar_names(source_text)
+    assert [p.order for p in strategy.pillars] == list(range(1, len(strategy.pillars) + 1))
 
 
-def test_measures_per_group_and_pillar(strategy: Strategy) -> None:
-    shape = [[len(g.measures) for g in p.groups] for p in strategy.pillars]
-    assert shape == [[3, 2, 2], [3, 2, 1], [2, 3, 1]]
-    assert [p.name.ja for p in strategy.pillars] == [
-        "先端科学技術の戦略的な推進",
-        "知の基盤（研究力）と人材育成の強化",
-        "イノベーション・エコシステムの形成",
-    ]
+def test_measures_per_group_and_pillar(strategy: Strategy, source_text: str) -> None:
+    """Each measure of slide 1 is in the data, in its group of its pillar. The data may hold more
+    (README: add a measure) but loses none, and moves none to another group."""
+    slide = slide_one_pillars(source_text)
+    assert [name for name, _ in slide] == [p.name.ja for p in strategy.pillars]
+    for (name, groups), pillar in zip(slide, strategy.pillars, strict=True):
+        titles = [title for title, _ in groups]
+        assert [g.title.ja for g in pillar.groups if g.title.ja in titles] == titles, name
+        in_data = {g.title.ja: [m.text.ja for m in g.measures] for g in pillar.groups}
+        for title, measures in groups:
+            missing = [m for m in measures if m not in in_data[title]]
+            assert missing == [], f"{name} / {title}: measures of slide 1 not in this group of the data"
 
 
-def test_slide_one_boxes(strategy: Strategy) -> None:
+def test_slide_one_boxes(strategy: Strategy, source_text: str) -> None:
+    """The boxes of slide 1 hold the ✓ items of the source, under their headings, in order."""
     economic, basic_plan = strategy.boxes
-    assert len(economic.items) == 3 and not economic.groups
-    assert [len(g.items) for g in basic_plan.groups] == [3, 3]
+    assert not economic.groups and not basic_plan.items
+    in_data = [(economic.title.ja, [i.text.ja for i in economic.items])]
+    in_data += [(g.title.ja, [i.text.ja for i in g.items]) for g in basic_plan.groups]
+    assert in_data == slide_one_box_items(source_text)
 
 
 def test_every_dated_item(strategy: Strategy, source_text: str) -> None:
@@ -74,22 +119,19 @@ def test_every_dated_item(strategy: Strategy, source_text: str) -> None:
     assert sum(len(i.dates) for i in strategy.progress_items) >= 14
 
 
-def test_every_count(strategy: Strategy) -> None:
+def test_every_count(strategy: Strategy, source_text: str) -> None:
+    """Each count slide 3 states in brackets ("（計25件）", "（8拠点）") is recorded, and only those."""
     counts = {(c.value, c.counter.ja) for i in strategy.progress_items for c in i.counts}
-    assert counts == {(25, "件"), (8, "拠点")}
+    stated = {(int(n), counter) for n, counter in re.findall(r"（計?(\d+)([^\d\s）]+)）", source_text)}
+    assert counts == stated
 
 
 def test_every_figure_with_its_amount(strategy: Strategy, source_text: str) -> None:
     figures = {f.id: (f.amount, f.unit, f.approximate, f.budget_type, f.fy_start, f.fy_end) for f in strategy.figures}
-    amounts = sorted((float(a), u) for a, u, *_ in figures.values())
-    assert amounts == [
-        (10.0, "兆円"),
-        (300.0, "億円"),
-        (840.0, "億円"),
-        (2060.0, "億円"),
-        (4114.0, "億円"),
-        (5000.0, "億円"),
-    ]
+    amounts = {(float(a), u) for a, u, *_ in figures.values()}
+    # Every amount of yen the source states is a figure (and each figure's amount is stated, below).
+    stated = {(float(n.replace(",", "")), unit) for n, unit in re.findall(r"(\d[\d,]*)(億円|兆円)", source_text)}
+    assert amounts == stated
     for f in strategy.figures:
         published = f"{f.amount:,.0f}{f.unit}".replace(",", ",")
         assert published in source_text.replace("\n", ""), f.id
@@ -99,9 +141,11 @@ def test_every_figure_with_its_amount(strategy: Strategy, source_text: str) -> N
     assert {f.budget_type for f in strategy.figures} == {"initial", "supplementary", "fund"}
 
 
-def test_history_years_and_their_frames(strategy: Strategy) -> None:
+def test_history_years_and_their_frames(strategy: Strategy, source_text: str) -> None:
     years = {y.year: y for y in strategy.history}
-    assert sorted(years) == [2021, 2022, 2023, 2024]
+    # The years slide 2 labels: every strategy before this one.
+    labelled = {int(y) for y in re.findall(r"統合イノベーション戦略(20\d\d)", source_text)}
+    assert sorted(years) == sorted(labelled - {int(strategy.title.ja[-4:])})
     assert years[2021].lead.ja.startswith("重点施策")
     assert "３本の柱" in years[2022].lead.ja and "勝ち筋" in years[2022].closing.ja
     assert "３つの基軸" in years[2023].lead.ja and "国研・FA" in years[2023].closing.ja

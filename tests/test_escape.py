@@ -21,6 +21,7 @@ import json
 import re
 import shutil
 import string
+from dataclasses import dataclass
 from functools import cache
 from html import unescape
 from html.parser import HTMLParser
@@ -33,7 +34,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from strategy_site import model, pipeline, render, urls
+from strategy_site import model, render, urls
 from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.validate import schema_name
@@ -144,15 +145,10 @@ def _targets(files: dict) -> dict[str, tuple[dict, str]]:
     }, pillar["id"]
 
 
-def _permalinked() -> dict[str, tuple[str, ...]]:
+def _permalinked(files: dict) -> dict[str, tuple[str, ...]]:
     """The items with a permalink page among the targets, and the field each one's page shows."""
-    figure = _loaded()["figures"][0].data["figures"][0]
+    figure = files["figures"][0].data["figures"][0]
     return {figure["measure"]: ("measure",), figure["progress_item"]: ("progress",), figure["id"]: ("program",)}
-
-
-@cache
-def _loaded():
-    return pipeline.load()[1]
 
 
 def _markdown_config() -> tuple[list, dict]:
@@ -193,9 +189,9 @@ def put_texts(files: dict, texts: dict[str, str]) -> str:
     return pillar_id
 
 
-def rendered_pages(texts: dict[str, str], lang: str) -> dict[str, Page]:
-    """The eight pages, rendered with `texts` in the fields and converted to HTML."""
-    files = copy.deepcopy(_loaded())
+def rendered_pages(real_files: dict, texts: dict[str, str], lang: str) -> dict[str, Page]:
+    """The eight pages, rendered with `texts` in the fields of the real data and converted to HTML."""
+    files = copy.deepcopy(real_files)
     pillar_id = put_texts(files, texts)
     out = render.render_pages(model.build(files))
     pages = {}
@@ -209,9 +205,20 @@ def rendered_pages(texts: dict[str, str], lang: str) -> dict[str, Page]:
 PLAIN = {field: f"plain words for the {field}" for field in FIELDS}
 
 
-@cache
-def plain_pages(lang: str) -> dict[str, Page]:
-    return rendered_pages(PLAIN, lang)
+@dataclass(frozen=True)
+class Real:
+    """The real data, the acronyms its glossary gives an <abbr>, and its pages (per language) with
+    plain words in the fields: a page with other texts there must have the same elements."""
+
+    files: dict
+    acronyms: frozenset[str]
+    plain: dict[str, dict[str, Page]]
+
+
+@pytest.fixture(scope="module")
+def real(loaded_files: dict, one_environment) -> Real:
+    acronyms = frozenset(a for term in loaded_files["glossary"][0].data["terms"] for a in term["abbr"])
+    return Real(loaded_files, acronyms, {lang: rendered_pages(loaded_files, PLAIN, lang) for lang in ("ja", "en")})
 
 
 def _line_schema() -> dict:
@@ -235,25 +242,25 @@ lines = (
     .filter(LINE.is_valid)
 )
 
-GLOSSARY_ACRONYMS = {a for term in _loaded()["glossary"][0].data["terms"] for a in term["abbr"]}
-
 
 def first_difference(a: list, b: list) -> str:
     i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return f"element {i}: {a[i : i + 3]} where the plain page has {b[i : i + 3]}"
 
 
-def check_page(page: Page, plain: Page, texts: dict[str, str], fields: tuple[str, ...], name: str) -> None:
+def check_page(
+    page: Page, plain: Page, texts: dict[str, str], fields: tuple[str, ...], name: str, acronyms: frozenset[str]
+) -> None:
     for field in fields:
         assert page.shows(texts[field]), f"{name}: the {field} {texts[field]!r} is not shown as typed"
     assert page.elements == plain.elements, f"{name}: {first_difference(page.elements, plain.elements)}; {texts}"
-    assert set(page.abbrs) <= GLOSSARY_ACRONYMS, f"{name}: <abbr> around {page.abbrs}"
+    assert set(page.abbrs) <= acronyms, f"{name}: <abbr> around {page.abbrs}"
 
 
-def check_pages(texts: dict[str, str], lang: str) -> None:
-    pages, plain = rendered_pages(texts, lang), plain_pages(lang)
+def check_pages(real: Real, texts: dict[str, str], lang: str) -> None:
+    pages, plain = rendered_pages(real.files, texts, lang), real.plain[lang]
     for key, fields in PAGE_FIELDS.items():
-        check_page(pages[key], plain[key], texts, fields, f"{lang}/{key}")
+        check_page(pages[key], plain[key], texts, fields, f"{lang}/{key}", real.acronyms)
 
 
 # Hostile strings: each visits each field once, in one of the two languages (see the examples below).
@@ -309,8 +316,8 @@ def one_environment():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @_with_examples
 @given(texts=st.fixed_dictionaries({field: lines for field in FIELDS}), lang=st.sampled_from(["ja", "en"]))
-def test_any_text_is_shown_as_typed_and_creates_no_element(texts: dict[str, str], lang: str) -> None:
-    check_pages(texts, lang)
+def test_any_text_is_shown_as_typed_and_creates_no_element(real: Real, texts: dict[str, str], lang: str) -> None:
+    check_pages(real, texts, lang)
 
 
 # -- The same through MkDocs: page titles, navigation, table of contents, search and permalink pages.
@@ -333,36 +340,37 @@ def write_texts(root: Path, texts: dict[str, str]) -> str:
     return pillar_id
 
 
-def test_hostile_text_through_mkdocs(tmp_path: Path) -> None:
+def test_hostile_text_through_mkdocs(tmp_path: Path, real: Real) -> None:
     """Compared with the real data's site, built from the same copy of the project: the real texts
     create no element but glossary <abbr>s."""
     (tmp_path / "real").mkdir()
-    real = copy_project(tmp_path / "real")
-    project = Path(shutil.copytree(real, tmp_path / "hostile"))
+    real_root = copy_project(tmp_path / "real")
+    project = Path(shutil.copytree(real_root, tmp_path / "hostile"))
     texts = {field: f"{HOSTILE_LINE} {field}" for field in FIELDS}
     pillar_id = write_texts(project, texts)
-    for root in (real, project):
+    for root in (real_root, project):
         result = run_cli(root, "build")
         assert result.returncode == 0, result.stderr[-3000:]
-    built, site = project / "site", real / "site"
+    built, site = project / "site", real_root / "site"
     pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
     assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
     shown = {
         urls.page_url(site_pages.pillar(pillar_id) if key == "pillar" else key): fields
         for key, fields in PAGE_FIELDS.items()
     }
-    shown |= {urls.permalink_path(ident): fields for ident, fields in _permalinked().items()}
+    shown |= {urls.permalink_path(ident): fields for ident, fields in _permalinked(real.files).items()}
     checked = 0
     for rel in pages:
         page, plain = Page((built / rel).read_text("utf-8")), Page((site / rel).read_text("utf-8"))
-        parts = rel.parent.parts[1:] if rel.parts[0] == "en" else rel.parent.parts
+        parts = rel.parent.parts[1:] if rel.parts[0] == urls.LANG_PREFIX["en"].strip("/") else rel.parent.parts
         fields = shown.get("".join(part + "/" for part in parts), ()) if rel.name == "index.html" else ()
-        check_page(page, plain, texts, fields, str(rel))
+        check_page(page, plain, texts, fields, str(rel), real.acronyms)
         checked += bool(fields)
     assert checked == 2 * len(shown)
     # The pillar's page title (Material unescaped it once: see theme/main.html).
-    for lang_dir in ("", "en/"):
-        html = (built / lang_dir / urls.page_url(site_pages.pillar(pillar_id)) / "index.html").read_text("utf-8")
+    for lang in ("ja", "en"):
+        path = urls.site_path(lang, urls.page_url(site_pages.pillar(pillar_id))).lstrip("/")
+        html = (built / path / "index.html").read_text("utf-8")
         title = unescape(re.search(r"<title>(.*?)</title>", html, re.S)[1])
         assert title.startswith(texts["pillar"] + " - "), title
     # The search index holds each page's text as text: the hostile line's markup is there as the

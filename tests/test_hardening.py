@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import guards, pipeline, safety, siteurl
+from strategy_site import guards, safety, siteurl
 from strategy_site.validate import _walk_ids
 
 from conftest import ROOT, copy_project, run_cli
@@ -336,11 +336,10 @@ def test_editor_files_are_skipped(project: Path, tmp_path: Path) -> None:
 # -- Ids the pages use themselves
 
 
-def test_the_reserved_ids_are_every_id_the_build_emits_itself(site: Path) -> None:
+def test_the_reserved_ids_are_every_id_the_build_emits_itself(site: Path, loaded_files) -> None:
     """Every element id on every built page is a data id, one of Material's own (they start with
     '__', which no data id can), or one that guards.reserved_ids() found in the sources."""
-    _, files = pipeline.load(ROOT)
-    data_ids = {ident for group in files.values() for f in group for ident, _ in _walk_ids(f.data)}
+    data_ids = {ident for group in loaded_files.values() for f in group for ident, _ in _walk_ids(f.data)}
     missed = set()
     for page in site.rglob("*.html"):
         for ident in re.findall(r'\bid="([^"]*)"', page.read_text("utf-8")):

@@ -6,17 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import contract, pipeline
+from strategy_site import contract, pipeline, urls
+from strategy_site.model import LANGS
 
+from browser_site import address, pillar_path
 from conftest import ROOT, copy_project, run_cli, serve_directory
 
-STRATEGY = pipeline.load()[0]
 MOVED = "k-program-rd-support"
 OLD_PILLAR, NEW_PILLAR = "advanced-science-and-technology", "innovation-ecosystem"
 
 
-def test_the_site_serves_every_url_of_the_contract(site: Path) -> None:
-    assert contract.check(contract.read_contract(ROOT), contract.served(site), STRATEGY) == []
+def test_the_site_serves_every_url_of_the_contract(site: Path, strategy) -> None:
+    assert contract.check(contract.read_contract(ROOT), contract.served(site), strategy) == []
 
 
 def test_no_internal_link_or_anchor_is_broken(site: Path) -> None:
@@ -41,18 +42,18 @@ def test_the_link_check_finds_a_broken_anchor(site: Path, tmp_path: Path) -> Non
     assert any("no element with id 'no-such-measure'" in p for p in problems)
 
 
-def test_the_contract_covers_every_measure_in_both_languages() -> None:
+def test_the_contract_covers_every_measure_in_both_languages(strategy) -> None:
     entries = set(contract.read_contract(ROOT))
-    for m in STRATEGY.measures:
-        for prefix in ("/", "/en/"):
-            assert f"{prefix}pillars/{m.pillar_id}/#{m.id}" in entries
-            assert f"{prefix}m/{m.id}/" in entries
+    for m in strategy.measures:
+        for lang in LANGS:
+            assert urls.site_path(lang, f"{pillar_path(m.pillar_id)}#{m.id}") in entries
+            assert urls.site_path(lang, urls.permalink_path(m.id)) in entries
     for ident in [
-        *(i.id for i in STRATEGY.box_items),
-        *(i.id for i in STRATEGY.progress_items),
-        *(f.id for f in STRATEGY.figures),
+        *(i.id for i in strategy.box_items),
+        *(i.id for i in strategy.progress_items),
+        *(f.id for f in strategy.figures),
     ]:
-        assert f"/m/{ident}/" in entries and f"/en/m/{ident}/" in entries
+        assert all(urls.site_path(lang, urls.permalink_path(ident)) in entries for lang in LANGS), ident
 
 
 def _move_measure(root: Path) -> None:
@@ -93,8 +94,9 @@ def test_a_move_without_a_redirect_breaks_the_contract(tmp_path: Path) -> None:
     assert run_cli(root, "build").returncode == 0
     strategy = pipeline.load(root)[0]
     problems = contract.check(contract.read_contract(ROOT), contract.served(root / "site"), strategy)
-    assert any(p.startswith(f"/pillars/{OLD_PILLAR}/#{MOVED} is in the URL contract") for p in problems)
-    assert any(p.startswith(f"/en/pillars/{OLD_PILLAR}/#{MOVED} is in the URL contract") for p in problems)
+    for lang in LANGS:
+        old = urls.site_path(lang, f"{pillar_path(OLD_PILLAR)}#{MOVED}")
+        assert any(p.startswith(f"{old} is in the URL contract") for p in problems), (old, problems)
 
 
 def test_with_a_redirect_the_contract_holds_after_the_move(moved_site: Path) -> None:
@@ -110,21 +112,21 @@ def moved_server(moved_site: Path):
         yield url
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-@pytest.mark.parametrize("start", [f"m/{MOVED}/", f"pillars/{OLD_PILLAR}/#{MOVED}"])
-def test_old_links_land_on_the_moved_measure(browser, moved_server: str, prefix: str, start: str) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("start", [urls.permalink_path(MOVED), f"{pillar_path(OLD_PILLAR)}#{MOVED}"])
+def test_old_links_land_on_the_moved_measure(browser, moved_server: str, lang: str, start: str) -> None:
     page = browser.new_page()
-    page.goto(moved_server + prefix + start)
-    page.wait_for_url(f"**/{prefix}pillars/{NEW_PILLAR}/#{MOVED}")
+    page.goto(address(moved_server, lang, start))
+    page.wait_for_url(f"**{urls.site_path(lang, pillar_path(NEW_PILLAR))}#{MOVED}")
     assert page.locator(f"#{MOVED}").is_visible()
-    assert page.evaluate("document.documentElement.lang") == (prefix.rstrip("/") or "ja")
+    assert page.evaluate("document.documentElement.lang") == lang
     page.close()
 
 
 def test_a_retired_page_leads_to_its_successor(browser, moved_server: str) -> None:
     page = browser.new_page()
-    page.goto(moved_server + "en/pillars/retired-pillar/")
-    page.wait_for_url(f"**/en/pillars/{NEW_PILLAR}/")
+    page.goto(address(moved_server, "en", pillar_path("retired-pillar")))
+    page.wait_for_url(f"**{urls.site_path('en', pillar_path(NEW_PILLAR))}")
     page.close()
 
 
@@ -132,20 +134,19 @@ def test_a_retired_page_leads_to_its_successor(browser, moved_server: str) -> No
 def test_permalink_pages_work_without_javascript(browser, server: str, lang: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    prefix = "" if lang == "ja" else "en/"
-    page.goto(f"{server}{prefix}m/{MOVED}/")
+    page.goto(address(server, lang, urls.permalink_path(MOVED)))
     # The meta refresh takes the reader on; the canonical and the plain link name the same place.
-    page.wait_for_url(f"**/{prefix}pillars/{OLD_PILLAR}/#{MOVED}")
+    page.wait_for_url(f"**{urls.site_path(lang, pillar_path(OLD_PILLAR))}#{MOVED}")
     context.close()
 
 
 def test_copy_link_copies_the_permalink_and_says_so(browser, server: str) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"{server}en/pillars/{OLD_PILLAR}/")
+    page.goto(address(server, "en", pillar_path(OLD_PILLAR)))
     link = page.locator(f"#{MOVED} a.copy-link").first
     link.focus()
     page.keyboard.press("Enter")
     page.locator(f"#{MOVED} .copy-link__status").filter(has_text="Copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == f"{server}en/m/{MOVED}/"
+    assert page.evaluate("navigator.clipboard.readText()") == address(server, "en", urls.permalink_path(MOVED))
     context.close()

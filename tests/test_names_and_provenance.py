@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import charts, pipeline, provenance, render, ui, urls
+from strategy_site import charts, provenance, render, ui, urls
 from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.model import LANGS
@@ -30,13 +30,12 @@ from strategy_site.validate import _texts_with_translation, validate
 from browser_site import WIDTHS, visit
 from conftest import ROOT
 
-STRATEGY, FILES = pipeline.load()
 MARKERS = "⚫•・✓"
 OWN = ui.UI["own_mark"]
 
 
 def page(site: Path, lang: str, path: str) -> str:
-    return (site / urls.LANG_PREFIX[lang] / path / "index.html").read_text("utf-8")
+    return (site / urls.site_path(lang, path).lstrip("/") / "index.html").read_text("utf-8")
 
 
 class _Article(HTMLParser):
@@ -105,10 +104,10 @@ def _ja_texts(data: object):
             yield from _ja_texts(value)
 
 
-def site_additions(source_text: str) -> set[str]:
+def site_additions(source_text: str, files) -> set[str]:
     """The Japanese texts of data/ that are not in the source, and the site's own note on budgets."""
     flat = flat_source(source_text)
-    texts = {t for group in FILES.values() for f in group for t in _ja_texts(f.data)}
+    texts = {t for group in files.values() for f in group for t in _ja_texts(f.data)}
     return {t for t in texts if t not in flat} | {ui.UI["budget_note"]["ja"]}
 
 
@@ -119,14 +118,15 @@ def unmarked_additions(html: str, additions: set[str]) -> list[str]:
 
 
 def japanese_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("en", urls.PERMALINK_DIR))
+    elsewhere = (urls.LANG_PREFIX["en"].strip("/"), urls.PERMALINK_DIR)  # the English pages, the permalink pages
+    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in elsewhere)
 
 
 # -- Provenance -----------------------------------------------------------------------------------
 
 
-def test_every_addition_on_every_japanese_page_is_marked(site: Path, source_text: str) -> None:
-    additions = site_additions(source_text)
+def test_every_addition_on_every_japanese_page_is_marked(site: Path, source_text: str, strategy, loaded_files) -> None:
+    additions = site_additions(source_text, loaded_files)
     # The additions are real: event phrases, glossary expansions and the budget note among them.
     assert {
         "研究開発ビジョン（第一次）策定",
@@ -134,7 +134,7 @@ def test_every_addition_on_every_japanese_page_is_marked(site: Path, source_text
         ui.UI["budget_note"]["ja"],
     } <= additions
     pages = japanese_pages(site)
-    assert len(pages) == len(site_pages.site_pages(STRATEGY))
+    assert len(pages) == len(site_pages.site_pages(strategy))
     shown: set[str] = set()
     for path in pages:
         html = path.read_text("utf-8")
@@ -144,12 +144,13 @@ def test_every_addition_on_every_japanese_page_is_marked(site: Path, source_text
     assert {"研究開発ビジョン（第一次）策定", "研究開発ビジョン（第二次）改定", "総合振興パッケージ更新"} <= shown
 
 
-def test_the_provenance_check_finds_an_unmarked_addition(site: Path, source_text: str) -> None:
+def test_the_provenance_check_finds_an_unmarked_addition(site: Path, source_text: str, loaded_files) -> None:
     """The check above can fail: the progress page without its marks shows the additions unmarked."""
     html = page(site, "ja", "progress")
     stripped = html.replace("data-site-own", "data-x")
-    found = unmarked_additions(stripped, site_additions(source_text))
-    assert "研究開発ビジョン（第一次）策定" in found and unmarked_additions(html, site_additions(source_text)) == []
+    additions = site_additions(source_text, loaded_files)
+    found = unmarked_additions(stripped, additions)
+    assert "研究開発ビジョン（第一次）策定" in found and unmarked_additions(html, additions) == []
 
 
 def test_the_2025_card_and_the_budget_note_are_marked_in_both_languages(site: Path) -> None:
@@ -193,12 +194,12 @@ def test_about_explains_the_marks_and_how_it_reads_slide_one(site: Path) -> None
             assert text[lang] in visible(html), text[lang]
 
 
-def test_exports_say_which_fields_are_the_sites_own(site: Path) -> None:
+def test_exports_say_which_fields_are_the_sites_own(site: Path, loaded_files) -> None:
     exported = json.loads((site / "data" / "strategy.json").read_text("utf-8"))
     fields = [entry["field"] for entry in exported["provenance"]["site_own"]]
     assert "progress.sections[].items[].dates[].event" in fields and "figures.figures[].measure" in fields
     assert "progress.sections[].items[].advances" in fields and "glossary.terms[].name" in fields
-    assert exported["names"] == FILES["names"][0].data
+    assert exported["names"] == loaded_files["names"][0].data
     # Every field named exists in the data.
     for field in fields:
         assert _exists(exported, [p for p in field.replace("[]", ".[]").split(".") if p]), field
@@ -221,8 +222,8 @@ def _exists(node: object, parts: list[str]) -> bool:
 # -- The registry of names -------------------------------------------------------------------------
 
 
-def test_every_official_name_resolves_to_a_registry_entry_with_a_source() -> None:
-    names = {n.id: n for n in STRATEGY.names}
+def test_every_official_name_resolves_to_a_registry_entry_with_a_source(strategy) -> None:
+    names = {n.id: n for n in strategy.names}
     found = 0
     for path in data_files(ROOT / "data"):
         loaded, problems = read_file(path)
@@ -289,10 +290,10 @@ def test_validation_refuses_official_for_the_sites_own_name(tmp_path: Path) -> N
     assert len(problems) == 1 and "site's own translation" in problems[0]
 
 
-def test_about_shows_the_registry_in_both_languages(site: Path) -> None:
+def test_about_shows_the_registry_in_both_languages(site: Path, strategy) -> None:
     for lang in LANGS:
         html = page(site, lang, "about")
-        for n in STRATEGY.names:
+        for n in strategy.names:
             assert f'<span id="{n.id}" lang="ja">{n.name.ja}</span>' in html
             assert n.name.en in visible(html), n.id
             if n.source:
@@ -309,8 +310,8 @@ def visible(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#x27;", "'").replace("&amp;", "&")
 
 
-def test_glossary_names_are_the_official_ones(site: Path) -> None:
-    terms = {t.id: t.name for t in STRATEGY.glossary}
+def test_glossary_names_are_the_official_ones(site: Path, strategy) -> None:
+    terms = {t.id: t.name for t in strategy.glossary}
     assert terms["term-j-peaks"].ja == "地域中核・特色ある研究大学強化促進事業"
     assert terms["term-j-peaks"].en == "Program for Forming Japan's Peak Research Universities"
     assert terms["term-k-program"].en == "Key and Advanced Technology R&D through Cross Community Collaboration Program"
@@ -360,8 +361,8 @@ def test_progress_names_dates_and_wording(site: Path) -> None:
     assert "September 2022 formulation of the first R&D Vision† (added by this site); August 2023" in en
 
 
-def test_one_rendering_of_renkei_kyoka_and_of_the_think_tank() -> None:
-    texts = [t for group in FILES.values() for f in group for t in _pairs(f.data)]
+def test_one_rendering_of_renkei_kyoka_and_of_the_think_tank(loaded_files) -> None:
+    texts = [t for group in loaded_files.values() for f in group for t in _pairs(f.data)]
     linkage = [en for ja, en in texts if ja.endswith("連携強化") and ja != "連携強化"]
     assert linkage and all(en.startswith("Closer linkage") for en in linkage), linkage
     think_tank = [en for ja, en in texts if "シンクタンク" in ja]
@@ -379,8 +380,8 @@ def _pairs(data: object):
             yield from _pairs(value)
 
 
-def test_pillar_two_says_which_part_of_its_name_is_the_sites() -> None:
-    entry = next(n for n in STRATEGY.names if n.id == "name-pillar-knowledge-base")
+def test_pillar_two_says_which_part_of_its_name_is_the_sites(strategy) -> None:
+    entry = next(n for n in strategy.names if n.id == "name-pillar-knowledge-base")
     assert entry.status == "established" and "(Research Capabilities)" in entry.note.en
     assert "（研究力）" in entry.note.ja
 
@@ -393,16 +394,16 @@ def test_program_is_spelled_one_way() -> None:
 # -- /summary/ carries all of slide 1 --------------------------------------------------------------
 
 
-def test_summary_carries_both_boxes_of_slide_one(site: Path) -> None:
+def test_summary_carries_both_boxes_of_slide_one(site: Path, strategy) -> None:
     for lang in LANGS:
         text = visible(page(site, lang, "summary"))
-        for box in STRATEGY.boxes:
+        for box in strategy.boxes:
             assert box.title[lang] in text
             for item in box.all_items():
                 assert item.text[lang] in text, item.id
             for group in box.groups:
                 assert group.title[lang] in text
-        assert STRATEGY.pillars_heading[lang] in text
+        assert strategy.pillars_heading[lang] in text
 
 
 # -- The budget chart ------------------------------------------------------------------------------
@@ -419,40 +420,40 @@ def test_the_charts_markup_is_in_its_template_and_its_words_in_ui() -> None:
     assert {"chart_title", "chart_desc", "chart_key"} <= set(ui.UI)
 
 
-def chart_svg(lang: str, narrow: bool) -> str:
+def chart_svg(strategy, lang: str, narrow: bool) -> str:
     """The chart as the budget page's template draws it (templates/_chart.svg.j2)."""
-    chart = charts.budget_chart(STRATEGY.figures, lang, {k: k for k in ("initial", "supplementary", "fund")}, narrow)
+    chart = charts.budget_chart(strategy.figures, lang, {k: k for k in ("initial", "supplementary", "fund")}, narrow)
     return str(render.environment().get_template("_chart.svg.j2").module.chart(chart))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_narrow_chart_keeps_every_amount_inside(lang: str) -> None:
-    svg = chart_svg(lang, narrow=True)
+def test_the_narrow_chart_keeps_every_amount_inside(lang: str, strategy) -> None:
+    svg = chart_svg(strategy, lang, narrow=True)
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
     values = re.findall(r'<text class="chart-value" x="([\d.]+)"[^>]*>([^<]+)</text>', svg)
-    assert len(values) == len(STRATEGY.figures)
+    assert len(values) == len(strategy.figures)
     for x, text in values:
         assert float(x) + charts.text_width(text) <= width, text
     labels = re.findall(r'<tspan x="([\d.]+)"[^>]*>([^<]*)</tspan>', svg)
-    assert len(labels) == 2 * (len(STRATEGY.figures) + 2)  # two lines for each label and panel heading
+    assert len(labels) == 2 * (len(strategy.figures) + 2)  # two lines for each label and panel heading
     assert all(float(x) + charts.text_width(t) <= width + 1 for x, t in labels), labels
     if lang == "en":  # the long English names take a second line
         assert any(t for _, t in labels[1::2]), "no long label took a second line"
 
 
-def test_scale_labels_take_their_scales_unit_and_japanese_punctuation() -> None:
+def test_scale_labels_take_their_scales_unit_and_japanese_punctuation(strategy) -> None:
     for narrow in (False, True):
-        ja = chart_svg("ja", narrow)
+        ja = chart_svg(strategy, "ja", narrow)
         ticks = re.findall(r'<text class="chart-tick-label"[^>]*>([^<]+)</text>', ja)
         assert "0兆円" in ticks and "0億円" in ticks and ticks.count("0億円") == 1
         panels = re.findall(r'<text class="chart-panel"[^>]*>([^<]+)</text>', ja)
         assert panels and not any(": " in p or p.endswith(":") for p in panels), panels
-        en = chart_svg("en", narrow)
+        en = chart_svg(strategy, "en", narrow)
         assert "Scale: 0 to" in en and "Key:" in en
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_on_a_phone_every_bar_and_amount_is_in_view(tabs, server, lang) -> None:
+def test_on_a_phone_every_bar_and_amount_is_in_view(tabs, server, lang, strategy) -> None:
     tab = visit(tabs, server, lang, "budget/", width=WIDTHS["mobile"])
     layout = tab.evaluate("""() => {
       const shown = [...document.querySelectorAll('.budget-chart svg')].filter(s => s.checkVisibility());
@@ -464,7 +465,7 @@ def test_on_a_phone_every_bar_and_amount_is_in_view(tabs, server, lang) -> None:
     }""")
     assert layout["shown"] == ["chart chart--narrow"], layout["shown"]
     assert not layout["scrolls"], "the chart scrolls sideways on a phone"
-    assert len(layout["values"]) >= 2 * len(STRATEGY.figures)
+    assert len(layout["values"]) >= 2 * len(strategy.figures)
     for text, left, right in layout["values"]:
         assert left >= 0 and right <= layout["screen"], (text, left, right)
     desktop = visit(tabs, server, lang, "budget/", width=WIDTHS["desktop"])

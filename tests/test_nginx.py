@@ -5,13 +5,12 @@ precompressed copies, and they hold exactly the files beside them."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from strategy_site import csp as csp_module
+from strategy_site import urls
+from strategy_site.model import LANGS
 from strategy_site.precompress import LEVEL
 
-from conftest import ROOT
+from conftest import ROOT, accepts_connections, server_on_a_free_port
 
 NGINX = Path("/usr/sbin/nginx")
 PREFIX = "/strategy2025"
@@ -35,25 +36,34 @@ def sample_config() -> str:
     return blocks[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Nginx:
-    """Debian's nginx in the foreground, with the README's server block on a loopback port."""
+    """Debian's nginx in the foreground, with the README's server block on a loopback port, for the
+    block `with Nginx(...) as server:`."""
 
     def __init__(self, work: Path, server_block: str, web_root: Path):
+        self.work, self.server_block, self.web_root = work, server_block, web_root
+        self._running = contextlib.ExitStack()
+
+    def __enter__(self) -> Nginx:
         if not NGINX.exists():
             pytest.fail(f"{NGINX} is missing: install Debian's nginx (sudo apt-get install -y nginx)")
-        self.port = _free_port()
-        block = server_block.replace("listen 80;", f"listen 127.0.0.1:{self.port};")
+        (self.work / "logs").mkdir(parents=True, exist_ok=True)
+        self.process, self.port = self._running.enter_context(
+            server_on_a_free_port(self._start, accepts_connections, self.work / "logs" / "error.log", seconds=20)
+        )
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._running.close()
+
+    def _start(self, port: int) -> subprocess.Popen:
+        work, web_root = self.work, self.web_root
+        block = self.server_block.replace("listen 80;", f"listen 127.0.0.1:{port};")
         block = block.replace("root /var/www/html;", f"root {web_root};")
-        assert str(web_root) in block and str(self.port) in block, (
+        assert str(web_root) in block and str(port) in block, (
             "the sample no longer has 'listen 80;' and 'root /var/www/html;'"
         )
-        (work / "logs").mkdir(parents=True, exist_ok=True)
+        (work / "logs" / "error.log").unlink(missing_ok=True)
         user = "user root;\n" if os.geteuid() == 0 else ""  # the test's files are readable by their owner only
         (work / "nginx.conf").write_text(
             f"{user}daemon off;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/logs/error.log;\n"
@@ -68,19 +78,11 @@ class Nginx:
             [str(NGINX), "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True
         )
         assert test.returncode == 0, "nginx refuses the sample configuration:\n" + test.stderr
-        self.process = subprocess.Popen(
+        return subprocess.Popen(
             [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # what it says goes to logs/error.log too
         )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.1)
-        self.stop()
-        pytest.fail("nginx did not start: " + (work / "logs" / "error.log").read_text())
 
     def get(self, path: str, gzip_ok: bool = True) -> tuple[int, dict, bytes]:
         request = urllib.request.Request(
@@ -91,10 +93,6 @@ class Nginx:
                 return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
         except urllib.error.HTTPError as exc:
             return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
 
 
 def _csp_of(site: Path) -> str | None:
@@ -110,7 +108,7 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
     csp = _csp_of(site)
     checks = {  # path -> (the built file, whether it is fingerprinted)
         "/": ("index.html", False),
-        "/en/budget/": ("en/budget/index.html", False),
+        urls.site_path("en", "budget/"): (urls.site_path("en", "budget/index.html").lstrip("/"), False),
         "/assets/extra.css": ("assets/extra.css", False),
         "/" + bundle: (bundle, True),
         "/sitemap.xml": ("sitemap.xml", False),
@@ -138,11 +136,12 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
     if status != 200 or not headers.get("content-type", "").startswith("text/csv"):
         problems.append(f"measures.csv: HTTP {status}, Content-Type {headers.get('content-type')}")
     not_found = (site / "404.html").read_bytes()
-    for url in (prefix + "/no-such-page/", prefix + "/en/no-such-page/", prefix + "/pillars/no-such-pillar/"):
+    missing = [prefix + urls.site_path(lang, "no-such-page/") for lang in LANGS]
+    for url in (*missing, prefix + "/pillars/no-such-pillar/"):
         status, headers, body = server.get(url, gzip_ok=False)
         if status != 404 or body != not_found:
             problems.append(f"{url}: HTTP {status}, {'the' if body == not_found else 'not the'} site's 404 page")
-    for url in (prefix + "/", prefix + "/" + bundle, prefix + "/en/no-such-page/"):
+    for url in (prefix + "/", prefix + "/" + bundle, missing[-1]):
         _, headers, _ = server.get(url)
         for name, value in (
             ("x-content-type-options", "nosniff"),
@@ -166,11 +165,8 @@ def test_readme_nginx_configuration_serves_the_site(published_site: Path, tmp_pa
     else:  # as the README says: remove /strategy2025 everywhere
         shutil.copytree(published_site, web_root)
         config, prefix = config.replace(PREFIX, ""), ""
-    server = Nginx(tmp_path / "nginx", config, web_root)
-    try:
+    with Nginx(tmp_path / "nginx", config, web_root) as server:
         problems = server_problems(server, prefix, published_site)
-    finally:
-        server.stop()
     assert not problems, "\n".join(problems)
 
 
@@ -183,13 +179,10 @@ def test_the_server_check_sees_a_server_without_the_sample_settings(published_si
         for line in sample_config().splitlines()
         if not re.match(r"\s*(gzip_static|add_header Referrer-Policy|error_page)\b", line)
     )
-    server = Nginx(tmp_path / "nginx", config, web_root)
-    try:
+    with Nginx(tmp_path / "nginx", config, web_root) as server:
         problems = "\n".join(server_problems(server, PREFIX, published_site))
-    finally:
-        server.stop()
     assert "not sent gzip-compressed" in problems and "referrer-policy is None" in problems, problems
-    assert f"{PREFIX}/en/no-such-page/: HTTP 404, not the site's 404 page" in problems, problems
+    assert f"{PREFIX}{urls.site_path('en', 'no-such-page/')}: HTTP 404, not the site's 404 page" in problems, problems
 
 
 def test_build_writes_a_gzip_copy_of_each_text_file(published_site: Path):

@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from strategy_site import format as fmt
-from strategy_site import pages, pipeline, urls
+from strategy_site import pages, urls
 from strategy_site.model import LANGS
 from strategy_site.ui import label, ui
 
@@ -73,11 +73,6 @@ CHROME_JS = """() => {
     search: search.placeholder,
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def model():
-    return pipeline.load()[0]
 
 
 @pytest.fixture(scope="module")
@@ -170,14 +165,14 @@ def pdf_fonts(reader: PdfReader) -> list[dict]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, model, lang):
+def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, strategy, lang):
     out = printed(page_path(lang, pages.SOURCE["summary"]))
     assert_a4(out)
     assert len(out.pdf.pages) == 1, f"/summary/ ({lang}) prints on {len(out.pdf.pages)} sheets, not one"
-    texts = [model.title[lang], model.aim.text[lang], model.pillars_heading[lang]]
-    for box in model.boxes:  # all of slide 1: its two boxes too
+    texts = [strategy.title[lang], strategy.aim.text[lang], strategy.pillars_heading[lang]]
+    for box in strategy.boxes:  # all of slide 1: its two boxes too
         texts += [box.title[lang], *(g.title[lang] for g in box.groups), *(i.text[lang] for i in box.all_items())]
-    for p in model.pillars:
+    for p in strategy.pillars:
         texts += [
             p.name[lang],
             *(g.title[lang] for g in p.groups),
@@ -232,7 +227,7 @@ def test_summary_qr_code_shows_in_print_only(server, context, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_summary_prints_japanese_with_embedded_glyphs(printed, model, lang):
+def test_summary_prints_japanese_with_embedded_glyphs(printed, strategy, lang):
     """A Japanese font's glyphs are in the PDF (not a reference to a font the printer may lack),
     and every font used is embedded."""
     out = printed(page_path(lang, pages.SOURCE["summary"]))
@@ -243,7 +238,7 @@ def test_summary_prints_japanese_with_embedded_glyphs(printed, model, lang):
     if lang == "ja":
         cjk = [f for f in fonts if re.search(r"Noto(Sans|Serif)(Mono)?CJK", f["name"].replace(" ", ""))]
         assert cjk, f"no Noto Sans/Serif CJK font in the PDF: {sorted({f['name'] for f in fonts})}"
-        kanji = {c for c in model.aim.text["ja"] if unicodedata.name(c, "").startswith("CJK UNIFIED")}
+        kanji = {c for c in strategy.aim.text["ja"] if unicodedata.name(c, "").startswith("CJK UNIFIED")}
         outlines = sum(f["outlines"] for f in cjk)
         assert any(f["file"] for f in cjk) or outlines >= len(kanji), (
             f"the CJK fonts hold {outlines} glyph outlines, fewer than the {len(kanji)} kanji of the aim alone"
@@ -254,17 +249,16 @@ def test_summary_prints_japanese_with_embedded_glyphs(printed, model, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("pillar", [p.id for p in pipeline.load()[0].pillars])
-def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(printed, model, lang, pillar):
-    p = model.pillar(pillar)
-    out = printed(page_path(lang, pages.pillar(pillar)))
+def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(printed, strategy, lang, pillar_id):
+    p = strategy.pillar(pillar_id)
+    out = printed(page_path(lang, pages.pillar(pillar_id)))
     assert_a4(out)
-    assert 1 <= len(out.pdf.pages) <= 2, f"/pillars/{pillar}/ ({lang}) prints on {len(out.pdf.pages)} sheets"
+    assert 1 <= len(out.pdf.pages) <= 2, f"/pillars/{pillar_id}/ ({lang}) prints on {len(out.pdf.pages)} sheets"
     assert_no_chrome(out, lang)
 
     def sheet_of(text: str) -> int:
         found = [n for n, page in enumerate(out.pages) if normal(text) in page]
-        assert found, f"/pillars/{pillar}/ ({lang}): not printed: {text!r}"
+        assert found, f"/pillars/{pillar_id}/ ({lang}): not printed: {text!r}"
         return found[0]
 
     for g in p.groups:
@@ -279,15 +273,16 @@ def test_pillar_page_prints_on_at_most_two_sheets_without_splitting_a_measure(pr
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, server, context, model, lang):
+def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, server, context, strategy, lang):
     out = printed(page_path(lang, pages.SOURCE["budget"]))
     assert_a4(out)
     assert len(out.pdf.pages) <= 2
     headers = [ui(k, lang) for k in ("program", "amount_published", "amount_en", "budget_type", "fiscal_years")]
+    figures = strategy.figures
     assert_printed(
-        out, headers + [t for f in model.figures for t in (f.program[lang], fmt.amount(f, lang))], f"/budget/ ({lang})"
+        out, headers + [t for f in figures for t in (f.program[lang], fmt.amount(f, lang))], f"/budget/ ({lang})"
     )
-    assert_printed(out, [fmt.budget_type(k, lang) for k in {f.budget_type for f in model.figures}], "the chart's key")
+    assert_printed(out, [fmt.budget_type(k, lang) for k in {f.budget_type for f in figures}], "the chart's key")
     assert_no_chrome(out, lang)
 
     page = context.new_page()
@@ -329,8 +324,8 @@ def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, ser
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_sheet_carries_title_date_address_and_page_number(printed, site: Path, lang):
-    p = pipeline.load()[0].pillars[0]
+def test_every_sheet_carries_title_date_address_and_page_number(printed, site: Path, strategy, lang):
+    p = strategy.pillars[0]
     out = printed(page_path(lang, pages.pillar(p.id)))
     sitemap = ET.parse(site / "sitemap.xml").getroot()
     built = sitemap.find("{*}url/{*}lastmod").text  # MkDocs' build date (SOURCE_DATE_EPOCH)
@@ -340,9 +335,9 @@ def test_every_sheet_carries_title_date_address_and_page_number(printed, site: P
             assert normal(expected) in text, f"sheet {number} of {out.canonical} lacks {expected!r}"
 
 
-def test_print_hides_controls_and_shows_ids_permalinks_and_link_addresses(server, context):
+def test_print_hides_controls_and_shows_ids_permalinks_and_link_addresses(server, context, strategy):
     page = context.new_page()
-    page.goto(server + page_path("en", pages.pillar(pipeline.load()[0].pillars[0].id)))
+    page.goto(server + page_path("en", pages.pillar(strategy.pillars[0].id)))
     hidden = [
         ".md-header",
         ".md-sidebar--primary",

@@ -7,30 +7,32 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import pipeline
+from strategy_site import urls
 from strategy_site.load import data_files
+from strategy_site.model import LANGS
 from strategy_site.validate import schema_name
 
-from browser_site import open_search, search
+from browser_site import address, open_search, pillar_path, search
 from conftest import ROOT, copy_project, run_cli, serve_directory
 
-STRATEGY = pipeline.load()[0]
+SUB_FOLDER = "strategy2025/"
 
 
 @pytest.fixture(scope="module")
 def subfolder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built for https://intranet.example/strategy2025/ and laid in a folder strategy2025/."""
     root = copy_project(tmp_path_factory.mktemp("subfolder"))
-    result = run_cli(root, "build", env={"SITE_URL": "https://intranet.example/strategy2025/"})
+    result = run_cli(root, "build", env={"SITE_URL": f"https://intranet.example/{SUB_FOLDER}"})
     assert result.returncode == 0, result.stderr
     web_root = root / "www"
     web_root.mkdir()
-    (root / "site").rename(web_root / "strategy2025")
+    (root / "site").rename(web_root / SUB_FOLDER)
     return web_root
 
 
-def test_the_site_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
-    with serve_directory(subfolder_site) as server:
+def test_the_site_works_in_a_sub_folder(browser, subfolder_site: Path, strategy) -> None:
+    with serve_directory(subfolder_site) as root:
+        server = root + SUB_FOLDER
         # bypass_csp: Playwright's wait_for_function evaluates a string, which the pages' policy
         # forbids (test_browser_csp checks search under the policy itself).
         page = browser.new_page(bypass_csp=True)
@@ -41,23 +43,26 @@ def test_the_site_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
         page.on("requestfailed", lambda r: None if "ABORTED" in (r.failure or "") else failed.append(r.url))
         requested = []
         page.on("request", lambda r: requested.append(r.url))
-        pillar = STRATEGY.pillars[1]
-        page.goto(f"{server}strategy2025/en/pillars/{pillar.id}/")
+        pillar = strategy.pillars[1]
+        page.goto(address(server, "en", pillar_path(pillar.id)))
         assert page.locator("h1").inner_text() == pillar.name.en
         page.locator(".md-nav--primary a", has_text="All measures").first.click()
-        page.wait_for_url(f"{server}strategy2025/en/measures/")
-        page.goto(f"{server}strategy2025/m/{pillar.measures[0].id}/")
-        page.wait_for_url(f"**/strategy2025/pillars/{pillar.id}/#{pillar.measures[0].id}")
+        page.wait_for_url(address(server, "en", "measures/"))
+        measure = pillar.measures[0]
+        page.goto(address(server, "ja", urls.permalink_path(measure.id)))
+        page.wait_for_url(address(server, "ja", pillar_path(pillar.id)) + f"#{measure.id}")
         assert failed == []
         page.close()
-        assert all(url.startswith(server) for url in requested)
-    sitemap = (subfolder_site / "strategy2025" / "sitemap.xml").read_text("utf-8")
-    assert "<loc>https://intranet.example/strategy2025/en/pillars/" in sitemap
+        assert all(url.startswith(root) for url in requested)
+    sitemap = (subfolder_site / SUB_FOLDER / "sitemap.xml").read_text("utf-8")
+    english = urls.site_path("en", pillar_path(pillar.id))
+    assert f"<loc>https://intranet.example/{SUB_FOLDER.rstrip('/')}{english}</loc>" in sitemap
 
 
-def test_search_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
+def test_search_works_in_a_sub_folder(browser, subfolder_site: Path, strategy) -> None:
     """The index, its worker and WebAssembly come from the sub-folder, and results lead into it."""
-    with serve_directory(subfolder_site) as server:
+    with serve_directory(subfolder_site) as root:
+        server = root + SUB_FOLDER
         # bypass_csp: Playwright's wait_for_function evaluates a string, which the pages' policy
         # forbids (test_browser_csp checks search under the policy itself).
         page = browser.new_page(bypass_csp=True)
@@ -67,15 +72,16 @@ def test_search_works_in_a_sub_folder(browser, subfolder_site: Path) -> None:
             lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None,
         )
         try:
-            page.goto(f"{server}strategy2025/en/pillars/{STRATEGY.pillars[0].id}/")
+            page.goto(address(server, "en", pillar_path(strategy.pillars[0].id)))
             open_search(page)
             found = search(page, "fusion")
-            assert found and all(path.startswith("/strategy2025/en/") for path in found), found
-            page.goto(f"{server}strategy2025/")
+            within = {lang: "/" + SUB_FOLDER.rstrip("/") + urls.site_path(lang, "") for lang in LANGS}
+            assert found and all(path.startswith(within["en"]) for path in found), found
+            page.goto(address(server, "ja", ""))
             open_search(page)
             found = search(page, "量子")
             assert found and all(
-                path.startswith("/strategy2025/") and not path.startswith("/strategy2025/en/") for path in found
+                path.startswith(within["ja"]) and not path.startswith(within["en"]) for path in found
             ), found
         finally:
             page.close()

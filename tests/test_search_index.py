@@ -15,25 +15,24 @@ import pytest
 from strategy_site import cli, pages, render, search_index, ui, urls
 from strategy_site.model import LANGS
 
-from browser_site import strategy
 from conftest import fragments
 
 
-def indexed_pages() -> dict[str, set[str]]:
+def indexed_pages(strategy) -> dict[str, set[str]]:
     """The site paths that should be indexed, per language: every page whose front matter does not
     say `search: exclude` (the summary and the accessibility statement)."""
     out: dict[str, set[str]] = {lang: set() for lang in LANGS}
-    rendered = render.render_pages(strategy())
-    for page in pages.site_pages(strategy()):
+    rendered = render.render_pages(strategy)
+    for page in pages.site_pages(strategy):
         for lang in LANGS:
             if not re.search(r"^search:\n(  \w+: .*\n)*  exclude: true$", rendered[f"{lang}/{page.source}"], re.M):
                 out[lang].add(urls.site_path(lang, page.url))
     return out
 
 
-def test_one_index_per_language_with_every_page_but_the_summary(site: Path) -> None:
+def test_one_index_per_language_with_every_page_but_the_summary(site: Path, strategy) -> None:
     entry = json.loads((site / search_index.BUNDLE / "pagefind-entry.json").read_text("utf-8"))
-    expected = indexed_pages()
+    expected = indexed_pages(strategy)
     assert set(entry["languages"]) == set(LANGS)
     for lang in LANGS:
         assert entry["languages"][lang]["page_count"] == len(expected[lang]), lang
@@ -60,28 +59,28 @@ def _text(html: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_only_the_article_is_indexed(site: Path, lang: str) -> None:
-    pillar = strategy().pillars[0]
+def test_only_the_article_is_indexed(site: Path, strategy, lang: str) -> None:
+    pillar = strategy.pillars[0]
     path = urls.site_path(lang, urls.page_url(pages.pillar(pillar.id)))
     html = (site / path.lstrip("/") / "index.html").read_text("utf-8")
     # The check can fail: the pillar page as served shows every one of these words ...
-    shown = chrome_and_marks(lang, [m for m in strategy().measures if m.pillar_id == pillar.id])
+    shown = chrome_and_marks(lang, [m for m in strategy.measures if m.pillar_id == pillar.id])
     assert found(shown, re.sub(r"\s+", " ", _text(html))) == shown, "the page no longer shows these"
     assert ui.UI["copy_link"][lang] in html
     # ... and no page's index record holds any of them, nor the copy-link controls. (The about
     # page's citing example quotes one id in its text: there it is the article's own words.)
-    words = chrome_and_marks(lang, strategy().measures) + [ui.UI["copy_link"][lang]]
+    words = chrome_and_marks(lang, strategy.measures) + [ui.UI["copy_link"][lang]]
     about = urls.site_path(lang, urls.page_url(pages.SOURCE["about"]))
     for url, record in fragments(site).items():
-        if url.startswith("/en/") == (lang == "en") and url != about:
+        if url.startswith(urls.site_path("en", "")) == (lang == "en") and url != about:
             assert found(words, record["content"]) == [], url
 
 
-def test_a_measure_is_an_anchor_of_its_pillar_page(site: Path) -> None:
+def test_a_measure_is_an_anchor_of_its_pillar_page(site: Path, strategy) -> None:
     """search.js lands a result on the nearest anchor before the words found: the measures are
     among the anchors of their page's record."""
     records = fragments(site)
-    for measure in strategy().measures:
+    for measure in strategy.measures:
         record = records[urls.site_path("en", urls.page_url(pages.pillar(measure.pillar_id)))]
         assert measure.id in {a["id"] for a in record["anchors"]}, measure.id
 

@@ -11,15 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from strategy_site import pipeline
+import pytest
 
-from conftest import copy_project
+from strategy_site import pipeline, urls
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from browser_site import pillar_path
+from conftest import accepts_connections, copy_project, held_port, says_it_serves, server_on_a_free_port
 
 
 def _get(url: str) -> str | None:
@@ -40,25 +37,28 @@ def _wait_for(url: str, needle: str, seconds: float) -> str | None:
     return None
 
 
-def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
+def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> None:
     root = copy_project(tmp_path)
-    port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        strategy = pipeline.load(root)[0]
-        measure = strategy.measures[0]
-        url = f"http://127.0.0.1:{port}/en/pillars/{measure.pillar_id}/"
-        assert _wait_for(url, f'id="{measure.id}"', 120), "mkdocs serve did not come up"
+    log = tmp_path / "serve.log"
+
+    def start(port: int) -> subprocess.Popen:
+        with log.open("w") as out:
+            return subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=root,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=out,
+            )
+
+    with server_on_a_free_port(start, says_it_serves(log), log) as (_, port):
+        server = f"http://127.0.0.1:{port}"
+        measure = strategy.measures[0]  # the copy's data is the project's
+        url = server + urls.site_path("en", pillar_path(measure.pillar_id))
+        assert _wait_for(url, f'id="{measure.id}"', 120), "mkdocs serve did not serve the page"
         # The search index is written in the background after the build.
-        entry_url = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+        entry_url = f"{server}/pagefind/pagefind-entry.json"
         entry = _wait_for(entry_url, '"en"', 120)
         assert entry, "mkdocs serve wrote no search index"
         path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
@@ -72,9 +72,6 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path) -> None:
         ):
             time.sleep(0.5)
         assert json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] != english, "the index was not refreshed"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_only_changed_files_are_written(tmp_path: Path) -> None:
@@ -88,3 +85,25 @@ def test_only_changed_files_are_written(tmp_path: Path) -> None:
     # The English pages (tooltips), both glossaries (they show both names) and the data exports.
     assert "en/glossary.md" in changed and "ja/data/strategy.json" in changed
     assert [c for c in changed if c.startswith("ja/") and c.endswith(".md")] == ["ja/glossary.md"]
+
+
+def test_a_server_started_on_a_free_port_keeps_it(tmp_path: Path) -> None:
+    """The port is held until the server listens: no other program can bind it meanwhile, a server
+    with SO_REUSEADDR can; a server that finds its port in use all the same gets another one."""
+    with held_port() as port, socket.socket() as other, pytest.raises(OSError, match="in use"):
+        other.bind(("127.0.0.1", port))
+    log, ports = tmp_path / "server.log", []
+
+    def start(port: int) -> subprocess.Popen:
+        ports.append(port)
+        with log.open("w") as out:
+            if len(ports) == 1:  # the first attempt: as a server that found the port taken
+                command = ["-c", "import sys; sys.exit('OSError: [Errno 98] Address already in use')"]
+            else:
+                command = ["-m", "http.server", "--bind", "127.0.0.1", str(port)]
+            return subprocess.Popen([sys.executable, *command], cwd=tmp_path, stdout=out, stderr=out)
+
+    with server_on_a_free_port(start, accepts_connections, log) as (process, port):
+        assert port == ports[-1] and len(ports) == 2 and process.poll() is None
+        assert _get(f"http://127.0.0.1:{port}/server.log") is not None
+    assert process.poll() is not None, "the server was not stopped after the block"

@@ -5,8 +5,6 @@ itself once the data is fixed. Against a live ./scripts/serve of a copy of the p
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -15,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from browser_site import SCREENSHOTS, new_tab, pillar_path, strategy
-from conftest import ROOT, copy_project, run_cli
+from strategy_site.model import LANGS
+
+from browser_site import SCREENSHOTS, address, new_tab, pillar_path
+from conftest import ROOT, copy_project, run_cli, says_it_serves, server_on_a_free_port
 
 GOOD = "    amount: 5000\n"
 BROKEN = {  # two problems in two files
@@ -24,12 +24,6 @@ BROKEN = {  # two problems in two files
     "glossary.yaml": ("terms:\n", "terms:\n  - id: broken-term\n    abbr: []\n"),
 }
 TITLE = {"ja": "データに問題があります", "en": "The data has problems"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -72,24 +66,22 @@ def serving(tmp_path: Path):
     """A copy of the project served by its own ./scripts/serve (sharing this project's .venv)."""
     root = copy_project(tmp_path)
     (root / ".venv").symlink_to(ROOT / ".venv")
-    port = _free_port()
-    env = {**os.environ, "SERVE_ADDRESS": f"127.0.0.1:{port}"}
-    env["PYTHONPATH"] = str(root / "scripts")  # the copy's package, not the one .venv has installed
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(
-        [str(root / "scripts" / "serve")],
-        cwd=root,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
+    env = {**os.environ, "PYTHONPATH": str(root / "scripts")}  # the copy's package, not the one .venv has installed
+    log = tmp_path / "serve.log"
+
+    def start(port: int) -> subprocess.Popen:
+        with log.open("w") as out:
+            return subprocess.Popen(
+                [str(root / "scripts" / "serve")],
+                cwd=root,
+                env={**env, "SERVE_ADDRESS": f"127.0.0.1:{port}"},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    with server_on_a_free_port(start, says_it_serves(log), log) as (_, port):
         yield root, f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
 
 
 def check_lines(root: Path) -> list[str]:
@@ -101,10 +93,10 @@ def check_lines(root: Path) -> list[str]:
     return lines
 
 
-def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_itself(serving):
+def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_itself(serving, strategy):
     root, server = serving
-    measure = strategy().measures[0]
-    pages = {"ja": server + pillar_path(measure.pillar_id), "en": server + "en/" + pillar_path(measure.pillar_id)}
+    measure = strategy.measures[0]
+    pages = {lang: address(server, lang, pillar_path(measure.pillar_id)) for lang in LANGS}
     for url in pages.values():
         assert _wait_for(url, lambda page: f'id="{measure.id}"' in page, 180)[0], f"./scripts/serve did not serve {url}"
     _break(root)
@@ -124,7 +116,7 @@ def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_its
             ), f"{url}: missing {line!r}"
         assert "livereload" in page, "the error page would not reload by itself"
     # Every page shows them, the permalink pages and the 404 page too.
-    assert TITLE["en"] in _get(server + "en/measures/") and TITLE["ja"] in _get(server + "no-such-page/")
+    assert TITLE["en"] in _get(address(server, "en", "measures/")) and TITLE["ja"] in _get(server + "no-such-page/")
     _fix(root)
     for url in pages.values():
         page, seconds = _wait_for(url, lambda page: f'id="{measure.id}"' in page, 60)
@@ -133,15 +125,15 @@ def test_preview_shows_every_problem_in_the_pages_language_and_comes_back_by_its
 
 
 @pytest.mark.browser
-def test_the_open_page_changes_to_the_problems_and_back_by_itself(serving, browser):
+def test_the_open_page_changes_to_the_problems_and_back_by_itself(serving, browser, strategy):
     """In Chromium, as the editor sees it: the open page reloads itself with the problems when a
     data file is saved broken, and again with the content once it is fixed."""
     root, server = serving
-    measure = strategy().measures[0]
+    measure = strategy.measures[0]
     page = new_tab(browser)
     try:
-        for lang, prefix in (("ja", ""), ("en", "en/")):
-            url = server + prefix + pillar_path(measure.pillar_id)
+        for lang in LANGS:
+            url = address(server, lang, pillar_path(measure.pillar_id))
             assert _wait_for(url, lambda text: f'id="{measure.id}"' in text, 180)[0], "./scripts/serve did not come up"
             page.goto(url)
             _break(root)

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import pages, pipeline, urls
+from strategy_site import urls
 from strategy_site.ui import ui
 
-STRATEGY = pipeline.load()[0]
-PAGES = [page.url for page in pages.site_pages(STRATEGY)]
+from conftest import site_pages
 
 
 class Page(HTMLParser):
@@ -46,31 +45,32 @@ class Page(HTMLParser):
 
 
 def built(site: Path, lang: str, path: str) -> Path:
-    return site / urls.LANG_PREFIX[lang] / path / "index.html"
+    return site / urls.site_path(lang, path).lstrip("/") / "index.html"
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_exists_with_its_lang(site: Path, lang: str, path: str) -> None:
+def test_every_page_exists_with_its_lang(site: Path, lang: str, site_page) -> None:
+    path = site_page.path
     page = Page(built(site, lang, path).read_text("utf-8"))
     assert page.lang == lang
     # Absolute hreflang alternates at the address the site is built for (here the default, the
     # local preview), the Japanese page also as x-default (test_alternates.py checks them in full).
-    preview = "http://127.0.0.1:8000/"
-    assert page.alternates == {"ja": preview + path, "en": preview + "en/" + path, "x-default": preview + path}
+    preview = "http://127.0.0.1:8000"
+    at = {each: preview + urls.site_path(each, path) for each in ("ja", "en")}
+    assert page.alternates == {**at, "x-default": at["ja"]}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_every_measure_id_is_an_element_id_on_its_pillar_page(site: Path, lang: str) -> None:
-    for pillar in STRATEGY.pillars:
+def test_every_measure_id_is_an_element_id_on_its_pillar_page(site: Path, strategy, lang: str) -> None:
+    for pillar in strategy.pillars:
         ids = Page(built(site, lang, f"pillars/{pillar.id}/").read_text("utf-8")).ids
         missing = [m.id for m in pillar.measures if m.id not in ids]
         assert missing == []
         assert all(g.id in ids for g in pillar.groups)
 
 
-def test_heading_ids_are_ascii_and_the_same_in_both_languages(site: Path) -> None:
-    for path in PAGES:
+def test_heading_ids_are_ascii_and_the_same_in_both_languages(site: Path, strategy) -> None:
+    for path in (page.path for page in site_pages(strategy)):
         ja = Page(built(site, "ja", path).read_text("utf-8")).ids
         en = Page(built(site, "en", path).read_text("utf-8")).ids
         content_ids = {i for i in ja if not i.startswith("__")}
@@ -86,12 +86,12 @@ def test_heading_ids_are_ascii_and_the_same_in_both_languages(site: Path) -> Non
         ("en", ["All measures", "Budget", "Glossary", "The three pillars"]),
     ],
 )
-def test_navigation_is_in_the_page_language(site: Path, lang: str, words: list[str]) -> None:
+def test_navigation_is_in_the_page_language(site: Path, strategy, lang: str, words: list[str]) -> None:
     html = built(site, lang, "").read_text("utf-8")
     nav = html[html.index("md-nav--primary") : html.index('class="md-content"')]
     for word in words:
         assert word in nav
-    for pillar in STRATEGY.pillars:
+    for pillar in strategy.pillars:
         assert pillar.name[lang] in nav
 
 
@@ -107,10 +107,10 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_glossary_acronyms_get_tooltips_in_the_page_language(site: Path, lang: str) -> None:
-    html = built(site, lang, f"pillars/{STRATEGY.pillars[0].id}/").read_text("utf-8")
+def test_glossary_acronyms_get_tooltips_in_the_page_language(site: Path, strategy, lang: str) -> None:
+    html = built(site, lang, f"pillars/{strategy.pillars[0].id}/").read_text("utf-8")
     found = dict((abbr, title) for title, abbr in re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', html))
-    for term in STRATEGY.glossary:
+    for term in strategy.glossary:
         for abbr in term.abbr:
             if abbr in found:
                 # the expansion, said to be the site's glossary's (it is not the overview's)
