@@ -3,6 +3,7 @@ findings: ruff (lint and format) on everything, mypy on the package and the benc
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,17 @@ def test_the_checks_catch_what_they_are_for(tmp_path: Path) -> None:
     assert run(str(BIN / "ruff"), "format", "--check", "--no-cache", "bad.py", cwd=tmp_path).returncode == 1
     typed = run(str(BIN / "mypy"), "--no-incremental", "bad.py", cwd=tmp_path)
     assert typed.returncode == 1 and "Incompatible return value type" in typed.stdout, typed.stdout
+
+
+def test_the_site_words_are_in_ui_not_in_templates() -> None:
+    """The site's own words are in ui.py, in both languages: no template or theme file holds Japanese
+    text or picks its words by language (`'…' if lang == 'ja' else '…'`)."""
+    package = ROOT / "scripts" / "strategy_site"
+    files = sorted((package / "templates").glob("*.j2")) + sorted((package / "theme").rglob("*.html"))
+    assert len(files) > 10
+    japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+    by_language = re.compile(r"""if (?:lang|ja|here) ?(?:== ?['"](?:ja|en)['"])? else ['"]""")
+    for path in files:
+        text = path.read_text("utf-8")
+        found = japanese.search(text) or by_language.search(text)
+        assert not found, f"{path.relative_to(ROOT)}: {found.group()!r} (put the words in ui.py)"

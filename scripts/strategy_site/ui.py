@@ -195,6 +195,23 @@ UI = {
     "sentence_end": {"ja": "。", "en": ". "},
     # The theme's (theme/main.html): the plugin puts THEME_WORDS in MkDocs' config.extra.words.
     "print_version": {"ja": "{date} 版", "en": "Version of {date}"},
+    # The search dialog's (theme/partials/search.html; search-dialog.js reads the first three from it).
+    "search_loading": {"ja": "検索の準備をしています…", "en": "Preparing search…"},
+    "search_failed": {
+        "ja": "検索を読み込めませんでした。ページを再読み込みしてください。",
+        "en": "Search could not be loaded. Reload the page to try again.",
+    },
+    "search_other_lang": {"ja": "English", "en": "日本語"},  # beside a result in the other language
+    "search_both": {"ja": "英語のページも検索する", "en": "Also search the Japanese pages"},
+    "search_results": {"ja": "検索結果", "en": "Search results"},
+    # The 404 page (theme/404.html), which says it in both languages: the text, a link home, the rest.
+    "not_found_title": {"ja": "ページが見つかりません", "en": "Page not found"},
+    "not_found_text": {
+        "ja": "お探しのページは見つかりませんでした。アドレスをご確認いただくか、",
+        "en": "There is no page at this address. Check the address, or start from the ",
+    },
+    "not_found_home": {"ja": "トップページ（概要）", "en": "English home page"},
+    "not_found_after": {"ja": "からお探しください。", "en": "."},
 }
 
 
@@ -273,7 +290,19 @@ PROSE = {
     },
 }
 
-THEME_WORDS = ("print_version",)
+THEME_WORDS = (
+    "print_version",
+    "accessibility",  # the footer's link (theme/partials/copyright.html)
+    "not_found_title",
+    "not_found_text",
+    "not_found_home",
+    "not_found_after",
+    "search_loading",
+    "search_failed",
+    "search_other_lang",
+    "search_both",
+    "search_results",
+)
 
 
 def ui(key: str, lang: str, **values: object) -> str:
