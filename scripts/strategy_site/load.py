@@ -356,55 +356,9 @@ def _structure(text: str, shown: Path, parser) -> list[Problem]:
         where, is_key = _event_place(stack)
         mark = event.start_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if isinstance(event, yaml.AliasEvent):
-            return [
-                _problem(
-                    shown,
-                    line,
-                    column,
-                    where,
-                    f"'*{event.anchor}' is a YAML alias: a copy of a value marked "
-                    f"'&{event.anchor}' elsewhere. The data does not use copies: write the value itself here. "
-                    "If this is a text that starts with '*', put the whole text in quotation marks.",
-                )
-            ]
-        if event.anchor is not None:
-            return [
-                _problem(
-                    shown,
-                    line,
-                    column,
-                    where,
-                    f"'&{event.anchor}' is a YAML anchor (a mark for copying a "
-                    "value elsewhere). The data does not use copies: delete it. If this is a text that "
-                    "starts with '&', put the whole text in quotation marks.",
-                )
-            ]
-        tag = getattr(event, "tag", None)  # scalar, sequence and mapping events have one
-        if tag is not None:
-            tag = tag.replace("tag:yaml.org,2002:", "!!")
-            return [
-                _problem(
-                    shown,
-                    line,
-                    column,
-                    where,
-                    f"'{tag}' is read as a YAML tag, which the data does "
-                    "not use. If this is a text that starts with '!', put the whole text in quotation marks "
-                    '("..."); otherwise delete the tag.',
-                )
-            ]
-        if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
-            return [
-                _problem(
-                    shown,
-                    line,
-                    column,
-                    where,
-                    "'<<' (a YAML merge key) copies the fields of another "
-                    "entry, which the data does not use. Write the fields themselves here.",
-                )
-            ]
+        refused = _refused_event(event, is_key)
+        if refused:
+            return [_problem(shown, line, column, where, refused)]
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 return [_too_deep(shown, line, column, where)]
@@ -419,6 +373,35 @@ def _structure(text: str, shown: Path, parser) -> list[Problem]:
         else:
             _advance(stack, getattr(event, "value", None) if is_key else None)
     return []
+
+
+def _refused_event(event: yaml.NodeEvent, is_key: bool) -> str | None:
+    """Why the data may not hold this parser event (an alias, an anchor, a tag, a merge key), or None."""
+    if isinstance(event, yaml.AliasEvent):
+        return (
+            f"'*{event.anchor}' is a YAML alias: a copy of a value marked "
+            f"'&{event.anchor}' elsewhere. The data does not use copies: write the value itself here. "
+            "If this is a text that starts with '*', put the whole text in quotation marks."
+        )
+    if event.anchor is not None:
+        return (
+            f"'&{event.anchor}' is a YAML anchor (a mark for copying a "
+            "value elsewhere). The data does not use copies: delete it. If this is a text that "
+            "starts with '&', put the whole text in quotation marks."
+        )
+    tag = getattr(event, "tag", None)  # scalar, sequence and mapping events have one
+    if tag is not None:
+        return (
+            f"'{tag.replace('tag:yaml.org,2002:', '!!')}' is read as a YAML tag, which the data does "
+            "not use. If this is a text that starts with '!', put the whole text in quotation marks "
+            '("..."); otherwise delete the tag.'
+        )
+    if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+        return (
+            "'<<' (a YAML merge key) copies the fields of another "
+            "entry, which the data does not use. Write the fields themselves here."
+        )
+    return None
 
 
 def _event_place(stack: list[list]) -> tuple[FieldPath, bool]:
