@@ -26,7 +26,6 @@
   var SECTIONS = 3;    // sections shown per page
   var engines = {};    // "own" | "both": a promise of a Pagefind instance
   var ticket = 0;      // the latest query; older answers are dropped
-  var opener = shared.opener;  // what had the focus before the search opened
 
   // -- The index, loaded on first use.
 
@@ -53,18 +52,10 @@
 
   function scope() { return both.checked ? "both" : "own"; }
 
-  // -- Opening and closing (Material's search toggle, #__search, shows the dialog).
+  // -- Closing (Material's search toggle, #__search, shows the dialog; search.js opens it, and notes in
+  // shared.opener what had the focus, which gets it back).
 
   function isOpen() { return toggle.checked; }
-
-  function open() {
-    if (!isOpen()) {
-      opener = document.activeElement;
-      toggle.checked = true;
-      toggle.dispatchEvent(new Event("change"));
-    }
-    if (document.activeElement !== input) { input.focus(); }
-  }
 
   function close() {
     if (!isOpen()) { return; }
@@ -80,8 +71,8 @@
   }
 
   function closed() {
-    var back = opener;
-    opener = null;
+    var back = shared.opener;
+    shared.opener = null;
     if (back && back !== input && back !== document.body && document.contains(back)) {
       back.focus();
     } else if (document.activeElement && dialog.contains(document.activeElement)) {
@@ -93,20 +84,14 @@
   dialog.addEventListener("focusout", function (event) {
     var next = event.relatedTarget;
     if (isOpen() && next && !dialog.contains(next)) {
-      opener = null;
+      shared.opener = null;
       close();
     }
   });
 
   toggle.addEventListener("change", function () {
-    if (isOpen()) {
-      opened();
-      if (document.activeElement !== input) { input.focus(); }
-    } else {
-      closed();
-    }
+    if (isOpen()) { opened(); } else { closed(); }
   });
-  input.addEventListener("focus", open);
 
   // -- Searching.
 
@@ -149,10 +134,7 @@
     }).catch(function () { if (mine === ticket) { failed(); } });
   }
 
-  input.addEventListener("input", function () {
-    if (!isOpen()) { open(); }
-    run();
-  });
+  input.addEventListener("input", run);
   form.addEventListener("reset", function () {
     window.setTimeout(function () { run(); input.focus(); }, 0);
   });
@@ -244,29 +226,14 @@
     });
   }
 
-  // -- The keyboard: /, s, Ctrl+K or Cmd+K open; arrows move through results; Esc closes.
-
-  function typing(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-  }
+  // -- The keyboard, while the search is open (search.js opens it): arrows move through results; Esc
+  // closes.
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
   document.addEventListener("keydown", function (event) {
     var key = event.key;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === "k" || key === "K")) {
-      event.preventDefault();
-      open();
-      return;
-    }
-    if (!isOpen()) {
-      if ((key === "/" || key === "s" || key === "S") && !event.ctrlKey && !event.metaKey && !event.altKey
-          && !typing(event.target)) {
-        event.preventDefault();
-        open();
-      }
-      return;
-    }
+    if (!isOpen()) { return; }
     if (key === "Escape") {
       event.preventDefault();
       close();
@@ -287,9 +254,8 @@
     if (event.target.closest && event.target.closest("a")) { close(); }
   });
 
-  // From now on this file answers the keys (search.js stops), and a search search.js opened while
-  // this file was on its way gets what opening it gives, and the results of what was typed.
-  shared.ready = true;
+  // The search search.js opened while this file was on its way gets what opening it gives, and the
+  // results of what was typed.
   if (isOpen()) {
     opened();
     if (input.value.trim()) { run(); }

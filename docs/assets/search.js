@@ -10,9 +10,9 @@
   var toggle = document.getElementById("__search");
   if (!dialog || !toggle) { return; }
   var input = dialog.querySelector(".md-search__input");
-  // What search-dialog.js takes over: the elements, what had the focus before the search opened
-  // (it gets the focus back), and whether it has started (then it answers the keys).
-  var shared = window.siteSearch = { dialog: dialog, toggle: toggle, input: input, opener: null, ready: false };
+  // What search-dialog.js works with: the elements, and what had the focus before the search opened
+  // (it gives the focus back on closing). Opening is this file's alone, before and after that file came.
+  var shared = window.siteSearch = { dialog: dialog, toggle: toggle, input: input, opener: null };
   var loaded = false;
 
   function add(tag, attributes) {
@@ -47,11 +47,10 @@
   }
 
   document.addEventListener("keydown", function (event) {
-    if (shared.ready || toggle.checked) { return; }  // search-dialog.js answers from now on
     var key = event.key;
     var command = (event.ctrlKey || event.metaKey) && !event.altKey && (key === "k" || key === "K");
-    var shortcut = (key === "/" || key === "s" || key === "S") && !event.ctrlKey && !event.metaKey
-      && !event.altKey && !typing(event.target);
+    var shortcut = !toggle.checked && (key === "/" || key === "s" || key === "S") && !event.ctrlKey
+      && !event.metaKey && !event.altKey && !typing(event.target);
     if (command || shortcut) {
       event.preventDefault();
       open();
