@@ -37,6 +37,64 @@ def site_path_of(url: str) -> str:
     return urlsplit(url).path
 
 
+# -- What a reader should never meet on a page.
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class Recorder:
+    """Everything a browser context reports that a reader should never meet: console errors and
+    warnings, uncaught exceptions, requests that failed or got a 4xx/5xx answer, and requests for
+    any origin but the site's own (those are stopped before they leave the machine)."""
+
+    def __init__(self, context, own: str):
+        self.problems: list[str] = []
+        self.responses = 0
+        self.own = origin(own)
+        context.route("**/*", self._route)
+        context.on("page", self._watch)
+        for page in context.pages:
+            self._watch(page)
+
+    def _watch(self, page) -> None:
+        page.on(
+            "console",
+            lambda m: (
+                self.problems.append(f"console {m.type}: {m.text} ({page.url})")
+                if m.type in ("error", "warning", "assert")
+                else None
+            ),
+        )
+        page.on("pageerror", lambda e: self.problems.append(f"uncaught exception: {e} ({page.url})"))
+        page.on("response", self._response)
+        page.on(
+            "requestfailed",
+            lambda r: (
+                self.problems.append(f"request failed: {r.url} ({r.failure})") if origin(r.url) == self.own else None
+            ),
+        )
+
+    def _response(self, response) -> None:
+        self.responses += 1
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if urlsplit(url).scheme in ("data", "blob") or origin(url) == self.own:
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {url}")
+            route.abort()
+
+    def take(self) -> list[str]:
+        found, self.problems = self.problems, []
+        return found
+
+
 # -- Tabs: one browser context per colour scheme and width.
 
 

@@ -9,7 +9,7 @@ import pytest
 from strategy_site import contract, pipeline, urls
 from strategy_site.model import LANGS
 
-from browser_site import address, pillar_path
+from browser_site import Recorder, address, pillar_path
 from conftest import ROOT, copy_project, run_cli, serve_directory
 
 MOVED = "k-program-rd-support"
@@ -135,15 +135,13 @@ def test_an_anchor_named_like_a_javascript_property_moves_nowhere(browser, moved
     """The page whose anchors moved carries a table of them (extra.js follows it); an address whose
     #anchor is the name of something every JavaScript object has must not find that in the table."""
     page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    recorder = Recorder(page.context, moved_server)
     old = address(moved_server, "ja", pillar_path(OLD_PILLAR))
     page.goto(f"{old}#{hash_}")
     page.wait_for_load_state("networkidle")
     assert page.locator("#anchor-moves").count() == 1  # the table is there, so the check means something
     page.wait_for_timeout(300)
-    assert page.url == f"{old}#{hash_}" and errors == []
+    assert page.url == f"{old}#{hash_}" and recorder.take() == []
     page.evaluate(f"window.location.hash = '#{MOVED}'")  # and a moved anchor still moves
     page.wait_for_url(f"**{urls.site_path('ja', pillar_path(NEW_PILLAR))}#{MOVED}")
     page.close()
