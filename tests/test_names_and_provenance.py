@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import charts, provenance, render, ui, urls
+from strategy_site import charts, provenance, render, shape, ui, urls
 from strategy_site import pages as site_pages
 from strategy_site.load import data_files, read_file
 from strategy_site.model import LANGS
@@ -93,15 +93,7 @@ def flat_source(source_text: str) -> str:
 
 def _ja_texts(data: object):
     """Every Japanese text in a data file's values."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "ja" and isinstance(value, str):
-                yield value
-            else:
-                yield from _ja_texts(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _ja_texts(value)
+    return (node for where, node in shape.nodes(data) if where and where[-1] == "ja" and isinstance(node, str))
 
 
 def site_additions(source_text: str, files) -> set[str]:

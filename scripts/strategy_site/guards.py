@@ -128,15 +128,9 @@ def invisible_character(text: str) -> tuple[int, str] | None:
     return None
 
 
-def _strings(data: object, where: tuple = ()):
-    if isinstance(data, str):
-        yield where, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, where + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, where + (i,))
+def _strings(data: object):
+    """Every text in the data, with its field path."""
+    return ((where, node) for where, node in shape.nodes(data) if isinstance(node, str))
 
 
 def check_invisible(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
@@ -169,16 +163,13 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]"
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def _texts(data: object, where: tuple = ()):
+def _texts(data: object):
     """Every {ja, en} text pair."""
-    if isinstance(data, dict):
-        if isinstance(data.get("ja"), str) and isinstance(data.get("en"), str):
-            yield where, data
-        for key, value in data.items():
-            yield from _texts(value, where + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _texts(value, where + (i,))
+    return (
+        (where, node)
+        for where, node in shape.nodes(data)
+        if isinstance(node, dict) and isinstance(node.get("ja"), str) and isinstance(node.get("en"), str)
+    )
 
 
 def check_english(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:

@@ -6,9 +6,21 @@ that entity instead of stopping; on data that passed the schema each gives what 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 MISSING: Any = object()  # what at() gives for a place that is not in the data
+
+
+def nodes(data: object, where: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every value in the data with its field path, each before what it holds (the data itself first)."""
+    yield where, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from nodes(value, where + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from nodes(value, where + (i,))
 
 
 def step(node: object, part: object) -> Any:

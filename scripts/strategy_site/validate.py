@@ -327,16 +327,13 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
     return files, problems
 
 
-def _walk_ids(data: object, where: tuple = ()):
-    """Every (id, path, kind) in a file's data, the kind being the field the entity stands in."""
-    if isinstance(data, dict):
-        if isinstance(data.get("id"), str):
-            yield data["id"], where
-        for key, value in data.items():
-            yield from _walk_ids(value, where + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk_ids(value, where + (i,))
+def _walk_ids(data: object):
+    """Every (id, path) in a file's data: each entity with an id, and where it stands."""
+    return (
+        (node["id"], where)
+        for where, node in shape.nodes(data)
+        if isinstance(node, dict) and isinstance(node.get("id"), str)
+    )
 
 
 def urls_id(text: str) -> bool:
@@ -620,16 +617,13 @@ def check_history_years(files: Files) -> list[Problem]:
     return problems
 
 
-def _texts_with_translation(data: object, where: tuple = ()):
+def _texts_with_translation(data: object):
     """Every text (a dict with 'ja' and 'en') that says 'translation' or 'registry', with its path."""
-    if isinstance(data, dict):
-        if "ja" in data and "en" in data and ("translation" in data or "registry" in data):
-            yield data, where
-        for key, value in data.items():
-            yield from _texts_with_translation(value, where + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _texts_with_translation(value, where + (i,))
+    return (
+        (node, where)
+        for where, node in shape.nodes(data)
+        if isinstance(node, dict) and "ja" in node and "en" in node and ("translation" in node or "registry" in node)
+    )
 
 
 def _names(files: Files):
