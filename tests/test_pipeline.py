@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategy_site import pipeline
+from strategy_site import pipeline, urls
 from strategy_site.plugin import StrategySitePlugin
 
 from conftest import copy_project
@@ -30,3 +30,50 @@ def test_two_plugins_share_nothing(tmp_path: Path) -> None:
     first = StrategySitePlugin()
     first.use(root, pipeline.load(root))
     assert StrategySitePlugin().checked is None
+
+
+def test_write_tree_writes_what_changed_and_removes_what_is_gone(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    first = {"ja/index.md": "一", "ja/m/a/index.html": "a", "en/m/a/index.html": "a", "en/index.md": "one"}
+    assert sorted(pipeline.write_tree(first, docs)) == sorted(first)
+    assert {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*") if p.is_file()} == first
+    assert pipeline.write_tree(first, docs) == []  # nothing changed: nothing written
+    (docs / "ja" / "index.md").write_text("edited by hand", "utf-8")  # a generated page edited: put back
+    (docs / "en" / "m" / "a" / "index.html.tmp").write_text("half", "utf-8")  # left by a stopped build
+    second = {"ja/index.md": "一", "en/index.md": "one, changed"}
+    assert sorted(pipeline.write_tree(second, docs)) == [
+        "en/index.md",
+        "en/m/a/index.html",
+        "en/m/a/index.html.tmp",
+        "ja/index.md",
+        "ja/m/a/index.html",
+    ]
+    assert {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*") if p.is_file()} == second
+    assert not (docs / "ja" / "m").exists() and not (docs / "en" / "m").exists()  # emptied folders go
+    pipeline.write_tree({}, docs)
+    assert (docs / "ja").is_dir() and (docs / "en").is_dir()  # the language folders stay
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_build_renders_the_pages_once_for_both_languages(tmp_path: Path, monkeypatch) -> None:
+    """mkdocs-static-i18n runs MkDocs' build again for English inside the Japanese one; the pages of
+    both languages were rendered by the first pass, so the second renders nothing (at x100 rendering
+    them again cost 5 s of CPU). Both languages are still built from them."""
+    from strategy_site import cli
+
+    root = copy_project(tmp_path)
+    calls = []
+    generate = pipeline.generate
+    monkeypatch.setattr(pipeline, "generate", lambda *a, **k: calls.append(a) or generate(*a, **k))
+    site = tmp_path / "built"
+    assert cli.build_site(site, pipeline.load(root), root / "mkdocs.yml")
+    assert len(calls) == 1
+    assert (site / "pillars").is_dir() and (site / "en" / "pillars").is_dir()
+    assert (site / "en" / "index.html").read_text("utf-8").count('lang="en"') >= 1
+    # The permalink pages are written into the site by the plugin, not copied by MkDocs from docs/.
+    for_docs, static = pipeline.split(generate(root))
+    assert static and all(rel.endswith(".html") for rel in static) and not any(r.endswith(".html") for r in for_docs)
+    for rel, text in static.items():
+        lang, _, rest = rel.partition("/")
+        assert (site / urls.LANG_PREFIX[lang] / rest).read_text("utf-8") == text, rel
+    assert not list((root / "docs").rglob("*.html")), "a plain HTML page was written into docs/"

@@ -5,11 +5,12 @@ number of measures) it writes a valid synthetic data set into a scratch copy of 
 .bench/ (the real data/ and docs/ are never touched), then times, each in a fresh process:
 
 - validate: load + validate + model, once (as `pipeline.load` does);
-- render: every page, permalink and export, written into docs/ (as `pipeline.render_docs` does);
+- render: every page, permalink and export, written into docs-alone/ (the pages MkDocs alone builds);
 - build: the whole build as people run it, `python -m strategy_site build` from empty docs/ja and
   docs/en (it checks the data, then `mkdocs build`, whose plugin loads and renders again);
-- mkdocs: MkDocs alone on the same, already rendered pages, with a config copy whose hook only sets
-  the same navigation (read from a JSON file) and renders nothing.
+- mkdocs: MkDocs alone on the same, already rendered pages (in docs-alone/, where the permalink
+  pages are static files for MkDocs to copy, as in a plain MkDocs site), with a config copy whose
+  hook only sets the same navigation (read from a JSON file) and renders nothing.
 
 Times are CPU seconds (user + system; for a command, of it and its children), the median of
 --repeat runs; build and mkdocs runs alternate. CPU time, not wall time, because the machine this
@@ -57,6 +58,7 @@ BENCH_DIR = ROOT / ".bench"
 SCALES = (1, 10, 100)
 PLUGIN_LINE = "  - strategy-site\n"  # mkdocs.yml's entry for the plugin that renders from data/
 NAV_HOOK = "scripts/strategy_bench/nav_hook.py"  # in the scratch copy, relative to its mkdocs-alone.yml
+ALONE_DOCS = "docs-alone"  # MkDocs alone's docs_dir: stages() renders into it once
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, so both builds render the same pages
 GZIP_LEVEL = 6  # the usual web-server setting (Apache's default, a common nginx setting)
 PILLAR_BUDGET = 80 * 1024
@@ -184,6 +186,7 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
     shutil.copytree(source / "scripts", dest / "scripts", ignore=ignore)
     shutil.copytree(source / "data", dest / "data", ignore=ignore)
     shutil.copytree(source / "docs" / "assets", dest / "docs" / "assets", ignore=ignore)
+    shutil.copytree(source / "docs" / "assets", dest / ALONE_DOCS / "assets", ignore=ignore)
     for old in (dest / "data" / "pillars").glob("*.yaml"):
         old.unlink()
     for rel, data in scaled_data(source / "data", scale).items():
@@ -203,6 +206,9 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
     if "\nplugins:\n" not in config:
         raise RuntimeError("mkdocs.yml has no plugins: list; update bench.make_project")
     alone = config.replace(PLUGIN_LINE, "").replace("\nplugins:\n", "\nplugins:\n  - search\n", 1)
+    if "\ndocs_dir: docs\n" not in alone:
+        raise RuntimeError("mkdocs.yml no longer says docs_dir: docs; update bench.make_project")
+    alone = alone.replace("\ndocs_dir: docs\n", f"\ndocs_dir: {ALONE_DOCS}\n", 1)
     (dest / "mkdocs-alone.yml").write_text(alone + f"\nhooks:\n  - {NAV_HOOK}\n", "utf-8")
     return dest
 
@@ -224,7 +230,7 @@ def stages(root: Path) -> dict:
     strategy = model.build(files)
     t1 = time.process_time()
     out = pipeline.generate(root, SITE_URL, data, pipeline.Checked(strategy, files))
-    pipeline.write_tree(out, root / "docs")
+    pipeline.write_tree(out, root / ALONE_DOCS)  # every file, the plain HTML pages too
     t2 = time.process_time()
     (root / NAV_FILE).write_text(json.dumps(pages.nav(strategy)), "utf-8")
     page_count = sum(1 for rel in out if rel.endswith(".md"))
@@ -276,9 +282,9 @@ def _env(root: Path) -> dict:
     }
 
 
-def _clear_docs(root: Path) -> None:
+def _clear_docs(root: Path, docs: str = "docs") -> None:
     for lang in ("ja", "en"):
-        shutil.rmtree(root / "docs" / lang, ignore_errors=True)
+        shutil.rmtree(root / docs / lang, ignore_errors=True)
 
 
 @dataclass
@@ -319,7 +325,7 @@ def bench_scale(root: Path, scale: int, repeat: int, log=print) -> Row:
     env = _env(root)
     stage_runs = []
     for _ in range(repeat):
-        _clear_docs(root)
+        _clear_docs(root, ALONE_DOCS)  # the render stage writes every file afresh
         result = run([sys.executable, "-m", "strategy_bench.bench", "--stages", str(root)], root, env)
         stage_runs.append(json.loads(result.output.strip().splitlines()[-1]))
     builds, alone = [], []

@@ -48,6 +48,7 @@ class StrategySitePlugin(BasePlugin):
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
         self.problems: str | None = None  # while serving: the report of the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
+        self.static: dict[str, str] = {}  # the plain HTML pages of the last render (pipeline.split)
         # while serving: the search index, refreshed in the background after each build
         self.refresher = search_index.Refresher(lambda message: log.warning(message))
 
@@ -88,6 +89,8 @@ class StrategySitePlugin(BasePlugin):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if _other_language_pass(config):  # docs/ja and docs/en were rendered, both, by this build's first pass
+            return
         docs = Path(config.docs_dir)
         if self.problems is not None:  # serving data with problems: keep the pages there are
             for lang in LANGS:  # none yet: a home page for the problems to be shown on
@@ -98,9 +101,11 @@ class StrategySitePlugin(BasePlugin):
             return
         root = project_root(config)
         try:
-            pipeline.render_docs(root, config.site_url or "", docs, checked=self.data(root))
+            files = pipeline.generate(root, config.site_url or "", checked=self.data(root))
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
+        for_docs, self.static = pipeline.split(files)
+        pipeline.write_tree(for_docs, docs)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py)."""
@@ -112,9 +117,13 @@ class StrategySitePlugin(BasePlugin):
 
     @event_priority(-110)  # after mkdocs-static-i18n's (-100), which builds the other languages in it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """While serving: show the data's problems on every page, or else refresh the search index
-        in the background once every language is built, so that the page reloads at once
-        (`strategy_site build` indexes the site itself, before it replaces site/)."""
+        """Once every language is built: write the plain HTML pages into the site (pipeline.split).
+        While serving, then show the data's problems on every page, or else refresh the search index
+        in the background, so that the page reloads at once (`strategy_site build` indexes the site
+        itself, before it replaces site/)."""
+        if _other_language_pass(config):
+            return
+        pipeline.write_static(self.static, Path(config.site_dir))
         if self.problems is not None:
             shown = preview_errors.show(Path(config.site_dir), self.problems)
             # print, not logging: in strict mode a logged warning would stop the build and the server.
@@ -122,13 +131,19 @@ class StrategySitePlugin(BasePlugin):
                 f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
                 file=sys.stderr,
             )
-        elif self.serving and not getattr(config.plugins.get("i18n"), "building", False):
+        elif self.serving:
             self.refresher.request(Path(config.site_dir))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(project_root(config) / "data"))
         server.watch(str(TEMPLATES))
         return server
+
+
+def _other_language_pass(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n builds the other language: it runs MkDocs' whole build again
+    inside the first one's on_post_build, so every event after on_config fires once per language."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def _fallback_nav(docs: Path) -> list:

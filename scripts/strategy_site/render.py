@@ -141,7 +141,8 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
 
 
 def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None) -> dict[str, str]:
-    """Every page and permalink page under docs/, by path ('ja/index.md', 'en/m/k-program/index.html', ...)."""
+    """Every page and permalink page, by its path under docs/ ('ja/index.md', 'en/m/k-program/index.html',
+    ...; the plain HTML pages go straight into the site: pipeline.split)."""
     env = environment()
     out: dict[str, str] = {}
     targets = pages.permalink_targets(s)
