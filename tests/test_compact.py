@@ -83,6 +83,15 @@ def test_a_page_reads_the_same_compacted(html: str) -> None:
 
 
 @given(st.lists(INLINE, max_size=8).map("".join))
+def test_every_run_with_a_line_break_becomes_that_line_break(html: str) -> None:
+    """What compacting is for: outside the elements that keep their white space and the tags that
+    hold a line break, no blank is left beside a line break and no line break beside another."""
+    kept = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>|<[^>\n]*\n[^>]*>", re.S | re.I)
+    outside = kept.sub("<kept>", compact(html))
+    assert not re.search(r"[ \t\r\f]\n|\n[ \t\r\n\f]", outside), outside
+
+
+@given(st.lists(INLINE, max_size=8).map("".join))
 def test_compacting_twice_changes_nothing_more(html: str) -> None:
     once = compact(html)
     assert compact(once) == once
