@@ -12,11 +12,14 @@ hook under `mkdocs serve`, in the background (see Refresher), so the page reload
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
+
+from . import urls
 
 BUNDLE = "pagefind"  # the index's folder in the site: <site>/pagefind/
 EXCLUDE = "[data-search-exclude]"
@@ -74,6 +77,8 @@ def build(site: Path) -> None:
                 str(scratch / BUNDLE),
                 "--exclude-selectors",
                 EXCLUDE,
+                "--glob",
+                pages_glob(site),
                 "--quiet",
             ],
             capture_output=True,
@@ -103,6 +108,23 @@ def build(site: Path) -> None:
 
 
 ENTRY = "pagefind-entry.json"  # the index's table of languages
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.-]+")  # a folder name that means itself in a glob
+
+
+def pages_glob(site: Path) -> str:
+    """The HTML files Pagefind reads: every page but the permalink pages (m/<id>/ in each
+    language), which hold nothing to index. Pagefind would skip them (they have no
+    data-pagefind-body) but read them first: at x100 they are 8,828 of 9,446 pages, and reading
+    them cost 1.4 s of CPU. A folder whose name is not plain makes it read every page instead."""
+    prefixes = sorted(set(urls.LANG_PREFIX.values()))  # '' (Japanese, at the root) and 'en/'
+    skipped = {urls.PERMALINK_DIR, BUNDLE, *(prefix.rstrip("/") for prefix in prefixes if prefix)}
+    parts = []
+    for prefix in prefixes:
+        names = sorted(p.name for p in (site / prefix).iterdir() if p.is_dir())
+        if not all(_PLAIN_NAME.fullmatch(name) for name in names):
+            return "**/*.{html}"  # Pagefind's own default
+        parts += [f"{prefix}*.html"] + [f"{prefix}{name}/**/*.html" for name in names if name not in skipped]
+    return "{" + ",".join(parts) + "}"
 
 
 def _in_stable_order(entry: Path) -> None:
