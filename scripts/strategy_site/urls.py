@@ -7,6 +7,7 @@ Which pages there are, and where each item is shown, is in pages.py.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 LANG_PREFIX = {"ja": "", "en": "en/"}
@@ -27,9 +28,15 @@ def page_url(source: str) -> str:
 
 def link(from_source: str, to_source: str, anchor: str | None = None) -> str:
     """A Markdown link target from one page source to another (MkDocs checks and rewrites it)."""
-    same = from_source == to_source
-    target = "" if same else posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")
+    target = "" if from_source == to_source else _relative_source(to_source, posixpath.dirname(from_source))
     return target + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_source(to_source: str, from_folder: str) -> str:
+    """posixpath.relpath, which is slow, once per pair: a page links to the same few pages many
+    times (at x100, 48,000 links between a few thousand pairs)."""
+    return posixpath.relpath(to_source, from_folder or ".")
 
 
 def permalink_source(ident: str) -> str:
