@@ -146,3 +146,17 @@ def test_the_open_page_changes_to_the_problems_and_back_by_itself(serving, brows
             page.wait_for_function("id => !!document.getElementById(id)", arg=measure.id, timeout=60000)
     finally:
         page.context.close()
+
+
+def test_the_copy_leaves_this_projects_install_alone(serving) -> None:
+    """The copy shares this project's .venv, and its ./scripts/serve must not install into it: pip's
+    editable install would point .venv at the copy, and this project's own ./scripts/serve would
+    then serve the copy's data (or fail once pytest deletes it). The tests' lock holds the site's
+    packages, so after ./scripts/test the site's set-up installs nothing."""
+    import json
+    from importlib.metadata import distribution
+
+    installed = json.loads(distribution("strategy_site").read_text("direct_url.json") or "{}")
+    assert installed.get("url") == ROOT.as_uri(), installed
+    pth = sorted((ROOT / ".venv").glob("lib/python*/site-packages/__editable__.strategy_site-*.pth"))
+    assert pth and pth[0].read_text("utf-8").strip() == str(ROOT / "scripts"), pth
