@@ -232,6 +232,37 @@ def test_keyboard_open_arrows_enter_and_escape(browser, server):
     assert problems == []
 
 
+def test_escape_closes_the_search_before_its_script_has_come(browser, server):
+    """On a slow line a reader may close the search before search-dialog.js has come: Esc closes it
+    all the same and gives the focus back, and the search works once the script is there."""
+    page = new_tab(browser)
+    problems = watch(page)
+    held: list = []  # the request for search-dialog.js, answered only when the test says so
+    page.context.route("**/assets/search-dialog.js", lambda route: held.append(route))
+    try:
+        open_page(page, address(server, "en", ""))
+        page.locator(".md-nav--primary a", has_text="All measures").first.focus()
+        page.keyboard.press("s")
+        page.wait_for_function("document.getElementById('__search').checked")
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert len(held) == 1, "opening the search did not fetch search-dialog.js"
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
+        assert page.evaluate("document.activeElement.textContent.trim()") == "All measures"
+        held[0].continue_()
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("fusion")
+        page.wait_for_function(f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
+        assert result_links(page)
+    finally:
+        page.context.close()
+    assert problems == []
+
+
 # -- Without JavaScript, and under a Content-Security-Policy.
 
 

@@ -9,7 +9,7 @@
   "use strict";
   var shared = window.siteSearch;  // search.js's, which fetched this file
   if (!shared) { return; }
-  var dialog = shared.dialog, toggle = shared.toggle, input = shared.input;
+  var dialog = shared.dialog, toggle = shared.toggle, input = shared.input, close = shared.close;
   var form = dialog.querySelector("form");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
@@ -52,32 +52,16 @@
 
   function scope() { return both.checked ? "both" : "own"; }
 
-  // -- Closing (Material's search toggle, #__search, shows the dialog; search.js opens it, and notes in
-  // shared.opener what had the focus, which gets it back).
+  // -- Opening and closing (Material's search toggle, #__search, shows the dialog; search.js opens and
+  // closes it, and gives the focus back).
 
   function isOpen() { return toggle.checked; }
-
-  function close() {
-    if (!isOpen()) { return; }
-    toggle.checked = false;
-    toggle.dispatchEvent(new Event("change"));
-  }
 
   function opened() {
     if (!input.value) { say(texts.loading); }
     engine(scope()).then(function () {
       if (!input.value.trim()) { say(translations["search.result.placeholder"]); }
     }, failed);
-  }
-
-  function closed() {
-    var back = shared.opener;
-    shared.opener = null;
-    if (back && back !== input && back !== document.body && document.contains(back)) {
-      back.focus();
-    } else if (document.activeElement && dialog.contains(document.activeElement)) {
-      document.activeElement.blur();
-    }
   }
 
   // Tab out of the dialog closes it, as Material's search does (the focus goes on where Tab took it).
@@ -90,7 +74,7 @@
   });
 
   toggle.addEventListener("change", function () {
-    if (isOpen()) { opened(); } else { closed(); }
+    if (isOpen()) { opened(); }
   });
 
   // -- Searching.
@@ -226,20 +210,14 @@
     });
   }
 
-  // -- The keyboard, while the search is open (search.js opens it): arrows move through results; Esc
-  // closes.
+  // -- The keyboard, while the search is open (search.js opens it, and closes it on Esc): arrows move
+  // through results.
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
   document.addEventListener("keydown", function (event) {
     var key = event.key;
-    if (!isOpen()) { return; }
-    if (key === "Escape") {
-      event.preventDefault();
-      close();
-      return;
-    }
-    if (key !== "ArrowDown" && key !== "ArrowUp") { return; }
+    if (!isOpen() || (key !== "ArrowDown" && key !== "ArrowUp")) { return; }
     var all = links();
     var at = all.indexOf(document.activeElement);
     if (document.activeElement !== input && at < 0) { return; }

@@ -1,8 +1,7 @@
-/* The search control's loader, on every page: small, so that a first visit loads almost nothing of
- * search. When the reader first opens the search (a click or tap on it, or the keys /, s, Ctrl+K or
- * Cmd+K), it opens the dialog (theme/partials/search.html) at once and fetches the dialog's script
- * (search-dialog.js) and styles (search.css), which then fetch Pagefind and the index chunks a query
- * needs. No inline script or handler, so the site's Content-Security-Policy holds.
+/* The search loader, on every page, so kept small. Opening the search (a click or tap on it, or the
+ * keys /, s, Ctrl+K or Cmd+K) shows the dialog (theme/partials/search.html) at once and fetches
+ * search-dialog.js and search.css, which fetch Pagefind. Closing it (Esc) gives the focus back, also
+ * before those have come. No inline script or handler, so the site's Content-Security-Policy holds.
  */
 (function () {
   "use strict";
@@ -10,9 +9,9 @@
   var toggle = document.getElementById("__search");
   if (!dialog || !toggle) { return; }
   var input = dialog.querySelector(".md-search__input");
-  // What search-dialog.js works with: the elements, and what had the focus before the search opened
-  // (it gives the focus back on closing). Opening is this file's alone, before and after that file came.
-  var shared = window.siteSearch = { dialog: dialog, toggle: toggle, input: input, opener: null };
+  // What search-dialog.js works with: the elements, what had the focus before the search opened (it
+  // gets it back on closing), and close(). Opening and closing are this file's alone.
+  var shared = window.siteSearch = { dialog: dialog, toggle: toggle, input: input, opener: null, close: close };
   var loaded = false;
 
   function add(tag, attributes) {
@@ -37,8 +36,24 @@
     if (document.activeElement !== input) { input.focus(); }
   }
 
+  function close() {
+    if (!toggle.checked) { return; }
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  function closed() {
+    var back = shared.opener;
+    shared.opener = null;
+    if (back && back !== input && back !== document.body && document.contains(back)) {
+      back.focus();
+    } else if (document.activeElement && dialog.contains(document.activeElement)) {
+      document.activeElement.blur();
+    }
+  }
+
   toggle.addEventListener("change", function () {
-    if (toggle.checked) { load(); open(); }
+    if (toggle.checked) { load(); open(); } else { closed(); }
   });
   input.addEventListener("focus", function () { load(); open(); });
 
@@ -54,6 +69,9 @@
     if (command || shortcut) {
       event.preventDefault();
       open();
+    } else if (key === "Escape" && toggle.checked) {
+      event.preventDefault();
+      close();
     }
   }, true);
 })();
