@@ -76,12 +76,12 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> 
 
 def test_only_changed_files_are_written(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    first = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data")
+    first = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data").changed
     assert "ja/index.md" in first and "en/index.md" in first
-    assert pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data") == []
+    assert pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data").changed == []
     path = root / "data" / "glossary.yaml"
     path.write_text(path.read_text("utf-8").replace("funding agency", "funding agencies"), "utf-8")
-    changed = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data")
+    changed = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data").changed
     # The English pages (tooltips), both glossaries (they show both names) and the data exports.
     assert "en/glossary.md" in changed and "ja/data/strategy.json" in changed
     assert [c for c in changed if c.startswith("ja/") and c.endswith(".md")] == ["ja/glossary.md"]

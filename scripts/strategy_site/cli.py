@@ -48,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     """Render the Markdown pages from data/ into docs/ja and docs/en (only changed files are written)."""
     try:
-        changed = pipeline.render_docs(ROOT, os.environ.get("SITE_URL", ""), data_dir=args.data)
+        changed = pipeline.render_docs(ROOT, os.environ.get("SITE_URL", ""), data_dir=args.data).changed
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -88,16 +88,22 @@ def split(files: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     return {rel: text for rel, text in files.items() if rel not in static}, static
 
 
+class Rendered(NamedTuple):
+    changed: list[str]  # the paths under docs/ written or removed
+    static: dict[str, str]  # the plain HTML pages, for write_static() to put into the built site
+
+
 def render_docs(
     root: Path = ROOT,
     site_url: str = "",
     docs_dir: Path | None = None,
     data_dir: Path | None = None,
     checked: Checked | None = None,
-) -> list[str]:
+) -> Rendered:
     """Render the Markdown pages and the exports into docs/ja and docs/en, writing only files whose
-    content changed (the plain HTML pages go into the site: see split())."""
-    return write_tree(split(generate(root, site_url, data_dir, checked))[0], docs_dir or root / "docs")
+    content changed; the plain HTML pages are returned, for the site (see split())."""
+    for_docs, static = split(generate(root, site_url, data_dir, checked))
+    return Rendered(write_tree(for_docs, docs_dir or root / "docs"), static)
 
 
 def write_static(files: dict[str, str], site_dir: Path) -> None:

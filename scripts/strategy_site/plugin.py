@@ -101,11 +101,9 @@ class StrategySitePlugin(BasePlugin):
             return
         root = project_root(config)
         try:
-            files = pipeline.generate(root, config.site_url or "", checked=self.data(root))
+            self.static = pipeline.render_docs(root, config.site_url or "", docs, checked=self.data(root)).static
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
-        for_docs, self.static = pipeline.split(files)
-        pipeline.write_tree(for_docs, docs)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py)."""
