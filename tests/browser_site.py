@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from strategy_site import pages, urls
+from strategy_site.structure import pages, urls
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "screenshots"  # git-ignored; for people to look at

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import pages, pipeline
-from strategy_site.problems import DataError
+from strategy_site.publishing import pipeline
+from strategy_site.reading.problems import DataError
+from strategy_site.structure import pages
 
 # The browser fixtures (tabs, search_tabs) and helpers, for every test module without importing them.
 pytest_plugins = ["browser_site"]

@@ -19,8 +19,9 @@ import pytest
 from test_browser_a11y import AXE_TAGS
 from test_browser_pa11y import JUDGED
 
-from strategy_site import cli, pages, urls
-from strategy_site.model import LANGS
+from strategy_site.publishing import cli
+from strategy_site.structure import pages, urls
+from strategy_site.structure.model import LANGS
 
 from browser_site import SCHEMES, WIDTHS
 from conftest import ROOT, site_pages

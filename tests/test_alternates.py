@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from strategy_site import urls
-from strategy_site.model import LANGS
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from conftest import PUBLISHED_AT, site_pages
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from strategy_bench import bench
-from strategy_site import pages, pipeline
+from strategy_site.publishing import pipeline
+from strategy_site.structure import pages
 
 from conftest import ROOT, run_module
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from strategy_site.model import LANGS
+from strategy_site.structure.model import LANGS
 
 from browser_site import (
     SCHEMES,

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from strategy_site import pages, urls
-from strategy_site.model import LANGS
+from strategy_site.structure import pages, urls
+from strategy_site.structure.model import LANGS
 
 from browser_site import (
     SCREENSHOTS,

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from strategy_site.model import LANGS
+from strategy_site.structure.model import LANGS
 
 from browser_site import (
     SCHEMES,

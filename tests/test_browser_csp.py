@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from strategy_site import csp, urls
-from strategy_site.model import LANGS
+from strategy_site.rendering import csp
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from browser_site import RESULTS, SEARCH_INPUT, address, new_tab
 from conftest import serve_directory, site_pages

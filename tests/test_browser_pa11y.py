@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.model import LANGS
+from strategy_site.structure.model import LANGS
 
 from browser_site import WIDTHS, address
 from conftest import CHROMIUM, ROOT, serve_directory, site_pages
@@ -28,7 +28,7 @@ RUNNER = ROOT / "tests" / "pa11y" / "run.js"
 H32_2 = "WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2"
 
 # (code, a piece of the element's markup) -> why it is not a failure of the criterion.
-# Fixed in the theme instead (scripts/strategy_site/theme/partials/nav-item.html): the table-of-
+# Fixed in the theme instead (scripts/strategy_site/publishing/theme/partials/nav-item.html): the table-of-
 # contents checkbox #__toc with no label on pages without a table of contents
 # (H91.InputCheckbox.Name, F68), on /measures/ and /summary/.
 JUDGED = {

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from strategy_site import urls
+from strategy_site.structure import urls
 
 from browser_site import (
     BOTH_LANGUAGES,

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import format as fmt
-from strategy_site import urls
-from strategy_site.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
-from strategy_site.load import data_files, read_file
-from strategy_site.model import LANGS
+from strategy_site.reading.load import data_files, read_file
+from strategy_site.rendering import format as fmt
+from strategy_site.rendering.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from conftest import ROOT
 
@@ -104,11 +104,11 @@ def test_figures_csv_has_every_figure_with_its_amount(site: Path, strategy) -> N
 
 
 def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
-    from strategy_site.exports import _cell
+    from strategy_site.rendering.exports import cell
 
-    assert _cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert _cell("-1") == "'-1" and _cell("@SUM") == "'@SUM" and _cell("+1") == "'+1"
-    assert _cell("K Program") == "K Program" and _cell(None) == "" and _cell(True) == "true"
+    assert cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert cell("-1") == "'-1" and cell("@SUM") == "'@SUM" and cell("+1") == "'+1"
+    assert cell("K Program") == "K Program" and cell(None) == "" and cell(True) == "true"
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -81,19 +81,19 @@ def test_invalid_data_keeps_the_last_site(built: dict) -> None:
 
 
 def test_a_template_error_keeps_the_last_site(built: dict) -> None:
-    template = built["root"] / "scripts" / "strategy_site" / "templates" / "measures.md.j2"
+    template = built["root"] / "scripts" / "strategy_site" / "rendering" / "templates" / "measures.md.j2"
     with _broken(template, lambda b: b + b"{{ no_such_value }}\n"):
         result = run_cli(built["root"], "build")
     _failed_build_kept_the_site(built, result)
     assert (
-        "A page could not be rendered: scripts/strategy_site/templates/measures.md.j2: 'no_such_value' is "
+        "A page could not be rendered: scripts/strategy_site/rendering/templates/measures.md.j2: 'no_such_value' is "
         "undefined" in result.stderr
     )
 
 
 def test_a_mkdocs_warning_keeps_the_last_site(built: dict) -> None:
     """MkDocs runs with --strict: a warning (here a link to a page that does not exist) stops the build."""
-    template = built["root"] / "scripts" / "strategy_site" / "templates" / "measures.md.j2"
+    template = built["root"] / "scripts" / "strategy_site" / "rendering" / "templates" / "measures.md.j2"
     with _broken(template, lambda b: b + b"\n[a broken link](no-such-page.md)\n"):
         result = run_cli(built["root"], "build")
     _failed_build_kept_the_site(built, result)

@@ -48,7 +48,7 @@ def test_the_site_words_are_in_ui_not_in_templates() -> None:
     """The site's own words are in ui.py, in both languages: no template or theme file holds Japanese
     text or picks its words by language (`'…' if lang == 'ja' else '…'`)."""
     package = ROOT / "scripts" / "strategy_site"
-    files = sorted((package / "templates").glob("*.j2")) + sorted((package / "theme").rglob("*.html"))
+    files = sorted(package.rglob("templates/*.j2")) + sorted(package.rglob("theme/**/*.html"))
     assert len(files) > 10
     japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
     by_language = re.compile(r"""if (?:lang|ja|here) ?(?:== ?['"](?:ja|en)['"])? else ['"]""")

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from strategy_site.compact import compact
+from strategy_site.publishing.compact import compact
 
 WHITE_SPACE_KEPT = ("pre", "textarea", "script", "style")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from strategy_site import cli
+from strategy_site.publishing import cli
 
 from conftest import ROOT, run_cli
 

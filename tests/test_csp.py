@@ -9,7 +9,7 @@ import html as html_module
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategy_site import csp
+from strategy_site.rendering import csp
 
 CODE = st.text("ab;:{}()=' \n語<>&\"", min_size=1, max_size=12).filter(lambda t: "</" not in t)
 VALUE = st.text("ab:; 語", min_size=1, max_size=10)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from strategy_site.model import Strategy
+from strategy_site.structure.model import Strategy
 
 MARKERS = "⚫•・✓"
 

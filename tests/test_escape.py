@@ -34,10 +34,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from strategy_site import model, render, urls
-from strategy_site import pages as site_pages
-from strategy_site.load import data_files, read_file
-from strategy_site.validate import schema_name
+from strategy_site.checking.schema import schema_name
+from strategy_site.reading.load import data_files, read_file
+from strategy_site.rendering import render
+from strategy_site.structure import model, urls
+from strategy_site.structure import pages as site_pages
 
 from conftest import ROOT, copy_project, fragments, run_cli
 

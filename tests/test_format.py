@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from strategy_site import format as fmt
-from strategy_site.model import Text
+from strategy_site.rendering import format as fmt
+from strategy_site.structure.model import Text
 
 
 @pytest.mark.parametrize(

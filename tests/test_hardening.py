@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import guards, safety, siteurl
-from strategy_site.validate import _walk_ids
+from strategy_site.checking import ids
+from strategy_site.publishing import safety, siteurl
+from strategy_site.reading import shape
 
 from conftest import ROOT, copy_project, run_cli
 
@@ -338,15 +339,21 @@ def test_editor_files_are_skipped(project: Path, tmp_path: Path) -> None:
 
 def test_the_reserved_ids_are_every_id_the_build_emits_itself(site: Path, loaded_files) -> None:
     """Every element id on every built page is a data id, one of Material's own (they start with
-    '__', which no data id can), or one that guards.reserved_ids() found in the sources."""
-    data_ids = {ident for group in loaded_files.values() for f in group for ident, _ in _walk_ids(f.data)}
+    '__', which no data id can), or one that ids.reserved_ids() found in the sources."""
+    data_ids = {ident for group in loaded_files.values() for f in group for ident, _ in shape.ids(f.data)}
     missed = set()
     for page in site.rglob("*.html"):
         for ident in re.findall(r'\bid="([^"]*)"', page.read_text("utf-8")):
             if ident in data_ids or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
                 continue
-            if guards.reserved_reason(ident) is None:
+            if ids.reserved_reason(ident) is None:
                 missed.add(ident)
     assert missed == set(), f"ids the pages use that a data id could take: {sorted(missed)}"
-    ids, prefixes = guards.reserved_ids()
-    assert {"top", "pillar-progress", "chart-hatch", "chart-title", "anchor-moves"} <= ids and "fields-" in prefixes
+    reserved, prefixes = ids.reserved_ids()
+    assert {
+        "top",
+        "pillar-progress",
+        "chart-hatch",
+        "chart-title",
+        "anchor-moves",
+    } <= reserved and "fields-" in prefixes

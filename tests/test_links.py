@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import contract, pipeline, urls
-from strategy_site.model import LANGS
+from strategy_site.publishing import contract, pipeline
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from browser_site import Recorder, address, pillar_path
 from conftest import ROOT, copy_project, run_cli, serve_directory

@@ -18,8 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategy_site import exports, pipeline
-from strategy_site.problems import DataError
+from strategy_site.publishing import pipeline
+from strategy_site.reading.problems import DataError
+from strategy_site.rendering import exports
 
 from conftest import ROOT
 

@@ -21,11 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import charts, provenance, render, shape, ui, urls
-from strategy_site import pages as site_pages
-from strategy_site.load import data_files, read_file
-from strategy_site.model import LANGS
-from strategy_site.validate import _texts_with_translation, validate
+from strategy_site.checking.names import texts_with_translation
+from strategy_site.checking.validate import validate
+from strategy_site.reading import shape
+from strategy_site.reading.load import data_files, read_file
+from strategy_site.rendering import charts, provenance, render, ui
+from strategy_site.structure import pages as site_pages
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from browser_site import WIDTHS, visit
 from conftest import ROOT
@@ -220,7 +223,7 @@ def test_every_official_name_resolves_to_a_registry_entry_with_a_source(strategy
     for path in data_files(ROOT / "data"):
         loaded, problems = read_file(path)
         assert not problems
-        for text, where in _texts_with_translation(loaded.data):
+        for text, where in texts_with_translation(loaded.data):
             if text.get("translation") != "official":
                 continue
             found += 1
@@ -404,10 +407,10 @@ def test_summary_carries_both_boxes_of_slide_one(site: Path, strategy) -> None:
 def test_the_charts_markup_is_in_its_template_and_its_words_in_ui() -> None:
     """charts.py computes the chart (a model of numbers and texts); templates/_chart.svg.j2 holds
     its markup, and ui.py its words."""
-    code = (ROOT / "scripts" / "strategy_site" / "charts.py").read_text("utf-8")
+    code = (ROOT / "scripts" / "strategy_site" / "rendering" / "charts.py").read_text("utf-8")
     assert not re.findall(r"<(?:svg|text|tspan|rect|line|title|desc|defs|pattern|circle)\b", code)
     assert "WORDS" not in code
-    template = (ROOT / "scripts" / "strategy_site" / "templates" / "_chart.svg.j2").read_text("utf-8")
+    template = (ROOT / "scripts" / "strategy_site" / "rendering" / "templates" / "_chart.svg.j2").read_text("utf-8")
     assert all(f"<{tag}" in template for tag in ("svg", "text", "tspan", "rect", "line", "title", "desc"))
     assert {"chart_title", "chart_desc", "chart_key"} <= set(ui.UI)
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import csp as csp_module
-from strategy_site import urls
-from strategy_site.model import LANGS
-from strategy_site.precompress import LEVEL, MIN_SIZE
+from strategy_site.publishing.precompress import LEVEL, MIN_SIZE
+from strategy_site.rendering import csp as csp_module
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from conftest import ROOT, accepts_connections, server_on_a_free_port
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategy_site import pipeline, urls
-from strategy_site.plugin import StrategySitePlugin
+from strategy_site.publishing import pipeline
+from strategy_site.publishing.plugin import StrategySitePlugin
+from strategy_site.structure import urls
 
 from conftest import copy_project
 
@@ -59,7 +60,7 @@ def test_a_build_renders_the_pages_once_for_both_languages(tmp_path: Path, monke
     """mkdocs-static-i18n runs MkDocs' build again for English inside the Japanese one; the pages of
     both languages were rendered by the first pass, so the second renders nothing (at x100 rendering
     them again cost 5 s of CPU). Both languages are still built from them."""
-    from strategy_site import cli
+    from strategy_site.publishing import cli
 
     root = copy_project(tmp_path)
     calls = []

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from strategy_site import format as fmt
-from strategy_site import pages, urls
-from strategy_site.model import LANGS
-from strategy_site.ui import label, ui
+from strategy_site.rendering import format as fmt
+from strategy_site.rendering.ui import label, ui
+from strategy_site.structure import pages, urls
+from strategy_site.structure.model import LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import urls
-from strategy_site.load import data_files
-from strategy_site.model import LANGS
-from strategy_site.validate import schema_name
+from strategy_site.checking.schema import schema_name
+from strategy_site.reading.load import data_files
+from strategy_site.structure import urls
+from strategy_site.structure.model import LANGS
 
 from browser_site import address, open_search, pillar_path, search
 from conftest import ROOT, copy_project, run_cli, serve_directory

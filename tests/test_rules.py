@@ -18,14 +18,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategy_site import guards, shape, validate
-from strategy_site.load import LoadedFile, read_file
-from strategy_site.problems import Problem
+from strategy_site.checking import dates, ids, items, names, redirects, schema, validate, writing
+from strategy_site.reading import shape
+from strategy_site.reading.load import LoadedFile, read_file
+from strategy_site.reading.problems import Problem
 
 from conftest import ROOT
 
 DATA = ROOT / "data"
-MODULES = (validate, guards)
+MODULES = (validate, writing, ids, redirects, items, dates, names)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -90,7 +91,7 @@ SCALARS = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6)
     | st.sampled_from(["2025-13", "2025-02-30", "2025-02", "20-1-1", "fund", "site", "official", "measures/"])
-    | st.sampled_from(sorted({ident for f in REAL.values() for ident, _ in validate._walk_ids(f.data)}))
+    | st.sampled_from(sorted({ident for f in REAL.values() for ident, _ in shape.ids(f.data)}))
 )
 JUNK = st.recursive(
     SCALARS,
@@ -151,7 +152,7 @@ def _run_every_rule(files: dict[str, list[LoadedFile]], per_file: bool = True) -
 
 
 def _kind(name: str) -> str:
-    kind = validate.schema_name(Path(name))
+    kind = schema.schema_name(Path(name))
     assert kind is not None, name
     return kind
 
@@ -197,8 +198,8 @@ def test_validation_of_any_shape_lists_problems(scratch: Path, change: tuple) ->
     finally:
         path.write_bytes(original)
     assert all(p.line >= 1 and p.file.startswith("data") for p in problems), problems
-    schema = validate._validator(scratch / "data" / "schema", _kind(name))
-    assert problems or schema.is_valid(data), data
+    checker = schema.validator(scratch / "data" / "schema", _kind(name))
+    assert problems or checker.is_valid(data), data
 
 
 def test_a_file_that_failed_the_schema_still_gets_the_rules_its_shape_allows(tmp_path: Path) -> None:
@@ -225,7 +226,7 @@ def test_the_schemas_validate_with_every_ref_in_place() -> None:
     and an error inside what a $ref pointed to is still found where it is."""
     schema_dir = ROOT / "data" / "schema"
     for path in sorted(schema_dir.glob("*.schema.json")):
-        validator = validate._validator(schema_dir, path.name.removesuffix(".schema.json"))
+        validator = schema.validator(schema_dir, path.name.removesuffix(".schema.json"))
         assert '"$ref"' not in json.dumps(validator.schema), path.name
-    errors = list(validate._validator(schema_dir, "pillar").iter_errors({"id": "Not An Id"}))
+    errors = list(schema.validator(schema_dir, "pillar").iter_errors({"id": "Not An Id"}))
     assert any(e.validator == "pattern" and list(e.absolute_path) == ["id"] for e in errors), errors

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import cli, pages, render, search_index, ui, urls
-from strategy_site.model import LANGS
+from strategy_site.publishing import cli, search_index
+from strategy_site.rendering import render, ui
+from strategy_site.structure import pages, urls
+from strategy_site.structure.model import LANGS
 
 from conftest import fragments
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import pipeline, urls
+from strategy_site.publishing import pipeline
+from strategy_site.structure import urls
 
 from browser_site import pillar_path
 from conftest import accepts_connections, copy_project, held_port, says_it_serves, server_on_a_free_port

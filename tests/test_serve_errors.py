@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.model import LANGS
+from strategy_site.structure.model import LANGS
 
 from browser_site import SCREENSHOTS, address, new_tab, pillar_path
 from conftest import ROOT, copy_project, run_cli, says_it_serves, server_on_a_free_port

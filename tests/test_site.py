@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site import urls
-from strategy_site.ui import ui
+from strategy_site.rendering.ui import ui
+from strategy_site.structure import urls
 
 from conftest import site_pages
 

@@ -48,7 +48,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from strategy_site import pages, urls
+from strategy_site.structure import pages, urls
 
 from . import search_bench
 from .nav_hook import NAV_FILE
@@ -219,8 +219,9 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
 def stages(root: Path) -> dict:
     """Validate and render the project at `root` once, in this process; the seconds of each.
     Also writes the navigation for the MkDocs-alone config."""
-    from strategy_site import model, pipeline
-    from strategy_site.validate import validate
+    from strategy_site.checking.validate import validate
+    from strategy_site.publishing import pipeline
+    from strategy_site.structure import model
 
     data = root / "data"
     t0 = time.process_time()
@@ -694,7 +695,7 @@ def profile(root: Path, scale: int, top: int = 25) -> str:
     ]
     buffer = io.StringIO()
     pstats.Stats(str(root / "build.prof"), stream=buffer).sort_stats("cumulative").print_stats(
-        r"strategy_site/(?!theme/)", top
+        r"strategy_site/(?!publishing/theme/)", top
     )
     lines += [
         "\n## Our functions with the most time (cumulative), with the plugin\n",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from strategy_site.ui import theme_words
+from strategy_site.rendering.ui import theme_words
 
 NAV_FILE = "bench_nav.json"
 

@@ -45,7 +45,7 @@ def bundle_bytes(site: Path) -> int:
 def index_seconds(site: Path, runner, env: dict, root: Path, repeat: int) -> float:
     """Median CPU seconds of indexing the built site again (in a fresh process each time)."""
     code = (
-        "import sys; from pathlib import Path; from strategy_site import search_index; "
+        "import sys; from pathlib import Path; from strategy_site.publishing import search_index; "
         "search_index.build(Path(sys.argv[1]))"
     )
     return statistics.median(runner([sys.executable, "-c", code, str(site)], root, env).seconds for _ in range(repeat))

@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from strategy_site.publishing.cli import main
 
 sys.exit(main())

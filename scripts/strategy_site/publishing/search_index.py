@@ -19,7 +19,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from . import urls
+from strategy_site.structure import urls
 
 BUNDLE = "pagefind"  # the index's folder in the site: <site>/pagefind/
 EXCLUDE = "[data-search-exclude]"

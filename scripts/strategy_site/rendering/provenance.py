@@ -9,7 +9,7 @@ a small mark (see _macros.j2, own), in strategy.json under "provenance" and in t
 
 from __future__ import annotations
 
-from .model import Text
+from strategy_site.structure.model import Text
 
 # Fields of data/ whose texts (or links) are the site's own, as paths into strategy.json.
 SITE_OWN_FIELDS = (

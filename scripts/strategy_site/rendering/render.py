@@ -14,13 +14,14 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import charts, csp, escape, exports, pages, provenance, urls
-from . import format as fmt
-from .model import LANGS, Strategy
-from .ui import PROSE, label, ui
+from strategy_site.reading import shape
+from strategy_site.rendering import charts, csp, escape, exports, provenance
+from strategy_site.rendering import format as fmt
+from strategy_site.rendering.ui import PROSE, label, ui
+from strategy_site.structure import pages, urls
+from strategy_site.structure.model import LANGS, Strategy
 
 TEMPLATES = Path(__file__).parent / "templates"
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class RenderError(Exception):
@@ -28,7 +29,7 @@ class RenderError(Exception):
 
 
 def _raw_id(value: str) -> Markup:
-    if not isinstance(value, str) or not ID_RE.match(value):
+    if not isinstance(value, str) or not shape.is_id(value):
         raise RenderError(f"not an id: {value!r}")
     return Markup(value)
 
@@ -164,7 +165,7 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             try:
                 text = env.get_template(page.type.template).render(values)
             except (jinja2.TemplateError, RenderError, KeyError) as exc:
-                raise RenderError(f"scripts/strategy_site/templates/{page.type.template}: {exc}") from exc
+                raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
             out[f"{lang}/{page.source}"] = _tidy(text)
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))

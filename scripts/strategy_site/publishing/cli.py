@@ -16,11 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import contract, pipeline, safety, search_index, siteurl
-from .plugin import StrategySitePlugin
-from .precompress import precompress
-from .problems import DataError
-from .render import RenderError
+from strategy_site.publishing import contract, pipeline, safety, search_index, siteurl
+from strategy_site.publishing.plugin import StrategySitePlugin
+from strategy_site.publishing.precompress import precompress
+from strategy_site.reading.problems import DataError
+from strategy_site.rendering.render import RenderError
 
 ROOT = pipeline.ROOT
 

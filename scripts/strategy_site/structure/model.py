@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from .load import LoadedFile
-from .pages import ITEM_KINDS
+from strategy_site.reading.load import LoadedFile
+from strategy_site.structure.pages import ITEM_KINDS
 
 LANGS = ("ja", "en")
 

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import urls
+from strategy_site.structure import urls
 
 if TYPE_CHECKING:
-    from .model import Strategy, Text
+    from strategy_site.structure.model import Strategy, Text
 
 
 @dataclass(frozen=True)

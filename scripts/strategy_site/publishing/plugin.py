@@ -18,12 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import csp, pages, pipeline, preview_errors, search_index, siteurl
-from .compact import compact
-from .model import LANGS
-from .problems import DataError
-from .render import TEMPLATES, RenderError
-from .ui import theme_words, ui
+from strategy_site.publishing import pipeline, preview_errors, search_index, siteurl
+from strategy_site.publishing.compact import compact
+from strategy_site.reading.problems import DataError
+from strategy_site.rendering import csp
+from strategy_site.rendering.render import TEMPLATES, RenderError
+from strategy_site.rendering.ui import theme_words, ui
+from strategy_site.structure import pages
+from strategy_site.structure.model import LANGS
 
 log = logging.getLogger("mkdocs.plugins.strategy_site")
 

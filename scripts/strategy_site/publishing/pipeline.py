@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from . import exports, model, pages, render, urls
-from .load import Files
-from .model import LANGS
-from .problems import DataError
-from .validate import MODEL_RULES, SCHEMA_DIR_NAME, validate
+from strategy_site.checking.validate import MODEL_RULES, SCHEMA_DIR_NAME, validate
+from strategy_site.reading.load import Files
+from strategy_site.reading.problems import DataError
+from strategy_site.rendering import exports, render
+from strategy_site.structure import model, pages, urls
+from strategy_site.structure.model import LANGS
 
-ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parents[1]  # strategy_site/
+ROOT = PACKAGE.parents[1]
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -54,12 +56,12 @@ def _page_anchors(strategy: model.Strategy):
     return anchors
 
 
-def fingerprint(root: Path) -> Fingerprint:
-    """What the rendered pages depend on: the data, the templates and this package's code."""
+def fingerprint(root: Path, package: Path = PACKAGE) -> Fingerprint:
+    """What the rendered pages depend on: the data, and every file of the package (its code in every
+    layer's folder, the templates, the theme)."""
     watched = [
         *sorted((root / "data").rglob("*")),
-        *sorted(render.TEMPLATES.rglob("*")),
-        *sorted(Path(__file__).parent.glob("*.py")),
+        *sorted(p for p in package.rglob("*") if "__pycache__" not in p.parts),
     ]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
 

@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import format as fmt
-from . import provenance, urls
-from .load import LoadedFile
-from .model import Strategy, Text
+from strategy_site.reading.load import LoadedFile
+from strategy_site.rendering import format as fmt
+from strategy_site.rendering import provenance
+from strategy_site.structure import urls
+from strategy_site.structure.model import Strategy, Text
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -145,7 +146,7 @@ def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
     return json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     """A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
     if value is None:
         return ""
@@ -160,7 +161,7 @@ def _csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in columns])
     for row in rows:
-        writer.writerow([_cell(row[c.name]) for c in columns])
+        writer.writerow([cell(row[c.name]) for c in columns])
     return "\ufeff" + out.getvalue()
 
 

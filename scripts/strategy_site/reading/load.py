@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from strategy_site.reading import shape
+from strategy_site.reading.problems import Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24  # the data nests at most 8 levels; deeper is a mistake (and PyYAML would recurse)
@@ -46,6 +47,26 @@ class LoadedFile:
 
 
 Files = dict[str, list[LoadedFile]]  # the data files by the name of their schema ("pillar": one per pillar)
+
+
+def _entity(loaded: LoadedFile, where: tuple) -> str:
+    """The id of the nearest entity around `where`, to say which item a problem is in."""
+    node, found = loaded.data, ""
+    for part in where:
+        if isinstance(node, dict) and shape.is_id(node.get("id")):
+            found = node["id"]
+        node = shape.step(node, part)
+        if node is shape.MISSING:
+            break
+    if isinstance(node, dict) and shape.is_id(node.get("id")):
+        found = node["id"]  # only a valid id: a malformed one could hold a line break
+    return found
+
+
+def problem_at(loaded: LoadedFile, where: tuple, message: str, at_name: bool = False) -> Problem:
+    """A problem at the value at `where` in a loaded file, or at the field's name with at_name."""
+    line, column = loaded.key_mark(where) if at_name else loaded.mark(where)
+    return Problem(str(loaded.path), line, column, tuple(where), message, _entity(loaded, where))
 
 
 class _Constructor(yaml.constructor.SafeConstructor):

@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import pages, urls
-from .model import Strategy
+from strategy_site.structure import pages, urls
+from strategy_site.structure.model import Strategy
 
 CONTRACT_FILE = "tests/url-contract.txt"
 # Ids in pages that are not link targets (Material's own start with "__").

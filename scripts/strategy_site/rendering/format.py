@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .ui import ui
+from strategy_site.rendering.ui import ui
 
 MONTHS = (
     "January",

@@ -6,10 +6,22 @@ that entity instead of stopping; on data that passed the schema each gives what 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 MISSING: Any = object()  # what at() gives for a place that is not in the data
+
+# What an id looks like: lowercase letters and digits, in parts joined by single hyphens. An id
+# becomes part of a web address (urls), so the loader, the rules and the templates read it here.
+# data/schema/common.schema.json states the same pattern for editors (a test holds them together).
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_ID_RE = re.compile(ID)
+
+
+def is_id(text: object) -> bool:
+    """Whether a value is a valid id."""
+    return isinstance(text, str) and _ID_RE.fullmatch(text) is not None
 
 
 def nodes(data: object, where: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -73,3 +85,10 @@ def fields(node: object, key: str) -> dict | None:
     """The set of fields in the field `key`, or None."""
     value = step(node, key)
     return value if isinstance(value, dict) else None
+
+
+def ids(data: object) -> Iterator[tuple[str, tuple]]:
+    """Every (id, path) in a file's data: each entity with an id, and where it stands."""
+    return (
+        (node["id"], where) for where, node in nodes(data) if isinstance(node, dict) and isinstance(node.get("id"), str)
+    )

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import urls
-from .escape import html_text
-from .ui import ui
+from strategy_site.rendering.escape import html_text
+from strategy_site.rendering.ui import ui
+from strategy_site.structure import urls
 
 STYLE = """
 body { font: 16px/1.6 system-ui, "Noto Sans CJK JP", sans-serif; margin: 0; color: #1a1a1a; background: #fff; }

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import format as fmt
-from .model import Figure
-from .ui import ui
+from strategy_site.rendering import format as fmt
+from strategy_site.rendering.ui import ui
+from strategy_site.structure.model import Figure
 
 WIDTH = 720
 NARROW_WIDTH = 340  # the phone variant, drawn at about the size a 390 px screen shows it
@@ -25,7 +25,7 @@ ROW_H = 44
 LINE_H = 16  # a label's second line, on the narrow chart
 KEY_W, KEY_H = 18, 14  # a swatch of the key
 # The element ids the chart puts on the budget page (each with each suffix: the wide and the narrow
-# chart are both on the page). No data id may take one of them (guards.reserved_ids reads these).
+# chart are both on the page). No data id may take one of them (checking/ids.reserved_ids reads these).
 ELEMENT_IDS = ("chart-title", "chart-desc", "chart-hatch", "chart-dots")
 ID_SUFFIXES = ("", "-narrow")
 FONT_PX = 13  # the chart's font size (extra.css)

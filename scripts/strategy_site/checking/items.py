@@ -1,0 +1,65 @@
+"""Items and what they refer to: a box holds items or groups, a progress item names a pillar and the
+measures it advances, a figure names measures and progress items that exist."""
+
+from __future__ import annotations
+
+from strategy_site.checking import entities
+from strategy_site.reading import shape
+from strategy_site.reading.load import Files, problem_at
+from strategy_site.reading.problems import Problem
+
+
+def check_box_shape(files: Files) -> list[Problem]:
+    """A slide-1 box lists its items either directly ('items') or in groups ('groups'), not both."""
+    return [
+        problem_at(loaded, ("boxes", i), "has both 'items' and 'groups'. Keep one.")
+        for loaded in files.get("strategy", [])
+        for i, box in shape.entries(loaded.data, "boxes")
+        if "items" in box and "groups" in box
+    ]
+
+
+def check_progress_pillars(files: Files) -> list[Problem]:
+    """Each progress section names, in 'pillar', a pillar that exists."""
+    pillar_ids = entities.pillar_ids(files)
+    return [
+        problem
+        for loaded in files.get("progress", [])
+        for s, section in shape.entries(loaded.data, "sections")
+        for problem in entities.missing(
+            loaded, ("sections", s, "pillar"), shape.text(section, "pillar"), pillar_ids, "pillar"
+        )
+    ]
+
+
+def check_progress_advances(files: Files) -> list[Problem]:
+    """What a progress item 'advances' is a measure or a slide-1 box item that exists."""
+    known = entities.measure_ids(files) | entities.box_item_ids(files)
+    return [
+        problem
+        for loaded, where, item in entities.progress_items(files)
+        for a, ident in shape.texts(item, "advances")
+        for problem in entities.missing(loaded, where + ("advances", a), ident, known, "measure or slide-1 box item")
+    ]
+
+
+def check_figure_measures(files: Files) -> list[Problem]:
+    """A budget figure's 'measure' is a measure that exists."""
+    known = entities.measure_ids(files)
+    return [
+        problem
+        for loaded, where, figure in entities.figures(files)
+        for problem in entities.missing(loaded, where + ("measure",), shape.text(figure, "measure"), known, "measure")
+    ]
+
+
+def check_figure_progress_items(files: Files) -> list[Problem]:
+    """A budget figure's 'progress_item' is a progress item that exists."""
+    known = {ident for _, _, item in entities.progress_items(files) if (ident := shape.text(item, "id")) is not None}
+    return [
+        problem
+        for loaded, where, figure in entities.figures(files)
+        for problem in entities.missing(
+            loaded, where + ("progress_item",), shape.text(figure, "progress_item"), known, "progress item"
+        )
+    ]

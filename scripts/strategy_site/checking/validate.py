@@ -1,0 +1,166 @@
+"""Validate: read every data file, check it against its JSON Schema (schema.py), then run the rules no
+schema expresses.
+
+Every problem is collected, each naming the file, line, column and field, before anything stops.
+Each rule is one check_* function whose docstring states it, in the module of its subject (writing,
+ids, items, dates, redirects, names); every rule is listed here, in one place (FILE_RULES, RULES,
+MODEL_RULES), and validate() runs the lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from strategy_site.checking import dates, ids, items, names, redirects, writing
+from strategy_site.checking.schema import PILLAR_DIR, SCHEMA_DIR_NAME, SINGLE_FILES, schema_name, schema_problems
+from strategy_site.reading.load import Files, LoadedFile, data_files, read_file
+from strategy_site.reading.problems import Problem
+
+
+def _own_rules(name: str, loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
+    """The rules within one file (dates, fiscal spans, ids) for a file that failed the schema, as far as
+    its shape allows: each rule skips an entity whose fields are missing or mistyped (shape.py), and a
+    rule's problem at or above a place that already has one is left out."""
+    found = run_rules({name: [loaded]}, references=False)
+    places = [p.where for p in known if p.file == str(loaded.path)]
+    return [p for p in found if not any(place[: len(p.where)] == p.where for place in places)]
+
+
+def _shown(path: Path, root: Path) -> Path:
+    """A path as messages show it: relative to the project where it lies inside it."""
+    return path.relative_to(root) if path.is_relative_to(root) else path
+
+
+def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
+    """Read and schema-check every file under data/. Returns the files by schema name, and the problems."""
+    files: dict[str, list[LoadedFile]] = {}
+    problems: list[Problem] = []
+    schema_dir = data_dir / SCHEMA_DIR_NAME
+    for path in data_files(data_dir):
+        shown = _shown(path, root)
+        name = schema_name(path.relative_to(data_dir))
+        if path.suffix == ".yml":
+            problems.append(
+                Problem(
+                    str(shown), 1, 1, (), f"ends in '.yml', so it would not be read. Rename it to '{path.stem}.yaml'."
+                )
+            )
+            continue
+        if name is None:
+            problems.append(
+                Problem(
+                    str(shown),
+                    1,
+                    1,
+                    (),
+                    "is not a known data file. Data files are "
+                    f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml.",
+                )
+            )
+            continue
+        loaded, found = read_file(path, shown, data_dir.resolve().parent)  # links may not leave the project
+        problems += found
+        if loaded is None:
+            continue
+        # A field the loader already explained (a backslash escape, say) needs no second message.
+        explained = {p.where for p in found}
+        file_problems = [p for p in schema_problems(loaded, schema_dir, name) if p.where not in explained]
+        file_problems += file_rules(loaded, found + file_problems)
+        problems += file_problems
+        if not file_problems and not found:
+            files.setdefault(name, []).append(loaded)
+        else:
+            problems += _own_rules(name, loaded, found + file_problems)
+    present = {schema_name(p.relative_to(data_dir)) for p in data_files(data_dir)}
+    for single, name in SINGLE_FILES.items():
+        if name not in present:
+            problems.append(
+                Problem(
+                    str(_shown(data_dir / single, root)),
+                    1,
+                    1,
+                    (),
+                    "is missing. Every build needs it: restore it from the project's history.",
+                )
+            )
+    if "pillar" not in present:
+        problems.append(
+            Problem(
+                f"{_shown(data_dir / PILLAR_DIR, root)}/",
+                1,
+                1,
+                (),
+                "holds no pillar file (<pillar-id>.yaml). Restore the pillars' files from the project's history.",
+            )
+        )
+    return files, problems
+
+
+# -- Every rule, in one place ----------------------------------------------------------------------
+
+
+class Rule(NamedTuple):
+    """A rule across the data files. `references`: it checks that what one file names exists in
+    another, so it is skipped while any file has a problem (what it names may be in that file)."""
+
+    check: Callable[[Files], list[Problem]]
+    references: bool = False
+
+
+# The rules for one file, run on every file that was read, in this order (each is told what the
+# rules before it found, so that one place gets one message).
+FILE_RULES: tuple[Callable[[LoadedFile, list[Problem]], list[Problem]], ...] = (
+    writing.check_spelling,
+    writing.check_invisible,
+    writing.check_english,
+)
+
+# The rules across files, run after the schema on the files that passed it (and on each file that
+# failed it, alone, without the references).
+RULES: tuple[Rule, ...] = (
+    Rule(ids.check_unique_ids),
+    Rule(ids.check_reserved_ids),
+    Rule(ids.check_pillar_file_names),
+    Rule(ids.check_pillar_ids),
+    Rule(ids.check_pillar_orders),
+    Rule(items.check_box_shape),
+    Rule(items.check_progress_pillars, references=True),
+    Rule(items.check_progress_advances, references=True),
+    Rule(dates.check_real_dates),
+    Rule(items.check_figure_measures, references=True),
+    Rule(items.check_figure_progress_items, references=True),
+    Rule(dates.check_fiscal_spans),
+    Rule(dates.check_fiscal_years_given),
+    Rule(redirects.check_redirects_keep_live_pages),
+    Rule(redirects.check_redirect_forms),
+    Rule(dates.check_history_years),
+    Rule(names.check_name_sources),
+    Rule(names.check_official_names, references=True),
+)
+
+# The rules on the built model (strategy, files, the ids a served page carries), once the data is
+# valid: the pipeline runs them.
+MODEL_RULES = (redirects.check_redirect_targets,)
+
+
+def file_rules(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
+    """The FILE_RULES' problems in one file that was read; `known`: the problems it has already."""
+    problems: list[Problem] = []
+    for rule in FILE_RULES:
+        problems += rule(loaded, known + problems)
+    return problems
+
+
+def run_rules(files: Files, references: bool = True) -> list[Problem]:
+    """The RULES' problems in the files. With references=False (some file could not be read or failed
+    the schema), the rules that check references are skipped: what they point to may be in that file."""
+    return [problem for rule in RULES if references or not rule.references for problem in rule.check(files)]
+
+
+def validate(data_dir: Path, root: Path) -> tuple[Files, list[Problem]]:
+    """Load and validate every data file. An empty problem list means the data can be built."""
+    files, problems = read_all(data_dir, root)
+    problems += run_rules(files, references=not problems)
+    return files, problems
