@@ -23,6 +23,7 @@ from browser_site import (
     pillar_path,
     settle,
     switch_language,
+    wait_until,
 )
 from conftest import PUBLISHED_AT, serve_directory
 
@@ -88,7 +89,7 @@ def toggle_colour(page) -> None:
     """Click the colour switch's visible label (Material shows the one for the other scheme)."""
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form.md-header__option label:not([hidden])").first.click()
-    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=before)
+    wait_until(page, "s => document.body.getAttribute('data-md-color-scheme') !== s", arg=before)
     settle(page)
 
 

@@ -16,7 +16,7 @@ from strategy_site.rendering import csp
 from strategy_site.structure import urls
 from strategy_site.structure.model import LANGS
 
-from browser_site import RESULTS, SEARCH_INPUT, address, new_tab
+from browser_site import RESULTS, SEARCH_INPUT, address, new_tab, wait_until
 from conftest import serve_directory, site_pages
 
 pytestmark = pytest.mark.browser
@@ -60,7 +60,7 @@ class Violations:
 
 @pytest.fixture(scope="module")
 def watched(browser):
-    page = new_tab(browser, bypass_csp=False)  # the other browser tests' tabs bypass the policy
+    page = new_tab(browser)
     yield Violations(page)
     page.context.close()
 
@@ -68,15 +68,6 @@ def watched(browser):
 def _load(page, url: str) -> None:
     response = page.goto(url, wait_until="load")
     assert response is not None and response.status < 500, url
-
-
-def _until(page, expression: str, timeout: float = 10.0) -> None:
-    """Wait until a JavaScript expression is true. (Playwright's wait_for_function evaluates its
-    text with eval(), which the policy forbids, as it should.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
-        page.wait_for_timeout(50)
 
 
 def _is_permalink(site: Path, path: Path) -> bool:
@@ -139,13 +130,13 @@ def test_no_violation_with_search_and_copy_link(watched: Violations, server: str
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     link = page.locator("a.copy-link").first
     link.click()
-    _until(page, "document.querySelector('a.copy-link').hasAttribute('data-copied-url')")
+    wait_until(page, "document.querySelector('a.copy-link').hasAttribute('data-copied-url')")
     page.locator(SEARCH_INPUT).click()
-    _until(page, "!/初期化|initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    wait_until(page, "!/初期化|initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
     box = page.locator(SEARCH_INPUT)
     box.fill(query)
     box.press("End")
-    _until(page, f"document.querySelector('{RESULTS}').children.length > 0")
+    wait_until(page, f"document.querySelector('{RESULTS}').children.length > 0")
     _load(page, address(server, lang, "m/k-program-rd-support/") + "#constructor")
     assert "/m/" not in page.url and "function" not in page.content()[:2000]
     assert watched.now() == [], watched.now()

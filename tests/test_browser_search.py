@@ -35,6 +35,7 @@ from browser_site import (
     result_links,
     search,
     set_both_languages,
+    wait_until,
 )
 
 pytestmark = pytest.mark.browser
@@ -201,16 +202,16 @@ def test_keyboard_open_arrows_enter_and_escape(browser, server):
         measures_link.focus()
         for key in ("s", "/", "Control+k", "Meta+k"):
             page.keyboard.press(key)
-            page.wait_for_function("document.getElementById('__search').checked")
+            wait_until(page, "document.getElementById('__search').checked")
             assert page.evaluate(f"document.activeElement === document.querySelector('{SEARCH_INPUT}')"), key
             page.keyboard.press("Escape")
-            page.wait_for_function("!document.getElementById('__search').checked")
+            wait_until(page, "!document.getElementById('__search').checked")
             assert page.evaluate("document.activeElement.textContent.trim()") == "All measures", (
                 f"{key}: Escape did not return the focus"
             )
         page.keyboard.press("/")
         page.keyboard.type("fusion")
-        page.wait_for_function(f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
+        wait_until(page, f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
         links = page.locator(f"{RESULTS} a").evaluate_all("els => els.map(e => e.href)")  # every section's link
         assert len(links) >= 2
         page.keyboard.press("ArrowDown")
@@ -243,20 +244,20 @@ def test_escape_closes_the_search_before_its_script_has_come(browser, server):
         open_page(page, address(server, "en", ""))
         page.locator(".md-nav--primary a", has_text="All measures").first.focus()
         page.keyboard.press("s")
-        page.wait_for_function("document.getElementById('__search').checked")
+        wait_until(page, "document.getElementById('__search').checked")
         for _ in range(100):
             if held:
                 break
             page.wait_for_timeout(100)
         assert len(held) == 1, "opening the search did not fetch search-dialog.js"
         page.keyboard.press("Escape")
-        page.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
+        wait_until(page, "!document.getElementById('__search').checked", timeout=5000)
         assert page.evaluate("document.activeElement.textContent.trim()") == "All measures"
         held[0].continue_()
         page.wait_for_load_state("networkidle")
         page.keyboard.press("/")
         page.keyboard.type("fusion")
-        page.wait_for_function(f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
+        wait_until(page, f"{COUNTED}.test(document.querySelector('{SEARCH_META}').textContent)")
         assert result_links(page)
     finally:
         page.context.close()
@@ -334,7 +335,7 @@ def csp_server(site: Path):
 
 
 def test_search_works_under_a_strict_content_security_policy(browser, csp_server):
-    page = new_tab(browser, bypass_csp=False)  # the policy is what this test is about
+    page = new_tab(browser)  # the policy is what this test is about
     problems = watch(page)
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
@@ -353,7 +354,7 @@ def test_search_works_under_a_strict_content_security_policy(browser, csp_server
 
 def test_the_policy_check_sees_an_inline_handler(browser, csp_server):
     """The check above can fail: an inline event handler added to a page is refused and reported."""
-    page = new_tab(browser, bypass_csp=False)  # the policy is what this test is about
+    page = new_tab(browser)  # the policy is what this test is about
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     try:

@@ -24,6 +24,8 @@ from strategy_site.rendering.ui import label, ui
 from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
+from browser_site import wait_until
+
 pytestmark = pytest.mark.browser
 
 A4_PT = (595.28, 841.89)
@@ -400,7 +402,7 @@ def test_dark_mode_prints_black_on_white(server, browser, lang):
                                          bg: getComputedStyle(document.body).backgroundColor})""")
         assert body["scheme"] == ("slate" if scheme == "dark" else "default"), body
         page.emulate_media(media="print")
-        page.wait_for_function("document.getAnimations().length === 0")
+        wait_until(page, "document.getAnimations().length === 0")
         text_colours = page.evaluate("""() => [...document.querySelectorAll('article *')]
           .filter(e => e.getClientRects().length
                        && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))

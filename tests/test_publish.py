@@ -33,9 +33,7 @@ def subfolder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_site_works_in_a_sub_folder(browser, subfolder_site: Path, strategy) -> None:
     with serve_directory(subfolder_site) as root:
         server = root + SUB_FOLDER
-        # bypass_csp: Playwright's wait_for_function evaluates a string, which the pages' policy
-        # forbids (test_browser_csp checks search under the policy itself).
-        page = browser.new_page(bypass_csp=True)
+        page = browser.new_page()
         failed = []
         # Everything must load (Material no longer looks for a sitemap.xml beside each alternate).
         page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
@@ -63,9 +61,7 @@ def test_search_works_in_a_sub_folder(browser, subfolder_site: Path, strategy) -
     """The index, its worker and WebAssembly come from the sub-folder, and results lead into it."""
     with serve_directory(subfolder_site) as root:
         server = root + SUB_FOLDER
-        # bypass_csp: Playwright's wait_for_function evaluates a string, which the pages' policy
-        # forbids (test_browser_csp checks search under the policy itself).
-        page = browser.new_page(bypass_csp=True)
+        page = browser.new_page()
         failed = []
         page.on(
             "response",

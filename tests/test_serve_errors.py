@@ -15,7 +15,7 @@ import pytest
 
 from strategy_site.structure.model import LANGS
 
-from browser_site import SCREENSHOTS, address, new_tab, pillar_path
+from browser_site import SCREENSHOTS, address, new_tab, pillar_path, wait_until
 from conftest import ROOT, copy_project, run_cli, says_it_serves, server_on_a_free_port
 
 GOOD = "    amount: 5000\n"
@@ -137,13 +137,13 @@ def test_the_open_page_changes_to_the_problems_and_back_by_itself(serving, brows
             assert _wait_for(url, lambda text: f'id="{measure.id}"' in text, 180)[0], "./scripts/serve did not come up"
             page.goto(url)
             _break(root)
-            page.wait_for_function("t => document.title.startsWith(t)", arg=TITLE[lang], timeout=60000)
+            wait_until(page, "t => document.title.startsWith(t)", arg=TITLE[lang], timeout=60000)
             assert page.locator("h1").inner_text() == TITLE[lang]
             assert page.locator("li code").count() == len(check_lines(root)) - 1
             SCREENSHOTS.mkdir(exist_ok=True)
             page.screenshot(path=SCREENSHOTS / f"preview-errors-{lang}-1280.png", full_page=True)
             _fix(root)
-            page.wait_for_function("id => !!document.getElementById(id)", arg=measure.id, timeout=60000)
+            wait_until(page, "id => !!document.getElementById(id)", arg=measure.id, timeout=60000)
     finally:
         page.context.close()
 
