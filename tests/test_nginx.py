@@ -1,4 +1,4 @@
-"""The README's sample nginx configuration, run with Debian's nginx on loopback against a built site,
+"""The publishing guide's sample nginx configuration, run with Debian's nginx on loopback against a built site,
 in the sub-folder /strategy2025/ it is written for and at the root: the precompressed copies, the
 cache times, the security headers and the 404 page for both languages. Also: the build writes the
 precompressed copies, and they hold exactly the files beside them."""
@@ -28,11 +28,13 @@ NGINX = Path("/usr/sbin/nginx")
 PREFIX = "/strategy2025"
 PRECOMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
 
+GUIDE = ROOT / "scripts" / "strategy_site" / "publishing" / "README.md"
+
 
 def sample_config() -> str:
-    """The configuration block of README, Publishing, as written there."""
-    blocks = re.findall(r"```nginx\n(.*?)\n```", (ROOT / "README.md").read_text("utf-8"), re.S)
-    assert len(blocks) == 1, "README.md should hold one nginx configuration block"
+    """The configuration block of the publishing guide, as written there."""
+    blocks = re.findall(r"```nginx\n(.*?)\n```", GUIDE.read_text("utf-8"), re.S)
+    assert len(blocks) == 1, f"{GUIDE.relative_to(ROOT)} should hold one nginx configuration block"
     return blocks[0]
 
 

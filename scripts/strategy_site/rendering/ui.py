@@ -164,6 +164,8 @@ UI = {
     "about_source": {"ja": "出典", "en": "Source"},
     "about_translation": {"ja": "翻訳の方針", "en": "Translation policy"},
     "about_citing": {"ja": "引用の方法", "en": "How to cite"},
+    "about_searching": {"ja": "検索の使い方", "en": "Searching"},
+    "about_printing": {"ja": "印刷", "en": "Printing"},
     "about_additions": {"ja": "当サイトによる補足（{mark}）", "en": "The site's own additions ({mark})"},
     "about_slide_reading": {"ja": "スライド1の読み方", "en": "How the site reads slide 1"},
     "about_names": {"ja": "名称と英語名の出典", "en": "Names and their English sources"},
@@ -253,6 +255,27 @@ PROSE = {
         'with the "#" button next to the item). For example:\n\n> {title}, Cabinet Office, measure '
         'k-program-rd-support; as shown on "{site}".\n\nThe data is available as JSON and CSV on the [open '
         "data]({data}) page.",
+    },
+    "about_searching": {
+        "ja": "ページ上部の検索欄をクリックするか、`/`、`s`、Ctrl+K（Macでは⌘K）を押すと検索が開きます（スマート"
+        "フォンでは虫眼鏡のボタン）。検索するのは、見ているページと同じ言語のページです。「英語のページも検索する」に"
+        "チェックを入れると両方の言語を検索し、この選択はタブを閉じるまで保たれます。↓と↑で結果を選び、Enterで開き、"
+        "Escで閉じます。結果は、言葉が見つかった施策や項目そのものに案内します。",
+        "en": "Click the search box at the top of the page, or press `/`, `s`, Ctrl+K (⌘K on a Mac), to open the "
+        "search (on a phone, the magnifier button). It searches the pages in the language of the page you are on; "
+        'tick "Also search the Japanese pages" to search both, a choice kept until you close the tab. ↓ and ↑ move '
+        "through the results, Enter opens one and Esc closes the search. A result leads to the measure or item "
+        "that holds the words.",
+    },
+    "about_printing": {
+        "ja": "どのページもブラウザーの印刷機能でA4縦に印刷できます。ナビゲーション、検索、ボタンは印刷されず、ダーク"
+        "モードでも明るい配色で印刷されます。各ページの余白には、サイト名、データの日付、ページのアドレスが入ります。"
+        "施策はIDと固定リンクを添えて印刷されます。[1枚にまとめた概要]({summary})は1枚に収まり、そのアドレスのQRコ"
+        "ードが付きます。",
+        "en": "Print any page from your browser on A4, portrait. Navigation, search and buttons are left out, and "
+        "dark mode prints light. Each page carries the site's title, the data's date and its address in its "
+        "margins, and each measure prints with its id and permalink. The [one-page summary]({summary}) prints on "
+        "one sheet, with a QR code of its address.",
     },
     "about_additions": {
         "ja": "日本語の文は原文の引用ですが、読みやすくするため、当サイトは原文にない語句を補っています。そうした語"
