@@ -9,6 +9,7 @@ test with an argument `site_page` runs once per page); the fixture `tabs` below 
 from __future__ import annotations
 
 import base64
+import contextlib
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -150,6 +151,22 @@ def wait_until(page, expression: str, arg=None, timeout: float = 30_000) -> None
         page.wait_for_timeout(50)
 
 
+@contextlib.contextmanager
+def added_style(page, css: str):
+    """A style sheet on the page for the duration of the block, added through the CSSOM (a
+    constructed sheet in document.adoptedStyleSheets). The page's policy refuses an inline <style>
+    without its hash, as it should; it does not govern the CSSOM, so the tab keeps the policy."""
+    sheet = page.evaluate_handle(
+        "css => { const s = new CSSStyleSheet(); s.replaceSync(css);"
+        " document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; return s; }",
+        css,
+    )
+    try:
+        yield
+    finally:
+        sheet.evaluate("s => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter(x => x !== s); }")
+
+
 def visit(tabs: Tabs, server: str, lang: str, path: str, scheme: str = "light", width: int = WIDTHS["desktop"]):
     """The reused tab for this scheme and width, showing the page."""
     page = tabs.get(scheme, width)
@@ -269,7 +286,9 @@ RING_REACH = 6  # px around the element where a ring may be drawn (2px offset + 
 # Counts the pixels that differ by a contrast ratio of 3:1 or more (WCAG 1.4.11) between two PNGs.
 CHANGED_PIXELS = """async ([a, b]) => {
   const pixels = async (png) => {
-    const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,' + png)).blob());
+    // From bytes, not fetch('data:…'): the page's policy (connect-src 'self') refuses a data: fetch.
+    const bytes = Uint8Array.from(atob(png), c => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d');
     context.drawImage(bitmap, 0, 0);
@@ -301,10 +320,7 @@ def focus_ring_pixels(page, box: dict) -> tuple[int, int]:
         return 0, perimeter
     clip = {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
     with_ring = page.screenshot(clip=clip, animations="disabled")
-    style = page.add_style_tag(content=NO_RING)
-    try:
+    with added_style(page, NO_RING):
         without = page.screenshot(clip=clip, animations="disabled")
-    finally:
-        style.evaluate("e => e.remove()")
     changed = page.evaluate(CHANGED_PIXELS, [base64.b64encode(with_ring).decode(), base64.b64encode(without).decode()])
     return changed, perimeter

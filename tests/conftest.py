@@ -21,6 +21,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from strategy_site.publishing import pipeline
 from strategy_site.reading.problems import DataError
@@ -28,6 +29,21 @@ from strategy_site.structure import pages
 
 # The browser fixtures (tabs, search_tabs) and helpers, for every test module without importing them.
 pytest_plugins = ["browser_site"]
+
+# Hypothesis's example counts, by profile: `quick` for the fast tier run alone (./scripts/test --fast),
+# `thorough` for every other run (CI). No test file writes a count of its own.
+_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+settings.register_profile("thorough", max_examples=50, deadline=None, suppress_health_check=_HEALTH)
+settings.register_profile("quick", max_examples=8, deadline=None, suppress_health_check=_HEALTH)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
+
+# The tiers (markers given by pytest_collection_modifyitems below):
+#   fast     Python only: no system package, no build of the site, no browser (./scripts/test --fast)
+#   site     builds the site, runs the command line on a copy of the project, or a web server
+#   browser  Debian's Chromium (and Node.js for pa11y)
+# A test is `site` if it uses one of these fixtures (directly or through another) or its module
+# says `pytestmark = pytest.mark.site`; `browser` if it uses the browser; else `fast`.
+SITE_FIXTURES = frozenset({"site", "published_site", "server", "project"})
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)
@@ -341,8 +357,14 @@ def browser():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that uses the browser (directly or through another fixture) is marked `browser`,
-    so that `-m "not browser"` runs exactly the tests that need no Chromium."""
+    """Each test gets the marker of its tier (see SITE_FIXTURES above): a test that uses the browser
+    (directly or through another fixture) is `browser`, so that `-m "not browser"` runs exactly the
+    tests that need no Chromium; one that builds is `site`; every other one is `fast`."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        used = set(getattr(item, "fixturenames", ()))
+        if "browser" in used:
             item.add_marker(pytest.mark.browser)
+        elif used & SITE_FIXTURES or item.get_closest_marker("site"):
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.fast)

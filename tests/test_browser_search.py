@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from strategy_site.rendering.ui import ui
 from strategy_site.structure import urls
 
 from browser_site import (
@@ -262,6 +263,31 @@ def test_escape_closes_the_search_before_its_script_has_come(browser, server):
     finally:
         page.context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_search_says_it_is_preparing_until_its_script_has_come(browser, server, lang):
+    """Until search-dialog.js has come (and with it the remembered "both languages" choice and the
+    index), the open dialog says it is preparing, not "type to search": what it says is true, and a
+    test that waits for the prompt waits for the script (the race behind a flaky test)."""
+    page = new_tab(browser)
+    held: list = []
+    page.context.route("**/assets/search-dialog.js", lambda route: held.append(route))
+    try:
+        open_page(page, address(server, lang, ""))
+        page.locator(SEARCH_INPUT).click()
+        wait_until(page, "document.getElementById('__search').checked")
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert len(held) == 1, "opening the search did not fetch search-dialog.js"
+        said = page.locator(SEARCH_META).inner_text()
+        assert said == ui("search_loading", lang), said
+        held[0].continue_()
+        wait_until(page, f"/入力|Type/.test(document.querySelector('{SEARCH_META}').textContent)", timeout=15000)
+    finally:
+        page.context.close()
 
 
 # -- Without JavaScript, and under a Content-Security-Policy.

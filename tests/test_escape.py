@@ -31,7 +31,7 @@ import jsonschema
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from strategy_site.checking.schema import schema_name
@@ -314,7 +314,6 @@ def one_environment():
     render.environment = original
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @_with_examples
 @given(texts=st.fixed_dictionaries({field: lines for field in FIELDS}), lang=st.sampled_from(["ja", "en"]))
 def test_any_text_is_shown_as_typed_and_creates_no_element(real: Real, texts: dict[str, str], lang: str) -> None:

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from strategy_site.publishing import pipeline
@@ -27,7 +27,6 @@ from conftest import ROOT
 DATA = ROOT / "data"
 F, P, R = "figures.yaml", "pillars/advanced-science-and-technology.yaml", "redirects.yaml"
 PROBLEM = re.compile(r"^(?P<file>.+?\.ya?ml|.+/):(?P<line>\d+):(?P<column>\d+)[ :(]")
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 _SCRATCH: list = []
@@ -115,7 +114,6 @@ def _spellings(n: int):
     )
 
 
-@SETTINGS
 @given(n=st.integers(min_value=1, max_value=99999), spelling=st.data())
 def test_an_amount_in_any_spelling_is_refused_or_shown_as_written(scratch, n: int, spelling) -> None:
     root, originals = _scratch()
@@ -129,7 +127,6 @@ def test_an_amount_in_any_spelling_is_refused_or_shown_as_written(scratch, n: in
     assert f",{n}," in out["ja/data/figures.csv"] or f",{n}\r" in out["ja/data/figures.csv"]
 
 
-@SETTINGS
 @given(n=st.integers(min_value=1, max_value=60), spelling=st.data())
 def test_an_order_in_any_spelling_is_refused_or_used_as_written(scratch, n: int, spelling) -> None:
     root, originals = _scratch()
@@ -143,7 +140,6 @@ def test_an_order_in_any_spelling_is_refused_or_used_as_written(scratch, n: int,
     assert pillar.order == n and type(pillar.order) is int
 
 
-@SETTINGS
 @given(
     spelling=st.sampled_from(
         [
@@ -206,7 +202,6 @@ IDS = st.one_of(
 )
 
 
-@settings(SETTINGS, max_examples=25)
 @given(ident=IDS)
 def test_a_measure_id_is_refused_or_served_at_its_permalink(scratch, ident: str) -> None:
     root, originals = _scratch()
@@ -263,7 +258,6 @@ TARGETS = [
 ]
 
 
-@settings(SETTINGS, max_examples=25)
 @given(entries=st.lists(st.tuples(st.sampled_from(ADDRESSES), st.sampled_from(TARGETS)), min_size=1, max_size=4))
 def test_redirects_never_take_over_a_served_address(scratch, entries: list[tuple[str, str]]) -> None:
     root, originals = _scratch()
@@ -314,7 +308,6 @@ INVISIBLE = st.sampled_from(
 )
 
 
-@SETTINGS
 @given(chars=st.lists(INVISIBLE, min_size=1, max_size=4), where=st.sampled_from(["en", "ja"]))
 def test_a_text_with_an_invisible_character_is_refused(scratch, chars: list[str], where: str) -> None:
     root, originals = _scratch()
@@ -331,7 +324,6 @@ def test_a_text_with_an_invisible_character_is_refused(scratch, chars: list[str]
     assert text.startswith(added) and text.strip() == text
 
 
-@settings(SETTINGS, max_examples=25)
 @given(en=st.text(alphabet="あいう漢字カナ、。 ABCxyz12", min_size=1, max_size=10))
 def test_an_english_text_has_english_in_it(scratch, en: str) -> None:
     root, originals = _scratch()

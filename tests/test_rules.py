@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from strategy_site.checking import dates, ids, items, names, redirects, schema, validate, writing
@@ -27,7 +27,6 @@ from conftest import ROOT
 
 DATA = ROOT / "data"
 MODULES = (validate, writing, ids, redirects, items, dates, names)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _listed() -> list:
@@ -165,7 +164,6 @@ def test_every_rule_runs_on_a_value_of_any_type_anywhere() -> None:
             _run_every_rule(_files({name: _with(name, places[0], value)}, alone=True), per_file=False)
 
 
-@SETTINGS
 @given(changes=st.lists(broken(), min_size=1, max_size=4))
 def test_every_rule_runs_on_any_shape(changes: list) -> None:
     """Each rule, given files with nested junk of any shape in some places, never raises."""
@@ -184,7 +182,6 @@ def scratch():
     shutil.rmtree(root, ignore_errors=True)
 
 
-@SETTINGS
 @given(change=broken())
 def test_validation_of_any_shape_lists_problems(scratch: Path, change: tuple) -> None:
     """A data file of any shape, written out and validated with the rest: problems that name the file
