@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from strategy_site import charts, model, urls
+from strategy_site import charts, model, ui, urls
 from strategy_site import format as fmt
 from strategy_site.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
 from strategy_site.load import data_files, read_file
@@ -294,3 +294,14 @@ _FIGURE = st.builds(
 )
 def test_the_charts_words_are_true_of_any_figures(figures: list[model.Figure]) -> None:
     check_chart_words(tuple(figures))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_budget_notes_conversions_are_the_amounts_english_form(lang: str) -> None:
+    """The note says how 億円 and 兆円 read in English; each must be what the pages write (format.amount_en)."""
+    note = ui.ui("budget_note", lang)
+    stated = dict(re.findall(r"1(億|兆)円 = (.+?)(?:、|として| and |\.$)", note))
+    assert stated == {
+        "億": fmt.amount_en(Decimal(10) ** 8, False),
+        "兆": fmt.amount_en(Decimal(10) ** 12, False),
+    }, note

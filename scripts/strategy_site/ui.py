@@ -155,7 +155,7 @@ UI = {
         "補正予算は、年度の途中で当初予算を補うために編成される予算です。"
         "大学ファンドは年度ごとの予算ではなく、運用益で大学を支援する基金（ファンド）で、「10兆円規模」は概数です。"
         "年度（FY）は4月から翌年3月までです。"
-        "金額の英語表記は、1億円 = 1億（100 million）円、1兆円 = 1 trillion円として換算しています。",
+        "金額の英語表記は、1億円 = ¥100 million、1兆円 = ¥1 trillionとして換算しています。",
         "en": "An initial budget (当初予算) is the annual budget passed by the Diet before the fiscal year begins. "
         "A supplementary budget (補正予算) is added during the fiscal year to supplement it. The University "
         "Fund is not an annual budget but a fund whose investment returns support universities; its "
