@@ -204,8 +204,8 @@ UI = {
     "slide_n": {"ja": "スライド{n}", "en": "Slide {n}"},
     "slide_1_contents": {
         "ja": "戦略の位置付け、経済安全保障との連携強化、第６期基本計画の総仕上げ、3つの柱と施策",
-        "en": "the strategy's aim, closer linkage with economic security, completing the 6th Basic Plan, and the "
-        "three pillars with their measures",
+        "en": "the strategy's aim, strengthening collaboration with economic security, completing the 6th Basic Plan, "
+        "and the three pillars with their measures",
     },
     # The accessibility statement's headings and labels (its sentences are in data/accessibility.yaml).
     "a11y_policy": {"ja": "方針", "en": "Our aim"},
@@ -308,7 +308,7 @@ PROSE = {
         "進」の枠（2つのまとまりに各3項目）が、戦略の位置付けの文と並んで上部に置かれ、その下に3つの柱があります。"
         "原文のテキストからは枠どうしの位置関係（どの枠がどれを囲むか）までは読み取れないため、当サイトでは2つの枠"
         "を、戦略の位置付けに続く独立した2つの項目として示しています。",
-        "en": 'On slide 1, the box "Closer linkage with economic security" (three items) and the box on '
+        "en": 'On slide 1, the box "Strengthening collaboration with economic security" (three items) and the box on '
         "completing the 6th Basic Plan (two groups of three items) stand at the top beside the strategy's aim, "
         "above the three pillars. The text of the overview does not show how the boxes sit relative to each other "
         "(which box encloses which), so the site shows the two boxes as two separate parts that follow the aim.",
