@@ -6,14 +6,19 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from strategy_site.reading.load import data_files, read_file
+from strategy_site.rendering import charts, ui
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
-from strategy_site.structure import urls
+from strategy_site.structure import model, urls
 from strategy_site.structure.model import LANGS
 
 from conftest import ROOT
@@ -136,3 +141,168 @@ def test_each_pillar_page_shows_the_figures_of_its_measures(site: Path, strategy
         assert not any(f'id="{f.id}"' in html for f in others)
         shown += [f.id for f in strategy.figures if f'id="{f.id}"' in html]
     assert sorted(shown) == sorted(f.id for f in strategy.figures)  # each figure on one pillar page
+
+
+# -- The budget chart's words: true for the real figures and for any valid figures.
+
+# A claim of how many times one amount is another, in either language, in the words the chart uses
+# now or used before (「20倍を超える」, "over 20×").
+_TIMES = {
+    "ja": re.compile(r"(約)?([\d,]+)倍(超|を超える)?"),
+    "en": re.compile(r"(about |more than |over )?([\d,]+)(?: times|×)()"),
+}
+_PANELS = {
+    "ja": ("上の図", "下の図", "別の目盛り", "2つ"),
+    "en": ("upper panel", "lower panel", "separate scale", "two"),
+}
+
+
+def _claims(text: str, lang: str) -> list[tuple[str, Fraction]]:
+    """The ratio claims in a text: ('exact' | 'about' | 'more', N)."""
+    out = []
+    for m in _TIMES[lang].finditer(text):
+        word = (m.group(1) or m.group(3) or "").strip()
+        kind = {"": "exact", "約": "about", "about": "about"}.get(word, "more")
+        out.append((kind, Fraction(int(m.group(2).replace(",", "")))))
+    return out
+
+
+def _claim_is_true(kind: str, n: Fraction, ratio: Fraction, approximate: bool) -> bool:
+    if kind == "exact":
+        return ratio == n and not approximate
+    if kind == "about":
+        return approximate and abs(ratio - n) <= Fraction(1, 2)
+    return n < ratio < n + 1  # "more than N", and not by more than one
+
+
+def _scale_top(yen: Fraction) -> Fraction:
+    """The smallest 1, 2 or 5 times a power of ten at or above an amount (the chart's scales end there)."""
+    power = Fraction(1)
+    while power * 10 <= yen:
+        power *= 10
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= yen)
+
+
+def check_chart_words(figures: tuple[model.Figure, ...]) -> None:
+    """Everything the chart says of the figures is true of them: which panels it draws, how many figures
+    are on each, each fund by its name, and every ratio (or none, where a ratio means nothing)."""
+    funds = sorted((f for f in figures if f.budget_type == "fund"), key=lambda f: f.yen, reverse=True)
+    others = sorted((f for f in figures if f.budget_type != "fund"), key=lambda f: f.yen, reverse=True)
+    two = bool(funds) and bool(others)
+    for lang in LANGS:
+        for narrow in (False, True):
+            chart = charts.budget_chart(figures, lang, {k: k for k in fmt.BUDGET_TYPES}, narrow)
+            # A heading in two lines (the narrow chart) breaks at a space in English, anywhere in Japanese.
+            joint = " " if lang == "en" else ""
+            headings = [joint.join(line.text for line in p.heading.lines).strip() for p in chart.panels]
+            words = " ".join([chart.title, chart.desc, chart.caption, *headings])
+            assert len(chart.panels) == len(funds) // max(len(funds), 1) + len(others) // max(len(others), 1)
+            for word in _PANELS[lang]:
+                assert (word in words) == two, (word, words)
+            for f in funds:
+                assert f.program[lang] in chart.desc and f.program[lang] in words
+            assert ("大学ファンド" if lang == "ja" else "University Fund") not in "".join(
+                w for w in [chart.desc, chart.caption] if not any(f.program[lang] in w for f in funds)
+            )
+            if others:
+                n = len(others)
+                assert (f"{n}件" if lang == "ja" else f"{n} budget figure{'s' if n > 1 else ''} ") in chart.desc
+            # The ratios: the desc's of the largest fund to the largest other figure, the fund scale's
+            # heading's of its scale to the scale above.
+            ratios = [
+                (chart.desc, Fraction(funds[0].yen) / Fraction(others[0].yen) if two else None, True),
+                (
+                    headings[-1],
+                    _scale_top(Fraction(funds[0].yen)) / _scale_top(Fraction(others[0].yen)) if two else None,
+                    False,
+                ),
+            ]
+            for text, ratio, figures_ratio in ratios:
+                claims = _claims(text, lang)
+                if ratio is None or ratio < 2:
+                    assert not claims, (text, ratio)
+                    continue
+                approximate = figures_ratio and (funds[0].approximate or others[0].approximate)
+                assert len(claims) == 1, (text, ratio)
+                assert _claim_is_true(*claims[0], ratio, approximate), (text, claims, ratio, approximate)
+
+
+def test_the_charts_words_are_true_of_the_real_figures(strategy) -> None:
+    check_chart_words(strategy.figures)
+    # Today: 10兆円規模 (an approximate figure) over 5,000億円, a whole number of times.
+    funds = [f for f in strategy.figures if f.budget_type == "fund"]
+    others = [f for f in strategy.figures if f.budget_type != "fund"]
+    ratio = Fraction(max(f.yen for f in funds)) / Fraction(max(f.yen for f in others))
+    assert ratio.denominator == 1
+    for lang in LANGS:
+        chart = charts.budget_chart(strategy.figures, lang, {k: k for k in fmt.BUDGET_TYPES})
+        about = f"約{ratio}倍" if lang == "ja" else f"about {ratio} times"
+        assert about in chart.desc, chart.desc
+        assert ("超" if lang == "ja" else "more than") not in chart.desc
+
+
+_NAME = st.text(alphabet="ABCDEFGHKLMNPRSTWXYZ ", min_size=1, max_size=20).map(lambda s: "P" + s.strip())
+_FIGURE = st.builds(
+    lambda n, name, amount, unit, approximate, kind: model.Figure(
+        id=f"figure-{n}",
+        slide=3,
+        program=model.Text(name + "計画", name),
+        amount=amount,
+        unit=unit,
+        approximate=approximate,
+        budget_type=kind,
+        fy_start=None,
+        fy_end=None,
+        measure_id="m",
+        progress_item_id="p",
+        note=model.Text("", ""),
+    ),
+    st.integers(0, 10**6),
+    _NAME,
+    st.one_of(
+        st.integers(1, 10**6).map(Decimal), st.decimals(min_value=Decimal("0.1"), max_value=Decimal(10**5), places=1)
+    ),
+    st.sampled_from(["億円", "兆円"]),
+    st.booleans(),
+    st.sampled_from(fmt.BUDGET_TYPES),
+)
+
+
+@given(st.lists(_FIGURE, min_size=1, max_size=8))
+@example(  # the fund smaller than the other figures
+    [
+        model.Figure(
+            "a", 3, model.Text("A", "A"), Decimal(5), "兆円", False, "initial", None, None, "m", "p", model.Text("", "")
+        ),
+        model.Figure(
+            "b", 3, model.Text("B", "B"), Decimal(1), "億円", False, "fund", None, None, "m", "p", model.Text("", "")
+        ),
+    ]
+)
+@example(  # every figure a fund
+    [
+        model.Figure(
+            "b", 3, model.Text("B", "B"), Decimal(1), "兆円", False, "fund", None, None, "m", "p", model.Text("", "")
+        )
+    ]
+)
+@example(  # no fund, one figure
+    [
+        model.Figure(
+            "a", 3, model.Text("A", "A"), Decimal(3), "億円", False, "initial", None, None, "m", "p", model.Text("", "")
+        )
+    ]
+)
+def test_the_charts_words_are_true_of_any_figures(figures: list[model.Figure]) -> None:
+    check_chart_words(tuple(figures))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_budget_notes_conversions_are_the_amounts_english_form(lang: str) -> None:
+    """The note says how 億円 and 兆円 read in English; each must be what the pages write (format.amount_en)."""
+    note = ui.ui("budget_note", lang)
+    stated = dict(re.findall(r"1(億|兆)円 = (.+?)(?:、|として| and |\.$)", note))
+    assert stated == {
+        "億": fmt.amount_en(Decimal(10) ** 8, False),
+        "兆": fmt.amount_en(Decimal(10) ** 12, False),
+    }, note

@@ -527,6 +527,13 @@ CASES = [
         "figures[1].fiscal_years.end",
         ("whole number",),
     ),
+    Case(
+        "a capitalised English name the registry of names does not know",
+        PILLAR,
+        Edit(("groups", 0, "measures", 0, "text", "en"), value='"Promotion of the Quantum Leap Flagship Program"'),
+        "groups[1].measures[1].text.en",
+        ("'Quantum Leap Flagship Program'", "not in the registry of names", "data/names.yaml", "status: site"),
+    ),
     # YAML's tags, anchors, aliases and merge keys: never used by this data.
     Case(
         "a tag (!!str)",

@@ -359,7 +359,7 @@ def test_progress_names_dates_and_wording(site: Path) -> None:
 def test_one_rendering_of_renkei_kyoka_and_of_the_think_tank(loaded_files) -> None:
     texts = [t for group in loaded_files.values() for f in group for t in _pairs(f.data)]
     linkage = [en for ja, en in texts if ja.endswith("連携強化") and ja != "連携強化"]
-    assert linkage and all(en.startswith("Closer linkage") for en in linkage), linkage
+    assert linkage and all(en.startswith("Strengthening collaboration") for en in linkage), linkage
     think_tank = [en for ja, en in texts if "シンクタンク" in ja]
     assert len(think_tank) >= 3 and all("Think Tank on Safety and Security" in en for en in think_tank)
 

@@ -3,9 +3,12 @@ text marked official uses the registered English."""
 
 from __future__ import annotations
 
+import re
+
 from strategy_site.reading import shape
 from strategy_site.reading.load import Files, problem_at
 from strategy_site.reading.problems import Problem
+from strategy_site.rendering import format as fmt
 
 
 def texts_with_translation(data: object):
@@ -107,6 +110,70 @@ def check_official_names(files: Files) -> list[Problem]:
                         f"is marked as the official name, but "
                         f"data/names.yaml gives '{ident}' as {' or '.join(repr(f) for f in forms)}. "
                         "Use that English, or correct the entry in data/names.yaml.",
+                    )
+                )
+    return problems
+
+
+# A capitalised English name: two or more words with capitals (R&D, Startup), at least one of them a
+# capitalised word (Vision) and not only acronyms (FY2021 and FY2022), joined by spaces or by the small
+# words of a name (Basic Policy on Open Access); a number may follow (Integrated Innovation Strategy 2024).
+# Months and the names of the two languages are capitalised words but name no body or programme.
+_WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
+_SMALL = r"(?:of|and|for|on|in|the|to|by|through|with|a|an)"
+_NUMBER = r"[0-9](?:[0-9–-]|\.(?=[0-9]))*(?:st|nd|rd|th)?"
+_NAME_RUN = re.compile(rf"(?<![\w'’&.-]){_WORD}(?:(?: {_SMALL})* {_WORD}| {_NUMBER}(?!\w))*")
+_SENTENCE_START = re.compile(r"(?:^|^\([^)]*\)\s+|[.:;!?]\s+|[“\"]\s*)$")
+_NOT_NAME_WORDS = frozenset((*fmt.MONTHS, "Japanese", "English"))
+
+
+def unregistered_names(english: str, registered: list[str]) -> list[str]:
+    """The capitalised multi-word names in an English text that are not in the registry of names
+    (`registered`: every entry's English and 'also' forms). Not a name: a single word (KAKENHI), a run
+    of acronyms and numbers (FY2021 and FY2022), a sentence's first word (Support for ...)."""
+    for form in sorted(registered, key=len, reverse=True):
+        english = english.replace(form, " | ")
+    found = []
+    for match in _NAME_RUN.finditer(english):
+        words = match.group().split(" ")
+        shown = counted = words
+        if _SENTENCE_START.search(english[: match.start()]):
+            counted = words[1:]  # a sentence's first word has its capital anyway
+            if counted and re.fullmatch(_SMALL, counted[0]):  # "Promotion of the Global ...": the name follows
+                while counted and re.fullmatch(_SMALL, counted[0]):
+                    counted = counted[1:]
+                shown = counted
+        capitals = [w for w in counted if re.fullmatch(_WORD, w) and w not in _NOT_NAME_WORDS]
+        if len(capitals) >= 2 and any(re.search(r"[a-z]", w) for w in capitals):
+            found.append(" ".join(shown))
+    return found
+
+
+def check_registered_names(files: Files) -> list[Problem]:
+    """Every capitalised English name in a text (two or more words with capitals, such as 'Basic Policy
+    on Open Access') is in the registry of names, data/names.yaml, with its English as 'en' or in
+    'also': official or established with its source, or the site's own translation (status: site).
+    A name the registry does not know could be an official name given without its source, or the
+    site's own translation shown as if it were official."""
+    registered = [form for _, _, entry in names_in_registry(files) for form in [shape.text(entry, "en")] if form]
+    registered += [form for _, _, entry in names_in_registry(files) for _, form in shape.texts(entry, "also")]
+    problems = []
+    # Not the registry itself, nor the accessibility statement: its sentences are the site's own, in both
+    # languages, and say nothing of the strategy.
+    for loaded in (f for name, group in files.items() if name not in ("names", "accessibility") for f in group):
+        for where, node in shape.nodes(loaded.data):
+            # a text that names its entry (registry:) is check_official_names' to check
+            named = isinstance(node, dict) and ("registry" in node or "translation" in node)
+            english = shape.text(node, "en") if isinstance(node, dict) and "ja" in node and not named else None
+            for name in unregistered_names(english or "", registered):
+                problems.append(
+                    problem_at(
+                        loaded,
+                        where + ("en",),
+                        f"names '{name}', which is not in the registry of names. Add it to data/names.yaml "
+                        "with its Japanese and English: 'status: official' or 'established' with the page that "
+                        "uses the English as 'source:', or 'status: site' if the English is the site's own "
+                        "translation. If it is not a name, write it in lower case.",
                     )
                 )
     return problems

@@ -138,6 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule(dates.check_history_years),
     Rule(names.check_name_sources),
     Rule(names.check_official_names, references=True),
+    Rule(names.check_registered_names, references=True),
 )
 
 # The rules on the built model (strategy, files, the ids a served page carries), once the data is

@@ -1,7 +1,8 @@
 """Charts: the budget bar chart, drawn at build time as inline SVG (no JavaScript, no chart library).
 
-The University Fund (10兆円) is over twenty times the next figure. On one scale it would flatten
-the others into slivers, so it gets a panel of its own with its own, clearly labelled scale.
+A fund (today the University Fund, 10兆円規模: about twenty times the largest budget figure) is not
+an annual budget, and on one scale it would flatten the others into slivers, so the funds get a
+panel of their own with its own, clearly labelled scale.
 The figures' table on the same page is the chart's text alternative.
 
 This module computes the chart: where each bar, label and tick goes, and what each text says (the
@@ -10,8 +11,10 @@ words are in ui.py). templates/_chart.svg.j2 draws it; the budget page's templat
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.ui import ui
@@ -123,6 +126,7 @@ class Chart:
     ids: Ids
     title: str
     desc: str
+    caption: str
     panels: tuple[Panel, ...]
     key_heading: Label
     keys: tuple[Key, ...]
@@ -234,25 +238,98 @@ def _panel(
     return Panel(head, tuple(bars), axis_y, LEFT, LEFT + plot_w, ticks, break_y), axis_y + 34
 
 
+def times(larger: Figure | Decimal, smaller: Figure | Decimal, lang: str) -> str | None:
+    """How many times `smaller` is `larger`, in words that are true: 「20倍」 / "20 times" when exactly
+    a whole number, 「約24倍」 / "about 24 times" when either is an approximate figure (規模), and
+    「24倍超」 / "more than 24 times" otherwise. None below twice, where a ratio says nothing useful."""
+    about = any(isinstance(f, Figure) and f.approximate for f in (larger, smaller))
+    big, small = (f.yen if isinstance(f, Figure) else f for f in (larger, smaller))
+    ratio = Fraction(big) / Fraction(small)
+    if ratio < 2:
+        return None
+    if about:
+        return ui("chart_times_about", lang, n=fmt.number(round(ratio)))
+    if ratio.denominator == 1:
+        return ui("chart_times", lang, n=fmt.number(ratio.numerator))
+    return ui("chart_times_more", lang, n=fmt.number(math.floor(ratio)))
+
+
+def _named(f: Figure, lang: str) -> str:
+    """A figure by its program's name, with its amount unless the name says it (10兆円規模の大学ファンド)."""
+    amount = fmt.amount(f, lang)
+    if amount in f.program[lang]:
+        return f.program[lang]
+    return f"{f.program[lang]}{ui('paren_open', lang)}{amount}{ui('paren_close', lang)}"
+
+
+def _words(
+    others: list[Figure], funds: list[Figure], top: Decimal, fund_top: Decimal, lang: str
+) -> tuple[str, str, str]:
+    """The chart's title, description and caption: each sentence only about panels that are drawn."""
+    two = bool(others) and bool(funds)
+    sep = ui("list_sep", lang)
+    names = ui(
+        "chart_n_fund" if len(funds) == 1 else "chart_n_funds",
+        lang,
+        n=len(funds),
+        names=sep.join(_named(f, lang) for f in funds),
+    )
+    n = ui("chart_n_figure" if len(others) == 1 else "chart_n_figures", lang, n=len(others))
+    desc = ui("chart_desc_two" if two else "chart_desc", lang)
+    if others:
+        desc += ui("chart_desc_upper" if two else "chart_desc_others", lang, n=n, top=_yen_text(top, lang))
+    if funds:
+        desc += ui("chart_desc_lower" if two else "chart_desc_funds", lang, funds=names, top=_yen_text(fund_top, lang))
+    caption = ""
+    if two:
+        fund, other = funds[0], others[0]  # the largest of each
+        ratio = times(fund, other, lang)
+        if ratio:
+            subject = ui(
+                "chart_desc_ratio_one" if len(funds) == 1 else "chart_desc_ratio_many", lang, fund=_named(fund, lang)
+            )
+            desc += ui(
+                "chart_desc_ratio",
+                lang,
+                fund=fund.program[lang],
+                subject=subject,
+                other=other.program[lang],
+                amount=fmt.amount(other, lang),
+                times=ratio,
+            )
+        caption = ui("chart_caption_funds", lang, names=sep.join(f.program[lang] for f in funds))
+    desc += ui("chart_desc_end", lang)
+    caption = ui("chart_caption", lang, funds=caption) + ui("chart_caption_end", lang)
+    return ui("chart_title_two" if two else "chart_title", lang), desc, caption
+
+
 def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, str], narrow: bool = False) -> Chart:
     """The chart, for templates/_chart.svg.j2 to draw. `narrow`: the variant for phones
-    (NARROW_WIDTH wide, fewer ticks, the key in a column; its ids end in -narrow)."""
+    (NARROW_WIDTH wide, fewer ticks, the key in a column; its ids end in -narrow). The funds are on a
+    panel of their own below the other figures, if there are both."""
     width, steps, suffix = (NARROW_WIDTH, 2, ID_SUFFIXES[1]) if narrow else (WIDTH, 5, ID_SUFFIXES[0])
     ordered = sorted(figures, key=lambda f: f.yen, reverse=True)
     funds = [f for f in ordered if f.budget_type == "fund"]
     others = [f for f in ordered if f.budget_type != "fund"]
-    top = _nice_top(max(f.yen for f in others)) if others else Decimal(1)
+    top = _nice_top(others[0].yen) if others else Decimal(1)
+    fund_top = _nice_top(funds[0].yen) if funds else Decimal(1)
     panels: list[Panel] = []
     y = 0
     if others:
         panel, y = _panel(others, top, y, ui("chart_scale", lang, top=_yen_text(top, lang)), lang, steps, width)
         panels.append(panel)
-    ratio = 1
     if funds:
-        fund_top = _nice_top(max(f.yen for f in funds))
-        ratio = int(max(f.yen for f in funds) / max((f.yen for f in others), default=Decimal(1)))
-        heading = ui("chart_fund_scale", lang, top=_yen_text(fund_top, lang), ratio=ratio)
-        panel, y = _panel(funds, fund_top, y + 4, heading, lang, steps, width, break_y=y - 6)
+        scale = _yen_text(fund_top, lang)
+        if others:
+            ratio = times(fund_top, top, lang)
+            heading = (
+                ui("chart_fund_scale_times", lang, top=scale, times=ratio)
+                if ratio
+                else ui("chart_fund_scale", lang, top=scale)
+            )
+            panel, y = _panel(funds, fund_top, y + 4, heading, lang, steps, width, break_y=y - 6)
+        else:
+            panel, y = _panel(funds, fund_top, y, ui("chart_scale", lang, top=scale), lang, steps, width)
         panels.append(panel)
     # Key: the bar fills tell the budget types apart in black and white too.
     key_heading = _label(0, y + 12, ui("chart_key", lang))
@@ -265,22 +342,15 @@ def budget_chart(figures: tuple[Figure, ...], lang: str, type_names: dict[str, s
                 y += 22
             else:
                 x += 200
-    desc = ui(
-        "chart_desc",
-        lang,
-        n=len(others),
-        top=_yen_text(top, lang),
-        fund=", ".join(fmt.amount(f, lang) for f in funds) or "-",
-        fundtop=_yen_text(_nice_top(max((f.yen for f in funds), default=Decimal(1))), lang),
-        ratio=ratio,
-    )
+    title, desc, caption = _words(others, funds, top, fund_top, lang)
     return Chart(
         narrow=narrow,
         width=width,
         height=y + (2 if narrow else 24),
         ids=Ids.with_suffix(suffix),
-        title=ui("chart_title", lang),
+        title=title,
         desc=desc,
+        caption=caption,
         panels=tuple(panels),
         key_heading=key_heading,
         keys=tuple(keys),

@@ -93,25 +93,59 @@ UI = {
         "en": "The budget figures given on slide 3. They cover different fiscal years and budget types, "
         "so this page does not add them up.",
     },
+    # The budget chart (charts.py): its title, caption and description (for screen readers), its panels'
+    # scales and its key. charts.py puts them together from the figures, so that each says only what
+    # is true of the figures drawn: a sentence on a panel only if the panel is drawn, a ratio only if
+    # it means something, a fund by its own name.
+    "chart_title": {"ja": "予算額の比較", "en": "Budget figures compared"},
+    "chart_title_two": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
     "chart_caption": {
-        "ja": "予算額（スライド3）。大学ファンドは桁が大きいため、別の目盛りで示しています。数値は下の表のとおりです。",
-        "en": "Budget figures (slide 3). The University Fund is far larger and is drawn on its own scale. "
-        "The table below gives every value.",
+        "ja": "予算額（スライド3）。{funds}",
+        "en": "Budget figures (slide 3). {funds}",
     },
-    # The budget chart (charts.py): its title and description (for screen readers), its panels' scales, its key.
-    "chart_title": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
-    "chart_desc": {
-        "ja": "横棒グラフ。上の図は{n}件の予算額を0から{top}の目盛りで示す。"
-        "下の図は大学ファンド（{fund}）を別の目盛り（0から{fundtop}）で示す。"
-        "大学ファンドは上の図の最大額の{ratio}倍を超える。数値は下の表のとおり。",
-        "en": "Horizontal bar chart. The upper panel shows {n} budget figures on a scale from 0 to {top}. "
-        "The lower panel shows the University Fund ({fund}) on a separate scale from 0 to {fundtop}; it is "
-        "more than {ratio} times the largest figure above. The table below gives every value.",
+    "chart_caption_funds": {"ja": "{names}は別の目盛りで示しています。", "en": "Drawn on a separate scale: {names}. "},
+    "chart_caption_end": {"ja": "数値は下の表のとおりです。", "en": "The table below gives every value."},
+    "chart_desc": {"ja": "横棒グラフ。", "en": "Horizontal bar chart. "},
+    "chart_desc_two": {
+        "ja": "横棒グラフ（2つの図、それぞれ別の目盛り）。",
+        "en": "Horizontal bar chart in two panels, each on its own scale. ",
     },
+    "chart_desc_others": {
+        "ja": "{n}件の予算額を0から{top}の目盛りで示す。",
+        "en": "It shows {n} on a scale from 0 to {top}. ",
+    },
+    "chart_desc_upper": {
+        "ja": "上の図は{n}件の予算額を0から{top}の目盛りで示す。",
+        "en": "The upper panel shows {n} on a scale from 0 to {top}. ",
+    },
+    "chart_desc_funds": {
+        "ja": "{funds}を0から{top}の目盛りで示す。",
+        "en": "On a scale from 0 to {top}, it shows {funds}. ",
+    },
+    "chart_desc_lower": {
+        "ja": "下の図は{funds}を別の目盛り（0から{top}）で示す。",
+        "en": "The lower panel, on a separate scale from 0 to {top}, shows {funds}. ",
+    },
+    "chart_desc_ratio": {
+        "ja": "{fund}は、上の図の最大額（{other}の{amount}）の{times}。",
+        "en": "{subject} {times} the largest figure above ({other}, {amount}). ",
+    },
+    "chart_desc_ratio_one": {"ja": "", "en": "It is"},
+    "chart_desc_ratio_many": {"ja": "", "en": "The largest of them ({fund}) is"},
+    "chart_desc_end": {"ja": "数値は下の表のとおり。", "en": "The table below gives every value."},
+    "chart_n_figures": {"ja": "{n}", "en": "{n} budget figures"},
+    "chart_n_figure": {"ja": "{n}", "en": "{n} budget figure"},
+    "chart_n_funds": {"ja": "{names}", "en": "{n} funds: {names}"},
+    "chart_n_fund": {"ja": "{names}", "en": "a fund: {names}"},
+    # How many times one amount is another: exactly, about (an amount is approximate, 規模), or more than.
+    "chart_times": {"ja": "{n}倍", "en": "{n} times"},
+    "chart_times_about": {"ja": "約{n}倍", "en": "about {n} times"},
+    "chart_times_more": {"ja": "{n}倍超", "en": "more than {n} times"},
     "chart_scale": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
-    "chart_fund_scale": {
-        "ja": "別の目盛り：0～{top}（上の図の{ratio}倍超）",
-        "en": "Separate scale: 0 to {top} (over {ratio}× the panel above)",
+    "chart_fund_scale": {"ja": "別の目盛り：0～{top}", "en": "Separate scale: 0 to {top}"},
+    "chart_fund_scale_times": {
+        "ja": "別の目盛り：0～{top}（上の図の目盛りの{times}）",
+        "en": "Separate scale: 0 to {top} ({times} the scale above)",
     },
     "chart_key": {"ja": "凡例：", "en": "Key:"},
     "figures_table": {"ja": "予算額の一覧", "en": "All budget figures"},
@@ -121,7 +155,7 @@ UI = {
         "補正予算は、年度の途中で当初予算を補うために編成される予算です。"
         "大学ファンドは年度ごとの予算ではなく、運用益で大学を支援する基金（ファンド）で、「10兆円規模」は概数です。"
         "年度（FY）は4月から翌年3月までです。"
-        "金額の英語表記は、1億円 = 1億（100 million）円、1兆円 = 1 trillion円として換算しています。",
+        "金額の英語表記は、1億円 = ¥100 million、1兆円 = ¥1 trillionとして換算しています。",
         "en": "An initial budget (当初予算) is the annual budget passed by the Diet before the fiscal year begins. "
         "A supplementary budget (補正予算) is added during the fiscal year to supplement it. The University "
         "Fund is not an annual budget but a fund whose investment returns support universities; its "
@@ -172,8 +206,8 @@ UI = {
     "slide_n": {"ja": "スライド{n}", "en": "Slide {n}"},
     "slide_1_contents": {
         "ja": "戦略の位置付け、経済安全保障との連携強化、第６期基本計画の総仕上げ、3つの柱と施策",
-        "en": "the strategy's aim, closer linkage with economic security, completing the 6th Basic Plan, and the "
-        "three pillars with their measures",
+        "en": "the strategy's aim, strengthening collaboration with economic security, completing the 6th Basic Plan, "
+        "and the three pillars with their measures",
     },
     # The accessibility statement's headings and labels (its sentences are in data/accessibility.yaml).
     "a11y_policy": {"ja": "方針", "en": "Our aim"},
@@ -297,7 +331,7 @@ PROSE = {
         "進」の枠（2つのまとまりに各3項目）が、戦略の位置付けの文と並んで上部に置かれ、その下に3つの柱があります。"
         "原文のテキストからは枠どうしの位置関係（どの枠がどれを囲むか）までは読み取れないため、当サイトでは2つの枠"
         "を、戦略の位置付けに続く独立した2つの項目として示しています。",
-        "en": 'On slide 1, the box "Closer linkage with economic security" (three items) and the box on '
+        "en": 'On slide 1, the box "Strengthening collaboration with economic security" (three items) and the box on '
         "completing the 6th Basic Plan (two groups of three items) stand at the top beside the strategy's aim, "
         "above the three pillars. The text of the overview does not show how the boxes sit relative to each other "
         "(which box encloses which), so the site shows the two boxes as two separate parts that follow the aim.",
