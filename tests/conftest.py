@@ -43,7 +43,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
 #   browser  Debian's Chromium (and Node.js for pa11y)
 # A test is `site` if it uses one of these fixtures (directly or through another) or its module
 # says `pytestmark = pytest.mark.site`; `browser` if it uses the browser; else `fast`.
-SITE_FIXTURES = frozenset({"site", "published_site", "server", "project"})
+# (a module's own fixture that builds is named here too: built, moved_site, report, serving)
+SITE_FIXTURES = frozenset({"site", "published_site", "server", "project", "built", "moved_site", "report", "serving"})
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)

@@ -144,6 +144,7 @@ def test_scratch_projects_are_removed_unless_kept(report) -> None:
     assert not (work / "x1").exists()
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_synthetic_data_is_valid_and_scales_every_part(tmp_path: Path, strategy) -> None:
     real = strategy
     root = bench.make_project(tmp_path / "x3", 3)
@@ -168,6 +169,7 @@ def test_synthetic_data_is_valid_and_scales_every_part(tmp_path: Path, strategy)
     assert (root / "mkdocs-alone.yml").read_text("utf-8").count(bench.NAV_HOOK) == 1
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_page_weight_counts_what_the_page_references(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "a" / "css").mkdir(parents=True)

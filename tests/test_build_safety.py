@@ -178,6 +178,7 @@ esac
 @pytest.mark.parametrize(
     "python, found", [(PYTHON_3_10, "found: Python 3.10.12"), (None, "found: none")], ids=["python-3.10", "no-python"]
 )
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_an_old_python_gets_one_line(tmp_path: Path, python: str | None, found: str) -> None:
     root = _scratch_without_venv(tmp_path / "project")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "VIRTUAL_ENV")}
@@ -193,6 +194,7 @@ def test_an_old_python_gets_one_line(tmp_path: Path, python: str | None, found: 
     assert not (root / ".venv").exists() and not (root / "site").exists()
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_no_network_on_the_first_install_gets_one_line(tmp_path: Path) -> None:
     """No .venv yet and no package index to reach (a closed local port; no local wheels, no pip config)."""
     root = _scratch_without_venv(tmp_path / "project")

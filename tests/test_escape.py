@@ -340,6 +340,7 @@ def write_texts(root: Path, texts: dict[str, str]) -> str:
     return pillar_id
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_hostile_text_through_mkdocs(tmp_path: Path, real: Real) -> None:
     """Compared with the real data's site, built from the same copy of the project: the real texts
     create no element but glossary <abbr>s."""

@@ -89,6 +89,7 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_a_move_without_a_redirect_breaks_the_contract(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     _move_measure(root)

