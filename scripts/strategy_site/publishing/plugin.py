@@ -24,7 +24,7 @@ from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
 from strategy_site.rendering.render import TEMPLATES, RenderError
 from strategy_site.rendering.ui import theme_words, ui
-from strategy_site.structure import pages
+from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
 log = logging.getLogger("mkdocs.plugins.strategy_site")
@@ -51,8 +51,13 @@ class StrategySitePlugin(BasePlugin):
         self.problems: str | None = None  # while serving: the report of the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
         self.static: dict[str, str] = {}  # the plain HTML pages of the last render (pipeline.split)
-        # while serving: the search index, refreshed in the background after each build
-        self.refresher = search_index.Refresher(lambda message: log.warning(message))
+        # while serving: the plain HTML pages as last written into the site (the preview's dirty
+        # builds write only those that changed; the preview empties it before a full build)
+        self.static_written: dict[str, str] = {}
+        # while serving: the search index, refreshed in the background after each build. Its
+        # failures are printed, not logged: a warning logged from its thread would land in the
+        # build running meanwhile, which strict mode would then abort.
+        self.refresher = search_index.Refresher(lambda message: print(f"WARNING -  {message}", file=sys.stderr))
 
     def use(self, root: Path, checked: pipeline.Checked) -> None:
         """Take data that the caller has just checked (`strategy_site build`), so that this build
@@ -68,6 +73,10 @@ class StrategySitePlugin(BasePlugin):
             except DataError as exc:
                 raise DataProblems(str(exc)) from None
         return self.checked[1]
+
+    def nav_of(self, checked: pipeline.Checked) -> list:
+        """The navigation of this data (the preview builds everything again when it changes)."""
+        return pages.nav(checked.strategy)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -123,7 +132,10 @@ class StrategySitePlugin(BasePlugin):
         itself, before it replaces site/)."""
         if _other_language_pass(config):
             return
-        pipeline.write_static(self.static, Path(config.site_dir))
+        if self.serving:
+            self._write_changed_static(Path(config.site_dir))
+        else:
+            pipeline.write_static(self.static, Path(config.site_dir))
         if self.problems is not None:
             shown = preview_errors.show(Path(config.site_dir), self.problems)
             # print, not logging: in strict mode a logged warning would stop the build and the server.
@@ -133,6 +145,15 @@ class StrategySitePlugin(BasePlugin):
             )
         elif self.serving:
             self.refresher.request(Path(config.site_dir))
+
+    def _write_changed_static(self, site: Path) -> None:
+        """While serving: write the plain HTML pages that changed since the last build, and delete
+        those no longer made (a full build starts from an empty site and an empty record)."""
+        before, self.static_written = self.static_written, dict(self.static)
+        pipeline.write_static({k: v for k, v in self.static.items() if before.get(k) != v}, site)
+        for rel in before.keys() - self.static.keys():
+            lang, _, rest = rel.partition("/")
+            (site / (urls.LANG_PREFIX[lang] + rest)).unlink(missing_ok=True)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(project_root(config) / "data"))

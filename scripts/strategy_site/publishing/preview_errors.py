@@ -3,9 +3,9 @@
 MkDocs' own way is to keep the last good site and leave the browser's request hanging, with the
 problems only in the terminal. Instead the plugin lets the build finish with the last good pages and
 then replaces each HTML page of the preview (never of `./scripts/build`'s site/) with a page in the
-page's language that lists every problem in the words of `./scripts/build --check`. mkdocs serve
-adds its reload script to every HTML page it serves, so once the data is fixed the next build
-brings the real page back by itself.
+page's language that lists every problem in the words of `./scripts/build --check`. The preview
+(preview.py) serves this page in place of every page while the data has problems, and adds its
+reload script to it, so once the data is fixed the next build brings the real page back by itself.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def page(report: str, lang: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>{html_text(ui("preview_title", lang))} - {html_text(ui("site_name", lang))}</title>
 <style>{STYLE}</style>
 </head>
