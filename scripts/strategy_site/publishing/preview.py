@@ -43,7 +43,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from strategy_site.publishing import preview_errors
 from strategy_site.publishing.plugin import DataProblems, StrategySitePlugin, project_root
-from strategy_site.rendering.render import TEMPLATES
+from strategy_site.rendering.render import TEMPLATES, CompiledTemplates
 
 log = logging.getLogger("mkdocs.strategy_site.preview")
 
@@ -164,11 +164,39 @@ class _Preview:
         self.full = True  # the next build must be a full one
         self.nav: list | None = None
         self.looks: tuple | None = None  # the templates', theme's, assets' and mkdocs.yml's stamps
+        self.compiled = CompiledTemplates()  # shared by the builds' Jinja environments
+        self.listed: dict[tuple, list[str]] = {}  # the theme's files, as MkDocs lists them
 
     def config(self):
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
         config.site_url = self.serve_url
+        self._reuse_templates(config)
         return config
+
+    def _reuse_templates(self, config) -> None:
+        """MkDocs makes a new Jinja environment for every build, which compiles every template again
+        and lists the theme's thousands of files again: most of a small rebuild's time. The preview's
+        environments share the compiled templates (Jinja's bytecode cache, keyed by each template's
+        name and source, so an edited template is compiled again) and the theme's file list (until a
+        template, the theme or mkdocs.yml changes: `looks`)."""
+        theme, make_env = config.theme, config.theme.get_env
+        key = (tuple(theme.dirs), tuple(theme.static_templates))
+
+        def get_env():
+            env = make_env()
+            env.bytecode_cache = self.compiled
+            listing = env.list_templates
+
+            def list_templates(extensions=None, filter_func=None):
+                known = (key, tuple(extensions or ()), filter_func is None)
+                if known not in self.listed:
+                    self.listed[known] = listing(extensions, filter_func)
+                return self.listed[known]
+
+            env.list_templates = list_templates
+            return env
+
+        theme.get_env = get_env
 
     def __call__(self) -> str:
         assert self.server is not None
@@ -200,6 +228,8 @@ class _Preview:
         dirty = not self.full and nav == self.nav and looks == self.looks
         if not dirty:
             plugin.static_written = {}  # MkDocs empties the site first
+        if looks != self.looks:
+            self.listed.clear()
         with _dirty_build(dirty):
             build(config, serve_url=self.serve_url, dirty=dirty)
         if plugin.problems is not None:  # the data changed between the check and the build
