@@ -38,8 +38,9 @@ def project_root(config: MkDocsConfig) -> Path:
 class DataProblems(PluginError):
     """The data has problems; `report` is what `./scripts/build --check` prints for them."""
 
-    def __init__(self, report: str):
+    def __init__(self, report: str, problems: list | None = None):
         self.report = report
+        self.problems = problems or []  # the problems (reading.problems.Problem), for the preview's page
         super().__init__("The data has problems, so the site was not built:\n" + report)
 
 
@@ -48,7 +49,7 @@ class StrategySitePlugin(BasePlugin):
         # The data of this build: its fingerprint and what pipeline.load made of it.
         self.checked: tuple[pipeline.Fingerprint, pipeline.Checked] | None = None
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
-        self.problems: str | None = None  # while serving: the report of the data's problems, if any
+        self.problems: DataProblems | None = None  # while serving: the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
         self.static: dict[str, str] = {}  # the plain HTML pages of the last render (pipeline.split)
         # while serving: the plain HTML pages as last written into the site (the preview's dirty
@@ -71,7 +72,7 @@ class StrategySitePlugin(BasePlugin):
             try:
                 self.checked = (stamp, pipeline.load(root))
             except DataError as exc:
-                raise DataProblems(str(exc)) from None
+                raise DataProblems(str(exc), exc.problems) from None
         return self.checked[1]
 
     def nav_of(self, checked: pipeline.Checked) -> list:
@@ -93,7 +94,7 @@ class StrategySitePlugin(BasePlugin):
             if not self.serving:
                 raise
             # The preview keeps the last good pages and navigation; on_post_build shows the problems.
-            self.problems = exc.report
+            self.problems = exc
             config.nav = self.good_nav or _fallback_nav(Path(config.docs_dir))
             return config
         self.problems, self.good_nav = None, config.nav
@@ -137,10 +138,11 @@ class StrategySitePlugin(BasePlugin):
         else:
             pipeline.write_static(self.static, Path(config.site_dir))
         if self.problems is not None:
-            shown = preview_errors.show(Path(config.site_dir), self.problems)
+            shown = preview_errors.show(Path(config.site_dir), self.problems.problems)
             # print, not logging: in strict mode a logged warning would stop the build and the server.
             print(
-                f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
+                f"{self.problems.report}\nThe preview shows these problems on its {shown} pages until the data "
+                "is fixed.",
                 file=sys.stderr,
             )
         elif self.serving:

@@ -6,7 +6,7 @@ page a newer build exists, the serving), with four differences:
 - **The reload works under the site's Content-Security-Policy.** MkDocs adds an inline script to
   every page it serves; the page's policy, made when the page was built, has no hash for it, so the
   browser refused it and the open page never reloaded. The preview adds a script *file* of the
-  site's own origin instead (preview_reload.js, served at RELOAD_SCRIPT), which the published
+  site's own origin instead (_RELOAD_JS, served at RELOAD_SCRIPT), which the published
   policy allows already ('self'): the published pages allow nothing more than they did.
 - **Only what a save changed is built again.** The plugin writes only the changed files to docs/;
   MkDocs then builds dirty (only the pages whose Markdown is newer than their HTML). A full build
@@ -49,7 +49,60 @@ log = logging.getLogger("mkdocs.strategy_site.preview")
 
 PLUGIN = "strategy-site"  # mkdocs.yml's name for the plugin
 RELOAD_SCRIPT = "/livereload/reload.js"
-_RELOAD_JS = (Path(__file__).parent / "preview_reload.js").read_bytes()
+# The reload script the preview adds to each page it serves (at RELOAD_SCRIPT; never part of the built
+# site): a long poll asks the server whether a newer build exists, and the page reloads when one does.
+# A script file of the site's own origin, which the pages' policy allows ('self'), where MkDocs'
+# inline script would need a hash that the published pages must not carry.
+_RELOAD_JS = b"""(function () {
+  "use strict";
+  var me = document.currentScript;
+  var epoch = Number(me.getAttribute("data-epoch"));
+  var request = me.getAttribute("data-request");
+  var xhr = null;
+  var timer = null;
+
+  function poll() {
+    stop();
+    xhr = new XMLHttpRequest();
+    xhr.onloadend = function () {
+      if (this.status === 200 && Number(this.responseText) > epoch) {
+        location.reload();
+      } else {
+        timer = setTimeout(poll, this.status === 200 ? 0 : 3000);
+      }
+    };
+    xhr.open("GET", "/livereload/" + epoch + "/" + request);
+    xhr.send();
+  }
+
+  function stop() {
+    if (xhr) {
+      xhr.onloadend = null;
+      xhr.abort();
+    }
+    if (timer) {
+      clearTimeout(timer);
+    }
+    xhr = timer = null;
+  }
+
+  function visible() {
+    if (document.visibilityState === "visible") {
+      poll();
+    } else {
+      stop();
+    }
+  }
+
+  if (document.readyState === "complete") {
+    visible();
+  } else {
+    window.addEventListener("load", visible);
+  }
+  document.addEventListener("visibilitychange", visible);
+  window.addEventListener("pagehide", stop);
+})();
+"""
 _POLL = re.compile(r"/livereload/([0-9]+)/[0-9]+")
 TEMP_PREFIX = "strategy-preview-"  # <prefix><pid>-<random>: the preview's folder in the temporary folder
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' warning, which strict mode would count
@@ -61,7 +114,7 @@ class PreviewServer(LiveReloadServer):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.problems: str | None = None  # the problems of the last build, if it had any
+        self.problems: list | str | None = None  # the last build's problems (or its failure's reason)
         self.waiting = 0  # open pages waiting for the next build (their long polls)
         self._waiting_lock = threading.Lock()
         self.report: list[str] = []  # what the build loop said, for tests
@@ -205,17 +258,19 @@ class _Preview:
         except KeyboardInterrupt:
             raise
         except DataProblems as exc:  # found before building: the site still holds the last good pages
-            return self._problems(exc.report)
+            return self._problems(exc.problems or exc.report, exc.report)
         except BaseException as exc:  # noqa: BLE001 - whatever stops a build is shown, never a traceback
             self.full = True  # the pages may be half built: build them all again
-            return self._problems(_one_line(exc))
+            reason = _one_line(exc)
+            return self._problems(reason, f"error: the site could not be built: {reason}")
         self.server.problems = None
         return outcome
 
-    def _problems(self, report: str) -> str:
+    def _problems(self, problems: list | str, said: str) -> str:
+        """Serve the problems page; `said`: the problems as the terminal shows them."""
         assert self.server is not None
-        self.server.problems = report
-        print(report + "\nThe preview shows these problems on its pages until they are fixed.", file=sys.stderr)
+        self.server.problems = problems
+        print(said + "\nThe preview shows these problems on its pages until they are fixed.", file=sys.stderr)
         return "Problems shown"
 
     def _build(self) -> str:
@@ -234,7 +289,7 @@ class _Preview:
             build(config, serve_url=self.serve_url, dirty=dirty)
         if plugin.problems is not None:  # the data changed between the check and the build
             self.full = True  # the plugin replaced the pages with its own problems page
-            raise DataProblems(plugin.problems)
+            raise plugin.problems
         self.full, self.nav, self.looks = False, nav, looks
         return "Rebuilt the changed pages" if dirty else "Rebuilt every page"
 
@@ -272,7 +327,7 @@ class _DropDirtyWarning(logging.Filter):
 
 
 def _one_line(exc: BaseException) -> str:
-    """What stopped a build, in one line for the problems page and the terminal."""
+    """What stopped a build, in one line (the program's words) for the problems page and the terminal."""
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
         text = f"{exc.strerror or exc}{where}"
@@ -280,8 +335,7 @@ def _one_line(exc: BaseException) -> str:
         text = str(exc.message if hasattr(exc, "message") else exc)
     else:
         text = f"{type(exc).__name__}: {exc}"
-    text = " ".join(text.split()) or type(exc).__name__
-    return f"The site could not be built: {text}\n1 problem found. Fix it, then save again."
+    return " ".join(text.split()) or type(exc).__name__
 
 
 def sweep_left_folders(temp: Path | None = None) -> list[Path]:
