@@ -28,6 +28,8 @@ li { margin: 0 0 .75rem; }
 code { font: .9rem/1.5 ui-monospace, "Noto Sans Mono CJK JP", monospace; white-space: pre-wrap;
        overflow-wrap: anywhere; background: #f6f2f2; border-left: 4px solid #8a1c1c; padding: .4rem .6rem;
        display: block; }
+.place code { display: inline; padding: .05rem .3rem; border-left: 0; }
+.place { margin-bottom: .25rem; }
 .summary { font-weight: 600; }
 .note { color: #4d4d4d; font-size: .9rem; }
 @media (prefers-color-scheme: dark) {

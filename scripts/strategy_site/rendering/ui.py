@@ -147,7 +147,8 @@ UI = {
     "preview_title": {"ja": "データに問題があります", "en": "The data has problems"},
     "preview_intro": {
         "ja": "data/ フォルダーのファイルに次の問題があるため、このページは作成されませんでした。"
-        "各行に、ファイル名・行・列・項目と、直し方が書かれています（./scripts/build --check と同じ内容です）。",
+        "各問題に、ファイル名・行・列・項目と、直し方が書かれています"
+        "（./scripts/build --check は同じ問題を英語で示します）。",
         "en": "This page was not built, because the files in the data/ folder have the problems below. "
         "Each line names the file, the line, the column and the field, and says how to fix it "
         "(the same words as ./scripts/build --check).",
@@ -327,10 +328,8 @@ def theme_words() -> dict[str, dict[str, str]]:
 # the broken-data corpus has its Japanese).
 PREVIEW_WORDS = {
     "preview_summary": {
-        "ja": "データに {n} 件の問題が見つかりました。直して保存すると、このページは元に戻ります"
-        "（./scripts/build --check でも確かめられます）。",
-        "en": "{n} problem(s) found in the data. Fix them and save: this page comes back by itself "
-        "(./scripts/build --check checks them too).",
+        "ja": "データに {n} 件の問題が見つかりました（./scripts/build --check でも確かめられます）。",
+        "en": "{n} problem(s) found in the data (./scripts/build --check finds them too).",
     },
     "preview_file": {"ja": "ファイル", "en": "File"},
     "preview_line": {"ja": "{n}行目", "en": "line {n}"},
