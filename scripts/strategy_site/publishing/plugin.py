@@ -52,8 +52,10 @@ class StrategySitePlugin(BasePlugin):
         self.problems: DataProblems | None = None  # while serving: the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
         self.static: dict[str, str] = {}  # the plain HTML pages of the last render (pipeline.split)
-        # while serving: the plain HTML pages as last written into the site (the preview's dirty
-        # builds write only those that changed; the preview empties it before a full build)
+        # ./scripts/serve's preview (preview.py) sets write_changed_only: its dirty builds write only
+        # the plain HTML pages that changed since static_written (which it empties before a full
+        # build). A plain `mkdocs serve` empties the site at every build, so it writes them all.
+        self.write_changed_only = False
         self.static_written: dict[str, str] = {}
         # while serving: the search index, refreshed in the background after each build. Its
         # failures are printed, not logged: a warning logged from its thread would land in the
@@ -133,7 +135,7 @@ class StrategySitePlugin(BasePlugin):
         itself, before it replaces site/)."""
         if _other_language_pass(config):
             return
-        if self.serving:
+        if self.write_changed_only:
             self._write_changed_static(Path(config.site_dir))
         else:
             pipeline.write_static(self.static, Path(config.site_dir))

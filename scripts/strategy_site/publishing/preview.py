@@ -392,6 +392,8 @@ def serve(config_file: Path, host: str, port: int) -> int:
             mount = urlsplit(config.site_url or "/").path
             preview.serve_url = _serve_url(host, port, mount)
             plugin = config.plugins[PLUGIN]
+            if isinstance(plugin, StrategySitePlugin):
+                plugin.write_changed_only = True
             config.plugins.on_startup(command="serve", dirty=True)
             server = PreviewServer(builder=preview, host=host, port=port, root=str(site_dir), mount_path=mount)
             preview.server = server
