@@ -232,6 +232,7 @@ def test_the_open_page_follows_a_change_a_broken_file_and_the_fix(serving, brows
             assert own in text, "the measure's text is not written as it reads: choose another change"
             pillar_file.write_text(text.replace(own, changed, 1), "utf-8")
             follow(page, "t => !!document.body && document.body.innerText.includes(t)", changed)
+            assert "1 open page reloads now" in (root / "serve.log").read_text("utf-8")
             _break(root)
             follow(page, "t => document.title.startsWith(t)", TITLE[lang])
             assert page.locator("h1").inner_text() == TITLE[lang]
@@ -279,6 +280,9 @@ def test_what_the_check_passes_and_the_build_cannot_make_is_shown_as_a_problem(s
         assert page, f"{path.name}: the page did not come back after the fix"
     said = (root / "serve.log").read_text("utf-8")
     assert "Traceback" not in said and "Aborted" not in said and "appear stuck" not in said, said[-3000:]
+    # No browser had the page open (these requests run no script): the log does not claim a reload.
+    assert "Reloading browsers" not in said and "open page" not in said, said[-3000:]
+    assert "Problems shown" in said and "no page is open in a browser" in said, said[-3000:]
 
 
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP", "SIGINT"])
