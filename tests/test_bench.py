@@ -189,3 +189,15 @@ def test_page_weight_counts_what_the_page_references(tmp_path: Path) -> None:
     assert weight["js"] == gz(site / "a" / "y.js")
     assert weight["other"] == 0  # another host's file is not counted (and the site links none)
     assert weight["total"] == weight["html"] + weight["css"] + weight["js"]
+
+
+def test_save_to_preview_is_measured_for_each_scale(report) -> None:
+    """The preview's loop (issue 24): from a save to the open page showing it, at x1."""
+    tables, results, _ = report
+    (row,) = tables["Save to preview (wall seconds, median of 3 saves)"]
+    assert row["scale"] == "x1"
+    for column in ("changed text shown s", "broken file: problems shown s", "fix: page back s"):
+        assert 0 < float(row[column]) < 60, row
+    assert set(results[0]["preview"]) == {"save", "broken", "fixed"}
+    (target,) = [t for t in tables["Targets"] if t["target"].startswith("save to the open page")]
+    assert target["result"] in ("met", "MISSED") and float(target["measured"]) == float(row["changed text shown s"])

@@ -785,6 +785,11 @@ CASES = [
 ]
 
 
+def apply_case(case: Case, data: Path) -> int:
+    """Make a case's change in a scratch copy of the data (also for tests/test_serve_errors.py)."""
+    return _apply(case, data)
+
+
 def _apply(case: Case, data: Path) -> int:
     """Make the change in the scratch data; returns the line the problem should be on."""
     path = data / case.file

@@ -19,6 +19,10 @@ the whole build's wall time is shown beside it. "Our share" is what the whole bu
 MkDocs alone, (build - mkdocs) / build: every step of ours as the build really runs it (the check
 before the build, then the plugin's reading and rendering), not a sum of separately timed steps.
 
+Save to preview (preview_bench.py): in ./scripts/serve's preview of the scratch project, the wall
+seconds from saving a data file to the open page in Chromium showing the change, a broken file's
+problems and the fix.
+
 Peak memory is the whole build's largest resident set (ru_maxrss of the build process and its
 children). The page weights are measured on the site the last whole build wrote: gzip (level 6)
 of each file a first visit loads, found by parsing the built HTML.
@@ -50,7 +54,7 @@ import yaml
 
 from strategy_site.structure import pages, urls
 
-from . import search_bench
+from . import preview_bench, search_bench
 from .nav_hook import NAV_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +70,7 @@ TARGET_SHARE = 0.10  # validate + render, at most this share of the whole build 
 TARGET_GROWTH = 1.1  # x10 the data takes at most x11 the time
 TARGET_OVERHEAD = 1.25  # the whole build at most this many times MkDocs alone (with Material's search)
 TARGET_FIRST_RESULTS = 0.5  # seconds from the last keystroke to the first results, at the largest scale
+TARGET_PREVIEW = {1: 2.0, 100: 5.0}  # seconds from a save to the open page showing it (issue 24), by scale
 
 
 # -- Synthetic data --------------------------------------------------------------------------------
@@ -306,6 +311,7 @@ class Row:
     index_gz: int = 0
     index_s: float = 0.0  # Pagefind indexing the built site, CPU seconds
     search: dict = field(default_factory=dict)  # per language: visit and query bytes, keystroke-to-results s
+    preview: dict = field(default_factory=dict)  # save, broken, fixed: seconds to the open page showing it
 
     @property
     def ours(self) -> float:
@@ -355,10 +361,12 @@ def bench_scale(root: Path, scale: int, repeat: int, log=print) -> Row:
     row.index_s = search_bench.index_seconds(root / "site", run, env, root, repeat)
     pillar = sorted((root / "site" / "pillars").iterdir())[0].name
     row.search = search_bench.browser_search(root / "site", {"ja": f"pillars/{pillar}/", "en": f"en/pillars/{pillar}/"})
+    row.preview = preview_bench.save_to_preview(root, env, max(repeat, 3), log)
     log(
         f"x{scale}: {row.measures} measures, build {row.build:.1f} s CPU ({row.build_wall:.1f} s wall), "
         f"MkDocs alone {row.mkdocs:.1f} s CPU, indexing {row.index_s:.1f} s CPU, first results after "
         + ", ".join(f"{v['seconds']:.2f} s ({lang})" for lang, v in row.search.items())
+        + f"; save to preview {row.preview['save']:.2f} s"
     )
     return row
 
@@ -551,6 +559,16 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
                 slowest <= TARGET_FIRST_RESULTS,
             )
         )
+    for r in rows:
+        if r.scale in TARGET_PREVIEW and r.preview:
+            out.append(
+                (
+                    f"save to the open page showing it at most {TARGET_PREVIEW[r.scale]:g} s (x{r.scale}, "
+                    "the preview in headless Chromium)",
+                    f"{r.preview['save']:.2f}",
+                    r.preview["save"] <= TARGET_PREVIEW[r.scale],
+                )
+            )
     return out
 
 
@@ -636,6 +654,25 @@ def report(rows: list[Row]) -> str:
                     for lang, v in r.search.items()
                 ],
             ),
+        ]
+    if all(r.preview for r in rows):
+        parts += [
+            "\n## Save to preview (wall seconds, median of 3 saves)\n",
+            _table(
+                ["scale", "changed text shown s", "broken file: problems shown s", "fix: page back s"],
+                [
+                    [
+                        f"x{r.scale}",
+                        f"{r.preview['save']:.2f}",
+                        f"{r.preview['broken']:.2f}",
+                        f"{r.preview['fixed']:.2f}",
+                    ]
+                    for r in rows
+                ],
+            ),
+            "\nFrom writing the data file to the open page (./scripts/serve's preview, English page of the first "
+            "pillar, headless Chromium with the pages' policy on) showing the change: the preview noticing the "
+            "save, rebuilding, and the page reloading by itself.",
         ]
     return "\n".join(parts) + "\n"
 
@@ -785,6 +822,7 @@ def main(args: argparse.Namespace) -> int:
                                 "index_gz",
                                 "index_s",
                                 "search",
+                                "preview",
                             )
                         },
                         "weights": {f"{kind}/{lang}": w for (kind, lang), w in r.weights.items()},

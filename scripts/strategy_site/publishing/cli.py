@@ -11,12 +11,13 @@ import argparse
 import contextlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from strategy_site.publishing import contract, pipeline, safety, search_index, siteurl
+from strategy_site.publishing import contract, pipeline, preview, safety, search_index, siteurl
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.publishing.precompress import precompress
 from strategy_site.reading.problems import DataError
@@ -249,41 +250,40 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Render the pages from data/ and serve the site (default http://127.0.0.1:8000), rendering
-    again whenever data/ changes. A bad address, a port in use or broken data is said in one line."""
-    import click
-    from mkdocs.__main__ import cli as mkdocs_cli
+    again whenever data/ changes; the open page follows every save. A bad address, a port in use or
+    broken data is said in one line."""
+    import socket
 
     host, _, port = args.address.rpartition(":")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+    host = host.strip("[]")
+    if not host or not re.fullmatch(r"[0-9]{1,5}", port) or not 0 < int(port) < 65536:
         print(
-            f"error: '{args.address}' is not an address to serve on. Write HOST:PORT, for example 127.0.0.1:8000.",
+            f"error: '{_shown(args.address)}' is not an address to serve on. Write HOST:PORT with a port "
+            "from 1 to 65535 in plain digits, for example 127.0.0.1:8000.",
             file=sys.stderr,
         )
         return 2
-    import socket
-
     try:
-        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host.strip("[]"), int(port)))
-    except OSError as exc:
+            probe.bind((host, int(port)))
+    except (OSError, UnicodeError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
         print(
-            f"error: cannot serve on {args.address} ({exc.strerror}). Another program may be using port {port}: "
-            f"stop it, or choose another port, for example SERVE_ADDRESS={host}:{int(port) + 1}.",
+            f"error: cannot serve on {_shown(args.address)} ({reason}). Check the address, or another program "
+            f"may be using port {port}: stop it, or choose another port, for example "
+            f"SERVE_ADDRESS=127.0.0.1:{int(port) % 65535 + 1}.",
             file=sys.stderr,
         )
         return 1
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    try:
-        mkdocs_cli.main(
-            ["serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.address], prog_name="mkdocs", standalone_mode=False
-        )
-    except click.ClickException as exc:
-        exc.show()
-        return 1
-    except click.exceptions.Abort:
-        return 130
-    return 0
+    with _mkdocs_messages():
+        return preview.serve(ROOT / "mkdocs.yml", host, int(port))
+
+
+def _shown(text: str) -> str:
+    """Text from outside (an address) as it may be printed: no control characters reach the terminal."""
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
 
 
 def _data_folder(text: str) -> Path:

@@ -24,7 +24,7 @@ from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
 from strategy_site.rendering.render import TEMPLATES, RenderError
 from strategy_site.rendering.ui import theme_words, ui
-from strategy_site.structure import pages
+from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
 log = logging.getLogger("mkdocs.plugins.strategy_site")
@@ -38,8 +38,9 @@ def project_root(config: MkDocsConfig) -> Path:
 class DataProblems(PluginError):
     """The data has problems; `report` is what `./scripts/build --check` prints for them."""
 
-    def __init__(self, report: str):
+    def __init__(self, report: str, problems: list | None = None):
         self.report = report
+        self.problems = problems or []  # the problems (reading.problems.Problem), for the preview's page
         super().__init__("The data has problems, so the site was not built:\n" + report)
 
 
@@ -48,11 +49,18 @@ class StrategySitePlugin(BasePlugin):
         # The data of this build: its fingerprint and what pipeline.load made of it.
         self.checked: tuple[pipeline.Fingerprint, pipeline.Checked] | None = None
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
-        self.problems: str | None = None  # while serving: the report of the data's problems, if any
+        self.problems: DataProblems | None = None  # while serving: the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
         self.static: dict[str, str] = {}  # the plain HTML pages of the last render (pipeline.split)
-        # while serving: the search index, refreshed in the background after each build
-        self.refresher = search_index.Refresher(lambda message: log.warning(message))
+        # ./scripts/serve's preview (preview.py) sets write_changed_only: its dirty builds write only
+        # the plain HTML pages that changed since static_written (which it empties before a full
+        # build). A plain `mkdocs serve` empties the site at every build, so it writes them all.
+        self.write_changed_only = False
+        self.static_written: dict[str, str] = {}
+        # while serving: the search index, refreshed in the background after each build. Its
+        # failures are printed, not logged: a warning logged from its thread would land in the
+        # build running meanwhile, which strict mode would then abort.
+        self.refresher = search_index.Refresher(lambda message: print(f"WARNING -  {message}", file=sys.stderr))
 
     def use(self, root: Path, checked: pipeline.Checked) -> None:
         """Take data that the caller has just checked (`strategy_site build`), so that this build
@@ -66,8 +74,12 @@ class StrategySitePlugin(BasePlugin):
             try:
                 self.checked = (stamp, pipeline.load(root))
             except DataError as exc:
-                raise DataProblems(str(exc)) from None
+                raise DataProblems(str(exc), exc.problems) from None
         return self.checked[1]
+
+    def nav_of(self, checked: pipeline.Checked) -> list:
+        """The navigation of this data (the preview builds everything again when it changes)."""
+        return pages.nav(checked.strategy)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -84,7 +96,7 @@ class StrategySitePlugin(BasePlugin):
             if not self.serving:
                 raise
             # The preview keeps the last good pages and navigation; on_post_build shows the problems.
-            self.problems = exc.report
+            self.problems = exc
             config.nav = self.good_nav or _fallback_nav(Path(config.docs_dir))
             return config
         self.problems, self.good_nav = None, config.nav
@@ -123,16 +135,29 @@ class StrategySitePlugin(BasePlugin):
         itself, before it replaces site/)."""
         if _other_language_pass(config):
             return
-        pipeline.write_static(self.static, Path(config.site_dir))
+        if self.write_changed_only:
+            self._write_changed_static(Path(config.site_dir))
+        else:
+            pipeline.write_static(self.static, Path(config.site_dir))
         if self.problems is not None:
-            shown = preview_errors.show(Path(config.site_dir), self.problems)
+            shown = preview_errors.show(Path(config.site_dir), self.problems.problems)
             # print, not logging: in strict mode a logged warning would stop the build and the server.
             print(
-                f"{self.problems}\nThe preview shows these problems on its {shown} pages until the data is fixed.",
+                f"{self.problems.report}\nThe preview shows these problems on its {shown} pages until the data "
+                "is fixed.",
                 file=sys.stderr,
             )
         elif self.serving:
             self.refresher.request(Path(config.site_dir))
+
+    def _write_changed_static(self, site: Path) -> None:
+        """While serving: write the plain HTML pages that changed since the last build, and delete
+        those no longer made (a full build starts from an empty site and an empty record)."""
+        before, self.static_written = self.static_written, dict(self.static)
+        pipeline.write_static({k: v for k, v in self.static.items() if before.get(k) != v}, site)
+        for rel in before.keys() - self.static.keys():
+            lang, _, rest = rel.partition("/")
+            (site / (urls.LANG_PREFIX[lang] + rest)).unlink(missing_ok=True)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(project_root(config) / "data"))

@@ -11,7 +11,9 @@ hook under `mkdocs serve`, in the background (see Refresher), so the page reload
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -62,29 +64,37 @@ def executable() -> Path:
     return path
 
 
-def build(site: Path) -> None:
+def build(site: Path, background: bool = False) -> None:
     """Write the search index of the built site in `site` into site/pagefind/. The index is written
-    beside it first and moved into place whole, so a page never sees half an index."""
+    beside it first and moved into place whole, so a page never sees half an index. `background`
+    (the preview's refresher): the indexer runs at a lower priority, so that the preview's next
+    rebuild is not slowed by it."""
     site = Path(site)
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
     try:
-        result = subprocess.run(
-            [
-                str(executable()),
-                "--site",
-                str(site),
-                "--output-path",
-                str(scratch / BUNDLE),
-                "--exclude-selectors",
-                EXCLUDE,
-                "--glob",
-                pages_glob(site),
-                "--quiet",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        command = [
+            str(executable()),
+            "--site",
+            str(site),
+            "--output-path",
+            str(scratch / BUNDLE),
+            "--exclude-selectors",
+            EXCLUDE,
+            "--glob",
+            pages_glob(site),
+            "--quiet",
+        ]
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+            if background:
+                with contextlib.suppress(OSError):  # a lower priority is a courtesy, not a need
+                    os.setpriority(os.PRIO_PROCESS, process.pid, BACKGROUND_NICENESS)
+            try:
+                stdout, stderr = process.communicate(timeout=600)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                raise
+        result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
         if result.returncode != 0 or not (scratch / BUNDLE / "pagefind.js").exists():
             detail = (result.stderr or result.stdout).strip().splitlines()
             raise SearchIndexError(
@@ -105,6 +115,9 @@ def build(site: Path) -> None:
         raise SearchIndexError("the search indexer took more than 10 minutes and was stopped") from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+BACKGROUND_NICENESS = 10  # the preview's indexer yields the processor to the preview's rebuilds
 
 
 ENTRY = "pagefind-entry.json"  # the index's table of languages
@@ -167,6 +180,6 @@ class Refresher:
                     return
             try:
                 if site.is_dir():
-                    build(site)
+                    build(site, background=True)
             except SearchIndexError as exc:
                 self._report(f"Search is not available until the next build: {exc}")

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 import segno
 from markupsafe import Markup
 
@@ -60,9 +61,30 @@ def _coord(value: float, places: int | None = None) -> Markup:
     return Markup(str(value) if places is None else f"{value:.{places}f}")
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory, for a process that renders more than once (the
+    preview renders at every save). Keyed by each template's name and checked against its source,
+    so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()  # this process's compiled page templates
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=COMPILED,
         finalize=escape.finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -149,7 +171,10 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
     targets = pages.permalink_targets(s)
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
     redirect = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED,
     ).get_template("permalink.html.j2")
     site = pages.site_pages(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})

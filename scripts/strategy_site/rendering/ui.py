@@ -181,7 +181,8 @@ UI = {
     "preview_title": {"ja": "データに問題があります", "en": "The data has problems"},
     "preview_intro": {
         "ja": "data/ フォルダーのファイルに次の問題があるため、このページは作成されませんでした。"
-        "各行に、ファイル名・行・列・項目と、直し方が書かれています（./scripts/build --check と同じ内容です）。",
+        "各問題に、ファイル名・行・列・項目と、直し方が書かれています"
+        "（./scripts/build --check は同じ問題を英語で示します）。",
         "en": "This page was not built, because the files in the data/ folder have the problems below. "
         "Each line names the file, the line, the column and the field, and says how to fix it "
         "(the same words as ./scripts/build --check).",
@@ -374,3 +375,537 @@ def label(key: str, lang: str, **values: object) -> str:
 
 def theme_words() -> dict[str, dict[str, str]]:
     return {key: UI[key] for key in THEME_WORDS}
+
+
+# The preview's problems page in Japanese (preview_errors.py). The problems are worded in English by
+# the checker (checking/, reading/load.py), as `./scripts/build --check` prints them; each kind of
+# problem has a pattern here and its Japanese, with the pattern's {names} filled in from the match
+# (values are shown as they are: ids, file names, numbers). A problem no pattern fits is shown in
+# English on the Japanese page, marked so (tests/test_serve_errors.py checks that every problem of
+# the broken-data corpus has its Japanese).
+PREVIEW_WORDS = {
+    "preview_summary": {
+        "ja": "データに {n} 件の問題が見つかりました（./scripts/build --check でも確かめられます）。",
+        "en": "{n} problem(s) found in the data (./scripts/build --check finds them too).",
+    },
+    "preview_file": {"ja": "ファイル", "en": "File"},
+    "preview_line": {"ja": "{n}行目", "en": "line {n}"},
+    "preview_column": {"ja": "{n}列目", "en": "column {n}"},
+    "preview_field": {"ja": "項目", "en": "Field"},
+    "preview_item": {"ja": "対象", "en": "Item"},
+    "preview_folder": {"ja": "フォルダー", "en": "Folder"},
+    "preview_english_only": {
+        "ja": "（この問題の説明はまだ英語だけです）",
+        "en": "(this problem is worded in English only)",
+    },
+    "preview_expected": {"ja": "求められる形: {words}。", "en": "Expected: {words}."},
+    "preview_and": {"ja": "、", "en": ", "},
+    "preview_or": {"ja": "か", "en": " or "},
+    "preview_build_failed": {
+        "ja": "サイトを作れませんでした。理由（プログラムの言葉のまま）:",
+        "en": "The site could not be built. The reason, as the program says it:",
+    },
+}
+
+UI.update(PREVIEW_WORDS)
+
+# Words inside the problems: kinds of things, types of values, languages.
+PROBLEM_TERMS_JA = {
+    "pillar": "柱",
+    "measure": "施策",
+    "measure or slide-1 box item": "施策またはスライド1の枠の項目",
+    "progress item": "進捗項目",
+    "a pillar": "柱",
+    "a measure group": "施策群",
+    "a glossary term": "用語集の用語",
+    "text": "文章",
+    "a whole number": "整数",
+    "a number": "数",
+    "true or false": "true か false",
+    "true/false": "true か false",
+    "a set of fields (name: value)": "フィールドの集まり（名前: 値）",
+    "a set of fields": "フィールドの集まり",
+    "a list (lines starting with '- ')": "リスト（「- 」で始まる行）",
+    "a list": "リスト",
+    "empty": "空",
+    "English": "英語",
+    "Japanese": "日本語",
+    "folder": "フォルダー",
+    "named pipe (FIFO)": "名前付きパイプ（FIFO）",
+}
+
+# (the English of a kind of problem, as a regular expression; its Japanese). Checked in order; the
+# first that matches the whole problem is used. A trailing " Expected: ..." is worded separately.
+PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
+    (r"(?P<v>'.*') has spaces at its start or end\. Remove them\.", "{v} の前後に空白があります。削除してください。"),
+    (
+        r"(?P<v>'.*') is read as a YAML tag, which the data does not use\. If this is a text that starts with '!', "
+        r"put the whole text in quotation marks \(\"\.\.\.\"\); otherwise delete the tag\.",
+        "{v} は YAML のタグとして読まれますが、データではタグを使いません。「!」で始まる文章なら全体を引用符"
+        '（"..."）で囲み、そうでなければタグを削除してください。',
+    ),
+    (
+        r"'(?P<a>[^']*)' is still on the page '(?P<p>[^']*)': a redirect would take that address over\. "
+        r"Remove this entry\.",
+        "'{a}' はまだページ '{p}' にあります。転送するとそのアドレスを奪ってしまいます。この項目を削除してください。",
+    ),
+    (
+        r"(?P<v>'&[^']*') is a YAML anchor \(a mark for copying a value elsewhere\)\. The data does not use "
+        r"copies: delete it\. If this is a text that starts with '&', put the whole text in quotation marks\.",
+        "{v} は YAML のアンカー（値を別の場所へ写すための印）です。データでは写しを使わないので削除してください。"
+        "「&」で始まる文章なら、全体を引用符で囲んでください。",
+    ),
+    (
+        r"(?P<v>'\*[^']*') is a YAML alias: a copy of a value marked '(?P<m>[^']*)' elsewhere\. The data does "
+        r"not use copies: write the value itself here\. If this is a text that starts with '\*', put the "
+        r"whole text in quotation marks\.",
+        "{v} は YAML のエイリアス（別の場所で '{m}' と印を付けた値の写し）です。データでは写しを使わないので、"
+        "ここに値そのものを書いてください。「*」で始まる文章なら、全体を引用符で囲んでください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is not written in plain digits \(no signs, '_', exponents or leading zeros\)\. "
+        r"Write it in plain digits, such as (?P<e>.*)\.",
+        "{v} は普通の数字だけで書かれていません（符号、「_」、指数、先頭の0は使えません）。"
+        "普通の数字で書いてください（例: {e}）。",
+    ),
+    (
+        r"(?P<v>'[^']*') is not written in plain digits \(no signs, '_'(?:, exponents)? or leading zeros\)\. "
+        r"Write (?P<w>.*)\.",
+        "{v} は普通の数字だけで書かれていません（符号、「_」、指数、先頭の0は使えません）。{w} と書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is not a number a figure can have\. Write the number in plain digits, for example "
+        r"(?P<e>\S+)\.",
+        "{v} は金額に使えない数です。普通の数字で書いてください（例: {e}）。",
+    ),
+    (
+        r"(?P<v>'[^']*') has a leading zero, so YAML reads it as (?P<n>\S+) \(octal\)\. Write (?P<w>\S+)\.",
+        "{v} は先頭に0があるため、YAML は8進数の {n} と読みます。{w} と書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is read as (?P<n>\S+) \(a number in another base\)\. Write the number in plain "
+        r"decimal digits, for example (?P<e>\S+)\.",
+        "{v} は別の進数の数 {n} として読まれます。普通の10進数で書いてください（例: {e}）。",
+    ),
+    (
+        r"(?P<v>'[^']*') is a whole number written with a decimal point\. Write (?P<w>\S+)\.",
+        "{v} は小数点付きで書かれた整数です。{w} と書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is not a real date\. Write YYYY-MM with a month from 01 to 12, or YYYY-MM-DD with a "
+        r"day that month has\.",
+        "{v} は実在しない日付です。YYYY-MM（月は01～12）か、YYYY-MM-DD（その月にある日）で書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is read as (?P<n>\S+) \(YAML reads numbers with ':' in base 60\)\. Write the number "
+        r"in plain digits, without ':'\.",
+        "{v} は {n} と読まれます（YAML は「:」を含む数を60進数として読みます）。「:」を使わず、普通の数字で"
+        "書いてください。",
+    ),
+    (
+        r"'<<' \(a YAML merge key\) copies the fields of another entry, which the data does not use\. Write "
+        r"the fields themselves here\.",
+        "'<<'（YAML のマージキー）は別の項目のフィールドを写しますが、データでは使いません。ここにフィールド"
+        "そのものを書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is read as (?P<b>true|false)\. Write (?P=b) \(yes/no answers are written true or "
+        r"false\); if this is a text, put it in quotation marks: (?P<q>\".*\")\.",
+        "{v} は {b} と読まれます。はい・いいえは true か false で書いてください。文章なら引用符で囲んでください: {q}。",
+    ),
+    (r"(?P<v>'.*') is not in the right form\.", "{v} は正しい形ではありません。"),
+    (
+        r"(?P<v>'.*') in a text in double quotation marks is read as a special character, not as a "
+        r"backslash\. To write a backslash, write it twice \(\\\\\), or put the text in single quotation marks\.",
+        "二重引用符の中の {v} は、バックスラッシュではなく特別な文字として読まれます。バックスラッシュを書くには"
+        "2つ重ねる（\\\\）か、文章を一重引用符で囲んでください。",
+    ),
+    (
+        r"'(?P<i>[^']*)' is the id of (?P<k>a pillar|a measure group|a glossary term) \((?:its page is|on the "
+        r"page) (?P<p>[^)]*)\), which has no permalink\. Write a page's address \(ending in '/'\) or the id of "
+        r"a measure or item\.",
+        "'{i}' は{k}の id で（ページ {p}）、固定リンクがありません。ページのアドレス（「/」で終わる）か、施策"
+        "または項目の id を書いてください。",
+    ),
+    (
+        r"'(?P<a>[^']*)' is in the folder '(?P<f>[^']*)', which the site uses for its own files\. Only old "
+        r"page addresses can be redirected\.",
+        "'{a}' は、サイトが自分のファイルに使うフォルダー '{f}' の中にあります。転送できるのは古いページの"
+        "アドレスだけです。",
+    ),
+    (
+        r"'(?P<a>[^']*)' starts with '(?P<l>[^']*)'\. Leave the language out: write '(?P<w>[^']*)'; each "
+        r"entry works in both languages\.",
+        "'{a}' は '{l}' で始まっています。言語の部分を除いて '{w}' と書いてください。各項目は両方の言語で働きます。",
+    ),
+    (
+        r"(?P<v>'.*') contains a line break or control character\. Keep the text on one line\.",
+        "{v} に改行か制御文字が含まれています。1行に収めてください。",
+    ),
+    (
+        r"'(?P<a>[^']*)' is the permalink of the item '(?P<i>[^']*)', which the site serves: a redirect "
+        r"would take it over\. Remove this entry\.",
+        "'{a}' は、サイトが公開している項目 '{i}' の固定リンクです。転送するとそれを奪ってしまいます。"
+        "この項目を削除してください。",
+    ),
+    (
+        r"'(?P<a>[^']*)' is a page the site still serves, so it cannot be redirected\. Remove this entry, or "
+        r"give an anchor\.",
+        "'{a}' はサイトがまだ公開しているページなので、転送できません。この項目を削除するか、アンカーを付けて"
+        "ください。",
+    ),
+    (
+        r"'(?P<a>[^']*)' is neither a page of the site nor the id of an item\. Write an item's id or a "
+        r"page's address\.",
+        "'{a}' はサイトのページでも項目の id でもありません。項目の id か、ページのアドレスを書いてください。",
+    ),
+    (
+        r"'(?P<a>[^']*)' is not a page of the site\. Write a page's address, or an item's id\.",
+        "'{a}' はサイトのページではありません。ページのアドレスか、項目の id を書いてください。",
+    ),
+    (
+        r"'(?P<a>[^']*)' is already redirected on line (?P<n>\d+)\. Keep one of the two entries\.",
+        "'{a}' は {n} 行目ですでに転送されています。2つのうち1つだけを残してください。",
+    ),
+    (
+        r"(?P<v>.*) is not allowed here\. Use one of: (?P<o>.*)\.",
+        "{v} はここでは使えません。次のどれかを使ってください: {o}。",
+    ),
+    (r"(?P<v>.*) is too small\.", "{v} は小さすぎます。"),
+    (r"(?P<v>.*) is too large\.", "{v} は大きすぎます。"),
+    (r"(?P<v>.*) is too long\.", "{v} は長すぎます。"),
+    (
+        r"contains an invisible character, (?P<c>U\+[0-9A-F]+ [^,]*), at character (?P<n>\d+)\. Delete it "
+        r"\(retype the text around it if your editor does not show it\)\. The text holds nothing else that "
+        r"can be seen: write the text\.",
+        "{n}文字目に見えない文字 {c} が含まれています。削除してください（エディターで見えないときは、その前後を"
+        "打ち直してください）。この文章にはほかに見える文字がありません。文章を書いてください。",
+    ),
+    (
+        r"contains an invisible character, (?P<c>U\+[0-9A-F]+ [^,]*), at character (?P<n>\d+)\. Delete it "
+        r"\(retype the text around it if your editor does not show it\)\.",
+        "{n}文字目に見えない文字 {c} が含まれています。削除してください（エディターで見えないときは、その前後を"
+        "打ち直してください）。",
+    ),
+    (
+        r"ends in '(?P<e>[^']*)', so it would not be read\. Rename it to '(?P<n>[^']*)'\.",
+        "ファイル名が '{e}' で終わっているため、読み込まれません。'{n}' に名前を変えてください。",
+    ),
+    (
+        r"holds more than one YAML document \(a line '---' in the middle\?\)\. Keep one document per file\.",
+        "YAML の文書を2つ以上含んでいます（途中に「---」の行がありませんか）。1つのファイルには文書を1つだけに"
+        "してください。",
+    ),
+    (
+        r"is (?P<s>[0-9.]+ MB); a data file may be at most 1 MB\. Split it, or check that it is the right file\.",
+        "大きさが {s} あります。データファイルは 1 MB までです。分けるか、正しいファイルかを確かめてください。",
+    ),
+    (
+        r"is a (?P<k>folder|named pipe \(FIFO\)), not a text file\. Replace it with the data file, or move it "
+        r"out of data/\.",
+        "テキストファイルではなく{k}です。データファイルに置き換えるか、data/ の外へ移してください。",
+    ),
+    (
+        r"is a link to a file that does not exist\. Replace the link with the file itself\.",
+        "存在しないファイルへのリンクです。リンクをファイルそのものに置き換えてください。",
+    ),
+    (
+        r"is a link to (?P<t>.*), outside the project\. Copy the file into data/ instead of linking to it\.",
+        "プロジェクトの外にある {t} へのリンクです。リンクではなく、ファイルそのものを data/ にコピーしてください。",
+    ),
+    (
+        r"is empty \(or holds only comments\)\. Restore its content, for example from the project's history\.",
+        "空です（またはコメントだけです）。プロジェクトの履歴などから内容を戻してください。",
+    ),
+    (
+        r"is empty\. Write the text, or remove the field if it is optional\.",
+        "空です。文章を書くか、省略できるフィールドなら削除してください。",
+    ),
+    (r"is empty\. Write (?P<w>.*) after the colon\.", "空です。コロンの後に{w}を書いてください。"),
+    (
+        r"is indented with a tab\. YAML allows only spaces for indentation: replace the tab with spaces\.",
+        "タブで字下げされています。YAML の字下げには空白しか使えません。タブを空白に置き換えてください。",
+    ),
+    (
+        r"is missing\. Every build needs it: restore it from the project's history\.",
+        "ありません。どのビルドにも必要なファイルです。プロジェクトの履歴から戻してください。",
+    ),
+    (
+        r"is not a known data file\. Data files are (?P<l>.*)\.",
+        "既知のデータファイルではありません。データファイルは次のものです: {l}。",
+    ),
+    (
+        r"is not valid UTF-8 text \(byte (?P<b>0x[0-9a-f]+)\)\. Save the file with the encoding UTF-8\.",
+        "正しい UTF-8 のテキストではありません（バイト {b}）。文字コード UTF-8 で保存してください。",
+    ),
+    (
+        r"is not valid YAML here: a quotation mark or a comma is missing \(or there is one too many\) inside "
+        r"\{ \} or \[ \]\. Each text needs a quotation mark at its start and at its end, and a comma goes "
+        r"between two fields, as in \{ja: \"\.\.\.\", en: \"\.\.\.\"\}\. If this line looks right, check the "
+        r"line above it\.",
+        "ここは正しい YAML ではありません。{{ }} か [ ] の中で引用符かコンマが足りません（または多すぎます）。"
+        "文章の初めと終わりには引用符が要り、2つのフィールドの間にはコンマが入ります（例: "
+        '{{ja: "...", en: "..."}}）。この行が正しく見えるときは、1行上を確かめてください。',
+    ),
+    (
+        r"is not valid YAML here: the colon after a field's name is missing\. Write 'name: value'\. If this "
+        r"line looks right, check the line above it\.",
+        "ここは正しい YAML ではありません。フィールド名の後のコロンがありません。「name: value」と書いてください。"
+        "この行が正しく見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: there is a colon ':' where none is expected\. If a text contains ': ', put "
+        r"the text in quotation marks; otherwise check the indentation of this line\. If this line looks "
+        r"right, check the line above it\.",
+        "ここは正しい YAML ではありません。あるはずのない場所にコロン「:」があります。文章に「: 」が含まれるなら"
+        "文章を引用符で囲み、そうでなければこの行の字下げを確かめてください。この行が正しく見えるときは、1行上を"
+        "確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: the indentation does not fit: this line starts further left or right than "
+        r"the lines of the same level around it\. Line it up with them; a list entry starts with a dash and a "
+        r"space \('- '\)\. If this line looks right, check the line above it\.",
+        "ここは正しい YAML ではありません。字下げが合っていません。この行は、周りの同じ段の行より左か右から"
+        "始まっています。それらにそろえてください。リストの項目は「- 」（ハイフンと空白）で始まります。この行が"
+        "正しく見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: there is a tab character\. Use spaces instead\. If this line looks right, "
+        r"check the line above it\.",
+        "ここは正しい YAML ではありません。タブ文字があります。代わりに空白を使ってください。この行が正しく"
+        "見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: a text starts with a sign that YAML reserves \((?P<s>[^)]*)\)\. Put the "
+        r"text in quotation marks\. If this line looks right, check the line above it\.",
+        "ここは正しい YAML ではありません。文章が YAML の予約した記号（{s}）で始まっています。文章を引用符で"
+        "囲んでください。この行が正しく見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: a text's quotation marks are not closed: the text that starts here has no "
+        r"closing quotation mark\. If this line looks right, check the line above it\.",
+        "ここは正しい YAML ではありません。文章の引用符が閉じていません。ここから始まる文章に閉じる引用符が"
+        "ありません。この行が正しく見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: something follows the end of a text on the same line\. Put the whole text "
+        r"inside the quotation marks, or move the rest to a line of its own\. If this line looks right, check "
+        r"the line above it\.",
+        "ここは正しい YAML ではありません。同じ行で文章の終わりの後に何かが続いています。文章全体を引用符の中に"
+        "入れるか、残りを別の行に移してください。この行が正しく見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is not valid YAML here: the '\{' or '\[' here is not closed on its line: the closing '\}' or '\]' is "
+        r"missing, or a quotation mark inside is not closed\. If this line looks right, check the line above it\.",
+        "ここは正しい YAML ではありません。ここの「{{」か「[」がその行で閉じていません。閉じる「}}」か「]」が"
+        "ないか、中の引用符が閉じていません。この行が正しく見えるときは、1行上を確かめてください。",
+    ),
+    (
+        r"is text \('(?P<v>[^']*)'\) because of its quotation marks\. Write the number without them: (?P<w>\S+)\.",
+        "引用符があるため文章（'{v}'）になっています。引用符を外して、数 {w} を書いてください。",
+    ),
+    (
+        r"nests values more than (?P<n>\d+) levels deep\. The data never needs that many: check the "
+        r"indentation and that every '\[' and '\{' is closed where it should be\.",
+        "値が {n} 段より深く入れ子になっています。データにそこまでは要りません。字下げと、すべての「[」「{{」が"
+        "正しい場所で閉じているかを確かめてください。",
+    ),
+    (
+        r"order (?P<n>\d+) is already taken by (?P<f>.*)\. Give each pillar its own place\.",
+        "順番 {n} はすでに {f} が使っています。柱ごとに別の順番にしてください。",
+    ),
+    (
+        r"refers to '(?P<i>[^']*)', but no (?P<k>pillar|measure|measure or slide-1 box item|progress item) "
+        r"has that id\. Check the spelling against the id in the data\.",
+        "'{i}' を指していますが、その id の{k}はありません。データにある id と綴りを見比べてください。",
+    ),
+    (
+        r"should be text, but (?P<t>.*) without quotation marks is read as (?P<k>[^.]*)\. Put the text in "
+        r"quotation marks: (?P<q>\".*\")\.",
+        "文章であるべきところ、引用符のない {t} は{k}として読まれます。文章を引用符で囲んでください: {q}。",
+    ),
+    (
+        r"should be (?P<w>[^,]*), but is (?P<k>text|a number|true/false|a list|a set of fields|empty) "
+        r"\((?P<v>.*)\)\.",
+        "{w}であるべきところ、{k}（{v}）になっています。",
+    ),
+    (
+        r"starts with a byte-order mark \(BOM\)\. Save the file as UTF-8 without BOM \(in most editors: "
+        r"Encoding > UTF-8\)\.",
+        "バイト順マーク（BOM）で始まっています。BOM なしの UTF-8 で保存してください（多くのエディターでは"
+        "「エンコーディング > UTF-8」）。",
+    ),
+    (
+        r"the (?P<l>English|Japanese) text '(?P<n>ja|en)' is missing\. Add '(?P=n): \.\.\.' next to the other "
+        r"language\.",
+        "{l}の文章 '{n}' がありません。もう一方の言語の隣に '{n}: ...' を加えてください。",
+    ),
+    (
+        r"the English text '(?P<t>.*)' is written in Japanese only\. Write the English translation here\.",
+        "英語の文章 '{t}' が日本語だけで書かれています。ここに英訳を書いてください。",
+    ),
+    (
+        r"the field '(?P<f>[^']*)' is written twice \(first on line (?P<n>\d+)\)\. Keep one and delete the "
+        r"other: otherwise one value would be lost\.",
+        "フィールド '{f}' が2回書かれています（最初は {n} 行目）。1つを残してもう1つを削除してください。"
+        "そうしないと片方の値が失われます。",
+    ),
+    (r"the field '(?P<f>[^']*)' is missing\. Add it\.", "フィールド '{f}' がありません。加えてください。"),
+    (
+        r"the file name '(?P<n>[^']*)' is not a pillar id \(lowercase letters a-z, digits and single "
+        r"hyphens\)\. Rename the file to '(?P<w>[^']*)' after the pillar's id\.",
+        "ファイル名 '{n}' が柱の id の形になっていません（小文字の a-z、数字、1つずつのハイフン）。柱の id に"
+        "合わせて '{w}' に名前を変えてください。",
+    ),
+    (
+        r"the id '(?P<i>[^']*)' is used by the site's own pages \(an element or heading of that name\), so an "
+        r"item cannot have it\. Choose another id, for example '(?P<e>[^']*)'\.",
+        "id '{i}' はサイト自身のページが使っている（その名前の要素か見出しがある）ため、項目には使えません。"
+        "別の id にしてください（例: '{e}'）。",
+    ),
+    (
+        r"the id '(?P<i>[^']*)' starts with '(?P<p>[^']*)', which is used by the site's own pages for their "
+        r"ids, so an item cannot have it\. Choose another id, for example '(?P<e>[^']*)'\.",
+        "id '{i}' は、サイト自身のページが id に使う '{p}' で始まるため、項目には使えません。別の id に"
+        "してください（例: '{e}'）。",
+    ),
+    (
+        r"the id '(?P<i>[^']*)' is already used in (?P<f>.*) on line (?P<n>\d+)\. Every id must be unique: "
+        r"choose another\.",
+        "id '{i}' は {f} の {n} 行目ですでに使われています。id はすべて別々でなければなりません。別の id に"
+        "してください。",
+    ),
+    (
+        r"the id '(?P<i>[^']*)' would make this pillar's page the address (?P<a>\S+) itself\. Choose another "
+        r"id \(and name the file after it\)\.",
+        "id '{i}' では、この柱のページのアドレスが {a} そのものになってしまいます。別の id にしてください"
+        "（ファイル名もそれに合わせてください）。",
+    ),
+    (
+        r"the pillar's id '(?P<i>[^']*)' differs from its file name '(?P<f>[^']*)'\. Change the id back to "
+        r"'(?P<b>[^']*)', or rename the file to '(?P<r>[^']*)'\.",
+        "柱の id '{i}' がファイル名 '{f}' と違います。id を '{b}' に戻すか、ファイル名を '{r}' に変えてください。",
+    ),
+    (
+        r"the span ends \((?P<e>[^)]*)\) before it starts \((?P<s>[^)]*)\)\. Swap 'start' and 'end', or "
+        r"correct the years\.",
+        "期間の終わり（{e}）が始まり（{s}）より前です。'start' と 'end' を入れ替えるか、年度を直してください。",
+    ),
+    (
+        r"unknown field '(?P<f>[^']*)'\. Did you mean '(?P<m>[^']*)'\? The fields allowed here are: (?P<a>.*)\.",
+        "知らないフィールド '{f}' です。'{m}' のことですか。ここで使えるフィールドは次のとおりです: {a}。",
+    ),
+    (
+        r"unknown field '(?P<f>[^']*)'\. The fields allowed here are: (?P<a>.*)\.",
+        "知らないフィールド '{f}' です。ここで使えるフィールドは次のとおりです: {a}。",
+    ),
+    (r"is an empty list\. Add at least one entry\.", "空のリストです。1つ以上の項目を加えてください。"),
+    (r"lists the same entry twice\. Remove the repeat\.", "同じ項目を2回挙げています。重複を削除してください。"),
+    (r"does not have the right fields\.", "フィールドが正しくありません。"),
+)
+
+# What a field expects (the schema's descriptions, data/schema/*.json), for " Expected: ..." in a problem.
+EXPECTED_JA = {
+    "'official' where the English is the official or established English name; leave out where the "
+    "translation is this site's own": "英語が公式または定着した英語名なら 'official'。このサイト独自の訳なら書きません",
+    "JIS X 8341-3:2016": "JIS X 8341-3:2016",
+    "a box with 'id', 'slide', 'title' and either 'items' or 'groups'": "'id'、'slide'、'title' と、'items' か "
+    "'groups' のどちらかを持つ枠",
+    "a budget figure with 'id', 'slide', 'program', 'amount', 'unit', 'approximate', 'budget_type', "
+    "'fiscal_years', 'measure', 'progress_item' and 'note'": "'id'、'slide'、'program'、'amount'、'unit'、"
+    "'approximate'、'budget_type'、'fiscal_years'、'measure'、'progress_item'、'note' を持つ予算額",
+    "a count with 'value' (a whole number) and 'counter' (for example 件 / selected)": "'value'（整数）と "
+    "'counter'（例: 件 / selected）を持つ件数",
+    'a date written YYYY-MM (month only, for example "2025-02") or YYYY-MM-DD, in quotes': "引用符で囲んだ "
+    'YYYY-MM（月まで。例: "2025-02"）か YYYY-MM-DD の日付',
+    "a dated event with 'date' and 'event'": "'date' と 'event' を持つ出来事",
+    "a finding with 'code', 'where', 'decision' ('fixed' or 'not a failure') and 'reason'": "'code'、'where'、"
+    "'decision'（'fixed' か 'not a failure'）、'reason' を持つ指摘",
+    "a fiscal year such as 2021": "2021 のような年度",
+    "a fiscal year such as 2025": "2025 のような年度",
+    "a group with 'id', 'slide', 'title' and 'items'": "'id'、'slide'、'title'、'items' を持つまとまり",
+    "a list of redirects; an empty list is written []": "転送のリスト。空のリストは [] と書きます",
+    "a list of texts, each with 'ja' and 'en'": "それぞれ 'ja' と 'en' を持つ文章のリスト",
+    "a measure group with 'id', 'slide', 'title' and 'measures'": "'id'、'slide'、'title'、'measures' を持つ施策群",
+    "a name with 'id', 'ja', 'en', 'status' and, unless the status is 'site', a 'source'": "'id'、'ja'、'en'、"
+    "'status' と、status が 'site' でなければ 'source' を持つ名称",
+    "a number above zero, without commas or units, for example 5000 (the unit goes in 'unit')": "0より大きい数。"
+    "コンマや単位は付けません（例: 5000。単位は 'unit' に書きます）",
+    "a progress item with 'id', 'slide', 'text' and, where they apply, 'advances', 'dates' and 'counts'": "'id'、"
+    "'slide'、'text' と、当てはまれば 'advances'、'dates'、'counts' を持つ進捗項目",
+    "a redirect with 'from' (the old address) and 'to' (an item's id, or a page's address)": "'from'（古い"
+    "アドレス）と 'to'（項目の id かページのアドレス）を持つ転送",
+    "a section with 'id', 'slide', 'pillar', 'title' and 'items'": "'id'、'slide'、'pillar'、'title'、'items' を持つ節",
+    "a term with 'id', 'abbr' (the acronym as written in the texts) and 'name'": "'id'、'abbr'（文章に書かれた"
+    "とおりの略語）、'name' を持つ用語",
+    "a text in both languages: 'ja' (Japanese) and 'en' (English)": "両方の言語の文章: 'ja'（日本語）と 'en'（英語）",
+    "a text in both languages: 'ja' (the official Japanese, verbatim) and 'en' (its English translation); add "
+    "'translation: official' where the English is an official name": "両方の言語の文章: 'ja'（公式の日本語を"
+    "そのまま）と 'en'（その英訳）。英語が公式の名称なら 'translation: official' を加えます",
+    "a tool the tests run: axe-core or pa11y": "テストが使う道具: axe-core か pa11y",
+    "a tool with 'name', 'version' and 'rules'": "'name'、'version'、'rules' を持つ道具",
+    "a whole number above zero": "0より大きい整数",
+    "a year with 'id', 'year', 'slide', 'name', 'lead', 'priorities' and optionally 'closing'": "'id'、'year'、"
+    "'slide'、'name'、'lead'、'priorities' と、必要なら 'closing' を持つ年",
+    "an id: lowercase letters a-z, digits and single hyphens, for example 'k-program-rd-support'. Once "
+    "published an id is part of a web address: do not change it": "id: 小文字の a-z、数字、1つずつのハイフン"
+    "（例: 'k-program-rd-support'）。公開した id はウェブアドレスの一部です。変えないでください",
+    "an item with 'id', 'slide' and 'text'": "'id'、'slide'、'text' を持つ項目",
+    "fixed, or not a failure": "fixed か not a failure",
+    "how to get the content in another form (one or more texts)": "内容を別の形で得る方法（1つ以上の文章）",
+    "initial (当初予算), supplementary (補正予算) or fund": "initial（当初予算）、supplementary（補正予算）か fund",
+    "letters, digits, spaces, dots and hyphens": "文字、数字、空白、ピリオド、ハイフン",
+    "official (used by the body that owns the name), established (used by another government body or a "
+    "major outlet) or site (the site's own translation)": "official（名称を持つ機関が使う）、established（ほかの"
+    "政府機関や主な報道機関が使う）か site（このサイト独自の訳）",
+    "other English forms the same source uses, such as the acronym: [K Program]": "同じ出典が使うほかの英語の形"
+    "（略語など）: [K Program]",
+    "slide 2's frame: 'slide', 'title', 'statements' and 'history_heading'": "スライド2の枠組み: 'slide'、'title'、"
+    "'statements'、'history_heading'",
+    "text on one line, with no spaces at its start or end": "前後に空白のない1行の文章",
+    "the acronym exactly as written in the texts, for example [SIP] or [K program, K Program]": "文章に書かれた"
+    "とおりの略語（例: [SIP] や [K program, K Program]）",
+    "the boxes of slide 1's upper part": "スライド1の上部の枠",
+    "the conformance level aimed at: A or AA": "目標とする適合レベル: A か AA",
+    "the date the address moved, YYYY-MM-DD (optional, for the record)": "アドレスが移った日付 YYYY-MM-DD"
+    "（記録用。省略できます）",
+    "the date the source was checked, as YYYY-MM-DD": "出典を確かめた日付（YYYY-MM-DD）",
+    'the day of the test run, as YYYY-MM-DD in quotation marks, for example "2026-12-01"': "テストを行った日。"
+    '引用符で囲んだ YYYY-MM-DD（例: "2026-12-01"）',
+    "the finding's code as the tool reports it, for example WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2": "道具が"
+    "報告するとおりの指摘のコード（例: WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2）",
+    "the fiscal years covered, as 'start' and 'end' (for example start: 2021, end: 2022)": "対象の年度。'start' と "
+    "'end' で書きます（例: start: 2021, end: 2022）",
+    "the ids of the measures or slide-1 box items this item advances": "この項目が進める施策またはスライド1の枠の"
+    "項目の id",
+    "the last test run: 'date', 'method', 'conditions', 'tools', 'result' and 'findings'": "最後のテスト: 'date'、"
+    "'method'、'conditions'、'tools'、'result'、'findings'",
+    "the number of the overview's slide the item comes from: 1, 2 or 3": "項目のもとになった概要のスライドの番号:"
+    " 1、2、3",
+    "the old address without the language prefix and without the leading slash, ending in '/', optionally "
+    "with an anchor: for example 'pillars/old-pillar/' or "
+    "'pillars/advanced-science-and-technology/#old-measure'": "言語の部分と先頭の「/」を除き、「/」で終わる古い"
+    "アドレス。アンカーを付けることもできます（例: 'pillars/old-pillar/' や "
+    "'pillars/advanced-science-and-technology/#old-measure'）",
+    "the page's address, starting with https://": "https:// で始まるページのアドレス",
+    "the pillar's place on the slide: 1, 2, 3 ...": "スライドでの柱の順番: 1、2、3 ...",
+    "the standard aimed at: 'standard' and 'level'": "目標とする規格: 'standard' と 'level'",
+    "the strategy's year, such as 2021": "2021 のような戦略の年",
+    'the version the tests run, for example "4.12.1"': 'テストが使う版（例: "4.12.1"）',
+    "true where the source says 規模 (approximately), otherwise false": "出典が「規模」（おおよそ）と言うなら "
+    "true、そうでなければ false",
+    "what is not accessible, and what to do instead (one or more texts)": "利用できないものと、代わりの方法"
+    "（1つ以上の文章）",
+    "what the statement covers (one or more texts with 'ja' and 'en')": "方針の対象（'ja' と 'en' を持つ1つ以上の"
+    "文章）",
+    "where it leads now: the id of a measure or item (for example 'k-program-rd-support'), or a page's address "
+    "ending in '/' (for example 'pillars/innovation-ecosystem/')": "今の行き先: 施策か項目の id（例: "
+    "'k-program-rd-support'）、または「/」で終わるページのアドレス（例: 'pillars/innovation-ecosystem/'）",
+    "where the English is used: 'publisher', 'title' (the page's title), 'url' and 'checked' (the date it was "
+    "checked, YYYY-MM-DD)": "英語が使われている所: 'publisher'、'title'（ページの題名）、'url'、'checked'（確かめた"
+    "日付、YYYY-MM-DD）",
+    "with 'translation: official': the id of the name's entry in data/names.yaml, which gives its source": (
+        "'translation: official' のとき: 出典を示す data/names.yaml の名称の id"
+    ),
+    "億円 or 兆円": "億円 か 兆円",
+}
