@@ -41,7 +41,14 @@ def _wait_for(url: str, needle: str, seconds: float) -> str | None:
 @pytest.mark.site  # builds (or installs) in a scratch copy of the project
 def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> None:
     root = copy_project(tmp_path)
-    env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    (tmp_path / "tmp").mkdir()
+    # TMPDIR: plain mkdocs serve, stopped by SIGTERM, leaves its mkdocs_* folder: in tmp_path, not /tmp.
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root / "scripts"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "TMPDIR": str(tmp_path / "tmp"),
+    }
     log = tmp_path / "serve.log"
 
     def start(port: int) -> subprocess.Popen:

@@ -112,6 +112,10 @@ class PreviewServer(LiveReloadServer):
     """MkDocs' server, with the reload as a same-origin script and the problems page served in
     place of every HTML page while the last build had problems."""
 
+    # An open page's long poll is answered after at most this many seconds (MkDocs: 60), and asks
+    # again: a closed tab stops being counted among the open pages within that time.
+    poll_response_timeout = 10
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.problems: list | str | None = None  # the last build's problems (or its failure's reason)
@@ -322,8 +326,10 @@ def _dirty_build(dirty: bool):
 
 
 class _DropDirtyWarning(logging.Filter):
+    """MkDocs' words about dirty builds, which are what the preview means to do."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith(DIRTY_WARNING)
+        return not str(record.msg).startswith((DIRTY_WARNING, "The directory contains stale files"))
 
 
 def _one_line(exc: BaseException) -> str:
@@ -381,6 +387,9 @@ def _stop_on_signals():
 def serve(config_file: Path, host: str, port: int) -> int:
     """Serve the preview until stopped. Exit status 0 when stopped by Ctrl+C, SIGTERM or SIGHUP."""
     sweep_left_folders()
+    # mkdocs-static-i18n says what it does for each language at each build: the preview's log
+    # says instead what was rebuilt and how many open pages reload.
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
     work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
     site_dir = work / "site"  # the search index's scratch folder goes beside it, in `work`, too
     plugin: StrategySitePlugin | None = None
