@@ -802,6 +802,15 @@ PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
     (r"is an empty list\. Add at least one entry\.", "空のリストです。1つ以上の項目を加えてください。"),
     (r"lists the same entry twice\. Remove the repeat\.", "同じ項目を2回挙げています。重複を削除してください。"),
     (r"does not have the right fields\.", "フィールドが正しくありません。"),
+    (
+        r"names '(?P<n>.*)', which is not in the registry of names\. Add it to data/names\.yaml with its Japanese "
+        r"and English: 'status: official' or 'established' with the page that uses the English as 'source:', or "
+        r"'status: site' if the English is the site's own translation\. If it is not a name, write it in lower "
+        r"case\.",
+        "英語の名称 '{n}' が名称の登録簿にありません。data/names.yaml に日本語と英語で加えてください。公式または定着"
+        "した英語名なら 'status: official' か 'established' とし、その英語を使っているページを 'source:' に書きます。"
+        "当サイトによる翻訳なら 'status: site' とします。名称でなければ小文字で書いてください。",
+    ),
 )
 
 # What a field expects (the schema's descriptions, data/schema/*.json), for " Expected: ..." in a problem.
