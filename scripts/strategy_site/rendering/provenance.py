@@ -38,6 +38,16 @@ SITE_OWN_FIELDS = (
             "the links from budget figures to their related measures (an editorial judgement)",
         ),
     ),
+    (
+        "figures.figures[].budget_type_is_site_reading",
+        Text(
+            "予算の種類の分類のうち原文が明記していないもの（例：ムーンショット型研究開発制度の計4,114億円を"
+            "すべて補正予算とする分類。原文では期間が補正予算に始まり補正予算に終わる）",
+            "budget types the overview does not state for the whole amount (for example, classing all of "
+            "the Moonshot program's ¥411.4 billion as supplementary budgets: the overview's span starts and "
+            "ends with supplementary budgets)",
+        ),
+    ),
     ("glossary.terms[].name", Text("用語集の略称の展開（正式名称）", "the glossary's expansions of abbreviations")),
     (
         "names.names[]",
@@ -56,6 +66,8 @@ SITE_OWN_PAGES = (
 
 # The CSVs: which columns of each row hold the site's own words or judgements.
 SITE_OWN_COLUMNS = {"measures.csv": (), "figures.csv": ("measure_id",)}
+# figures.csv: the column added for a row whose budget type is the site's reading.
+SITE_READ_COLUMN = "budget_type"
 
 
 def as_json(source_title: Text) -> dict:

@@ -148,6 +148,7 @@ class Figure:
     measure_id: str
     progress_item_id: str
     note: Text
+    budget_type_is_site_reading: bool = False  # the site's reading of the budget type (provenance.py)
 
     @property
     def yen(self) -> Decimal:
@@ -357,6 +358,7 @@ def _figure(raw: dict) -> Figure:
         raw["measure"],
         raw["progress_item"],
         Text.of(raw["note"]),
+        bool(raw.get("budget_type_is_site_reading")),
     )
 
 
