@@ -16,13 +16,17 @@ SITE_OWN_FIELDS = (
     (
         "progress.sections[].items[].dates[].event",
         Text(
-            "日付に添えた出来事の語句（例：研究開発ビジョン（第一次）策定）",
-            "the event phrases attached to dates (for example, formulation of the first R&D Vision)",
+            "日付に添えた出来事の語句のうち、項目の本文にないもの（例：研究開発ビジョン（第一次）策定）",
+            "the event phrases attached to dates, where the item's text has other words "
+            "(for example, formulation of the first R&D Vision)",
         ),
     ),
     (
         "progress.sections[].items[].counts[].counter",
-        Text("件数に添えた語句（例：25件）", "the phrases attached to counts (for example, 25 selected)"),
+        Text(
+            "件数に添えた語句のうち、項目の本文にないもの",
+            "the phrases attached to counts, where the item's text has other words",
+        ),
     ),
     (
         "progress.sections[].items[].advances",
@@ -48,7 +52,13 @@ SITE_OWN_FIELDS = (
             "ends with supplementary budgets)",
         ),
     ),
-    ("glossary.terms[].name", Text("用語集の略称の展開（正式名称）", "the glossary's expansions of abbreviations")),
+    (
+        "glossary.terms[].name",
+        Text(
+            "用語集の略称の展開（正式名称）のうち、原文にない語句",
+            "the glossary's expansions of abbreviations that the overview does not have",
+        ),
+    ),
     (
         "names.names[]",
         Text("名称の登録簿（英語名とその出典）", "the registry of names (English names and their sources)"),

@@ -30,7 +30,7 @@ UI = {
     "permalink": {"ja": "固定リンク", "en": "Permalink"},
     "advances": {"ja": "関連する施策", "en": "Related measure"},
     "progress_of_measure": {"ja": "これまでの進捗", "en": "Progress so far"},
-    "figures_of_measure": {"ja": "予算", "en": "Budget"},
+    "figures_of_measure": {"ja": "関連する予算", "en": "Related budget figures"},
     "pillar_progress": {
         "ja": "この柱の進捗状況（第６期基本計画）",
         "en": "Progress under this pillar (6th Basic Plan)",

@@ -280,6 +280,15 @@ class Strategy:
     def progress_of_measure(self, measure_id: str) -> tuple[ProgressItem, ...]:
         return self._by_id["progress_of_measure"].get(measure_id, ())
 
+    @cached_property
+    def _quoted(self) -> str:
+        return "\n".join(t.ja for t in self._by_id["item_text"].values())
+
+    def quoted(self, ja: str) -> bool:
+        """Whether a Japanese phrase stands in one of the texts the data quotes from the source (the
+        texts of the items with a permalink): then it is the source's wording, not the site's own."""
+        return ja in self._quoted
+
     def item_text(self, ident: str) -> Text:
         """The text of any item that has a permalink (for a figure, its programme)."""
         return self._by_id["item_text"][ident]
