@@ -84,6 +84,57 @@ class _Article(HTMLParser):
             self.unmarked.append(data)
 
 
+class _Marked(HTMLParser):
+    """The texts a page's <article> marks as the site's own: the text of each outermost element marked
+    data-site-own, and of each element a mark stands in without one (a heading with its mark); the
+    marks' own words (※ and their hidden words) left out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[dict] = []
+        self.marked: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in _Article.VOID:
+            return
+        parent = self.stack[-1] if self.stack else None
+        frame = {
+            "tag": tag,
+            "article": tag == "article" or bool(parent and parent["article"]),
+            "own": "data-site-own" in attrs,
+            "under_own": bool(parent and (parent["own"] or parent["under_own"])),
+            "mark": "own-mark" in (attrs.get("class") or "").split() or bool(parent and parent["mark"]),
+            "holds_mark": False,
+            "texts": [],
+        }
+        if frame["mark"] and parent and not (parent["mark"] or parent["own"] or parent["under_own"]):
+            parent["holds_mark"] = True
+        self.stack.append(frame)
+
+    def handle_endtag(self, tag):
+        if tag in _Article.VOID:
+            return
+        while self.stack:
+            frame = self.stack.pop()
+            if frame["article"] and ((frame["own"] and not frame["under_own"]) or frame["holds_mark"]):
+                self.marked.append(re.sub(r"\s+", " ", "".join(frame["texts"])).strip())
+            if frame["tag"] == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.stack or self.stack[-1]["mark"] or self.stack[-1]["tag"] in ("script", "style"):
+            return
+        for frame in self.stack:
+            frame["texts"].append(data)
+
+
+def marked_texts(html: str) -> list[str]:
+    parser = _Marked()
+    parser.feed(html)
+    return parser.marked
+
+
 def article(html: str) -> _Article:
     parser = _Article()
     parser.feed(html)
@@ -148,6 +199,48 @@ def test_the_provenance_check_finds_an_unmarked_addition(site: Path, source_text
     assert "研究開発ビジョン（第一次）策定" in found and unmarked_additions(html, additions) == []
 
 
+def marked_in_source(html: str, source_text: str) -> list[str]:
+    """The texts a page marks as the site's own that the source has (line breaks joined) after all."""
+    flat = flat_source(source_text)
+    return sorted({t for t in marked_texts(html) if re.sub(r"\s+", "", t) in re.sub(r"\s+", "", flat)})
+
+
+def test_every_marked_phrase_on_every_japanese_page_is_absent_from_the_source(
+    site: Path, source_text: str, strategy
+) -> None:
+    """The converse of the test above: a mark says 原文にはない語句, so no marked text is in the source."""
+    pages = japanese_pages(site)
+    assert len(pages) == len(site_pages.site_pages(strategy))
+    checked = 0
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert marked_in_source(html, source_text) == [], path.relative_to(site)
+        checked += len(marked_texts(html))
+    assert checked > 50  # the marks are found: event phrases, counts, links, notes
+
+
+def test_the_marked_phrase_check_finds_a_phrase_of_the_source(site: Path, source_text: str) -> None:
+    """The check above can fail: an item's text of the source, marked, is found."""
+    html = page(site, "ja", "progress")
+    quoted = "ムーンショット型研究開発制度の推進"
+    assert quoted in flat_source(source_text)
+    planted = html.replace("</article>", f'<p class="site-own" data-site-own>{quoted}{{OWN}}</p></article>')
+    planted = planted.replace("{OWN}", f'<sup class="own-mark">{OWN}</sup>')
+    assert quoted in marked_in_source(planted, source_text)
+
+
+def test_the_budget_phrases_and_moonshots_classification_are_marked_in_both_languages(site: Path, strategy) -> None:
+    """Issue 23: 「（補正予算、2021～2022年度）」 is the site's wording, and Moonshot's type its reading."""
+    for lang in LANGS:
+        phrases = [
+            t for t in marked_texts(page(site, lang, "progress")) if t.startswith(ui.UI["paren_open"][lang].strip())
+        ]
+        assert len(phrases) == len(strategy.figures), (lang, phrases)
+        budget = marked_texts(page(site, lang, "budget"))
+        reading = ui.UI["budget_type_supplementary"][lang] + ui.UI["own_reading"][lang]
+        assert budget.count(reading) == 1, (lang, budget)
+
+
 def test_the_2025_card_and_the_budget_note_are_marked_in_both_languages(site: Path) -> None:
     for lang in LANGS:
         history = page(site, lang, "history")
@@ -199,7 +292,11 @@ def test_exports_say_which_fields_are_the_sites_own(site: Path, loaded_files) ->
     for field in fields:
         assert _exists(exported, [p for p in field.replace("[]", ".[]").split(".") if p]), field
     rows = list(csv.DictReader(io.StringIO((site / "data" / "figures.csv").read_bytes().decode("utf-8-sig"))))
-    assert rows and all(r["site_own_columns"] == "measure_id" for r in rows)
+    own = {r["id"]: r["site_own_columns"] for r in rows}
+    # Classing all of Moonshot's 4,114億円 as supplementary is the site's reading (issue 23).
+    assert own.pop("moonshot-budget") == "measure_id budget_type"
+    assert own and set(own.values()) == {"measure_id"}
+    assert "figures.figures[].budget_type_is_site_reading" in fields
     rows = list(csv.DictReader(io.StringIO((site / "data" / "measures.csv").read_bytes().decode("utf-8-sig"))))
     assert rows and all(r["site_own_columns"] == "" for r in rows)
 

@@ -210,7 +210,10 @@ def figures_csv(s: Strategy) -> str:
                 "note_ja": f.note.ja,
                 "note_en": f.note.en,
                 "slide": f.slide,
-                "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["figures.csv"]),
+                "site_own_columns": " ".join(
+                    provenance.SITE_OWN_COLUMNS["figures.csv"]
+                    + ((provenance.SITE_READ_COLUMN,) if f.budget_type_is_site_reading else ())
+                ),
             }
         )
     return _csv(FIGURE_COLUMNS, rows)

@@ -16,13 +16,17 @@ SITE_OWN_FIELDS = (
     (
         "progress.sections[].items[].dates[].event",
         Text(
-            "日付に添えた出来事の語句（例：研究開発ビジョン（第一次）策定）",
-            "the event phrases attached to dates (for example, formulation of the first R&D Vision)",
+            "日付に添えた出来事の語句のうち、項目の本文にないもの（例：研究開発ビジョン（第一次）策定）",
+            "the event phrases attached to dates, where the item's text has other words "
+            "(for example, formulation of the first R&D Vision)",
         ),
     ),
     (
         "progress.sections[].items[].counts[].counter",
-        Text("件数に添えた語句（例：25件）", "the phrases attached to counts (for example, 25 selected)"),
+        Text(
+            "件数に添えた語句のうち、項目の本文にないもの",
+            "the phrases attached to counts, where the item's text has other words",
+        ),
     ),
     (
         "progress.sections[].items[].advances",
@@ -38,7 +42,23 @@ SITE_OWN_FIELDS = (
             "the links from budget figures to their related measures (an editorial judgement)",
         ),
     ),
-    ("glossary.terms[].name", Text("用語集の略称の展開（正式名称）", "the glossary's expansions of abbreviations")),
+    (
+        "figures.figures[].budget_type_is_site_reading",
+        Text(
+            "予算の種類の分類のうち原文が明記していないもの（例：ムーンショット型研究開発制度の計4,114億円を"
+            "すべて補正予算とする分類。原文では期間が補正予算に始まり補正予算に終わる）",
+            "budget types the overview does not state for the whole amount (for example, classing all of "
+            "the Moonshot program's ¥411.4 billion as supplementary budgets: the overview's span starts and "
+            "ends with supplementary budgets)",
+        ),
+    ),
+    (
+        "glossary.terms[].name",
+        Text(
+            "用語集の略称の展開（正式名称）のうち、原文にない語句",
+            "the glossary's expansions of abbreviations that the overview does not have",
+        ),
+    ),
     (
         "names.names[]",
         Text("名称の登録簿（英語名とその出典）", "the registry of names (English names and their sources)"),
@@ -56,6 +76,8 @@ SITE_OWN_PAGES = (
 
 # The CSVs: which columns of each row hold the site's own words or judgements.
 SITE_OWN_COLUMNS = {"measures.csv": (), "figures.csv": ("measure_id",)}
+# figures.csv: the column added for a row whose budget type is the site's reading.
+SITE_READ_COLUMN = "budget_type"
 
 
 def as_json(source_title: Text) -> dict:

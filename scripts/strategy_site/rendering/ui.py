@@ -30,7 +30,7 @@ UI = {
     "permalink": {"ja": "固定リンク", "en": "Permalink"},
     "advances": {"ja": "関連する施策", "en": "Related measure"},
     "progress_of_measure": {"ja": "これまでの進捗", "en": "Progress so far"},
-    "figures_of_measure": {"ja": "予算", "en": "Budget"},
+    "figures_of_measure": {"ja": "関連する予算", "en": "Related budget figures"},
     "pillar_progress": {
         "ja": "この柱の進捗状況（第６期基本計画）",
         "en": "Progress under this pillar (6th Basic Plan)",
@@ -73,6 +73,7 @@ UI = {
     "own_title": {"ja": "当サイトによる補足（原文にはない語句）", "en": "Added by this site (not in the overview)"},
     "own_words": {"ja": "当サイトによる補足", "en": "added by this site"},
     "own_more": {"ja": "補足について", "en": "About the additions"},
+    "own_reading": {"ja": "（当サイトによる分類）", "en": " (this site's classification)"},
     "own_glossary": {"ja": "（当サイトの用語集より）", "en": " (from this site's glossary)"},
     "own_page": {
         "ja": "このページの内容はすべて当サイトによるもので、原文にはありません。",

@@ -148,6 +148,7 @@ class Figure:
     measure_id: str
     progress_item_id: str
     note: Text
+    budget_type_is_site_reading: bool = False  # the site's reading of the budget type (provenance.py)
 
     @property
     def yen(self) -> Decimal:
@@ -279,6 +280,15 @@ class Strategy:
     def progress_of_measure(self, measure_id: str) -> tuple[ProgressItem, ...]:
         return self._by_id["progress_of_measure"].get(measure_id, ())
 
+    @cached_property
+    def _quoted(self) -> str:
+        return "\n".join(t.ja for t in self._by_id["item_text"].values())
+
+    def quoted(self, ja: str) -> bool:
+        """Whether a Japanese phrase stands in one of the texts the data quotes from the source (the
+        texts of the items with a permalink): then it is the source's wording, not the site's own."""
+        return ja in self._quoted
+
     def item_text(self, ident: str) -> Text:
         """The text of any item that has a permalink (for a figure, its programme)."""
         return self._by_id["item_text"][ident]
@@ -357,6 +367,7 @@ def _figure(raw: dict) -> Figure:
         raw["measure"],
         raw["progress_item"],
         Text.of(raw["note"]),
+        bool(raw.get("budget_type_is_site_reading")),
     )
 
 
