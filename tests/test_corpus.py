@@ -31,6 +31,8 @@ PROGRESS = "progress.yaml"
 HISTORY = "history.yaml"
 GLOSSARY = "glossary.yaml"
 REDIRECTS = "redirects.yaml"
+ACCESSIBILITY = "accessibility.yaml"
+NAMES = "names.yaml"
 PROBLEM = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
     r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$"
@@ -98,6 +100,7 @@ class Case:
     # Other files to write: {name under data/: bytes, or a function of the scratch data/ that gives them}
     extra: dict[str, bytes | Callable[[Path], bytes]] = field(default_factory=dict)
     prepare: Callable[[Path], None] | None = None  # makes what bytes cannot (a FIFO, a link), in data/
+    reported_in: str | None = None  # the file the message names, when it is not the changed one
 
 
 def _swap(old: str, new: str) -> Callable[[str], str]:
@@ -461,6 +464,92 @@ CASES = [
         "sections[1].items[1].dates[1].date",
         ("'2025-02-30' is not a real date",),
     ),
+    # Every date, wherever it stands, is a real calendar date in a sane range.
+    *[
+        Case(
+            f"an impossible date: {name}",
+            file,
+            Edit(place, value=f'"{date}"'),
+            field_,
+            (f"'{date}'", words),
+        )
+        for name, file, place, field_, date, words in (
+            (
+                "accessibility test day 30 February",
+                ACCESSIBILITY,
+                ("tested", "date"),
+                "tested.date",
+                "2026-02-30",
+                "not a real date",
+            ),
+            (
+                "accessibility test month 00",
+                ACCESSIBILITY,
+                ("tested", "date"),
+                "tested.date",
+                "2026-00-10",
+                "month from 01 to 12",
+            ),
+            (
+                "a name's 'checked' on 31 April",
+                NAMES,
+                ("names", 0, "source", "checked"),
+                "names[1].source.checked",
+                "2026-04-31",
+                "not a real date",
+            ),
+            (
+                "year 0000",
+                NAMES,
+                ("names", 0, "source", "checked"),
+                "names[1].source.checked",
+                "0000-01-01",
+                "a year from 1990 to 2100",
+            ),
+            (
+                "a progress date in year 2205",
+                PROGRESS,
+                ("sections", 0, "items", 0, "dates", 0, "date"),
+                "sections[1].items[1].dates[1].date",
+                "2205-02",
+                "a year from 1990 to 2100",
+            ),
+        )
+    ],
+    Case(
+        "an impossible date: a redirect's 'since' on 29 February 2025",
+        REDIRECTS,
+        _redirects('{from: "pillars/old/", to: "measures/", since: "2025-02-29"}'),
+        "redirects[1].since",
+        ("'2025-02-29' is not a real date",),
+        line=6,
+    ),
+    # A figure and the texts that state it agree.
+    Case(
+        "a figure's amount changed, its texts not",
+        FIGURES,
+        Edit(("figures", 1, "amount"), value="850"),
+        "figures[2].amount",
+        ("the amount is 850億円", "'840億円'", "'¥84 billion'", "line 24", "correct the amount or the text"),
+        count=2,
+    ),
+    Case(
+        "a progress item's text changed, the figure not",
+        PROGRESS,
+        Edit(("sections", 2, "items", 0, "text", "en"), rewrite=_swap("¥84 billion", "¥85 billion")),
+        "figures[2].amount",
+        ("the amount is 840億円", "progress item 'sip-and-bridge'", "data/progress.yaml, line 73", "'¥85 billion'"),
+        line=17,
+        reported_in=FIGURES,
+    ),
+    Case(
+        "a figure's span changed, its texts not",
+        FIGURES,
+        Edit(("figures", 0, "fiscal_years"), value="{start: 2021, end: 2023}"),
+        "figures[1].fiscal_years",
+        ("FY2021 to FY2023", "'2021・2022年度'", "'FY2021 and FY2022'"),
+        count=2,
+    ),
     Case(
         "a reversed fiscal span",
         FIGURES,
@@ -789,6 +878,8 @@ def _apply(case: Case, data: Path) -> int:
     if isinstance(case.change, Edit):
         text = path.read_text("utf-8")
         path.write_text(case.change.apply(text), "utf-8")
+        if isinstance(case.line, int):
+            return case.line
         at = Edit(case.line) if isinstance(case.line, tuple) else case.change
         return at.line(text) + case.line_offset
     changed = case.change(path.read_bytes())
@@ -825,7 +916,9 @@ def test_broken_data_gets_a_clear_message(case: Case, data: Path, capsys: pytest
     assert all(parsed), out.err
     about = [m for m in parsed if m["field"] == case.field] or parsed
     m = about[0]
-    assert Path(m["file"]).as_posix().endswith(f"data/{next(iter(case.extra), case.file)}"), m.group(0)
+    assert Path(m["file"]).as_posix().endswith(f"data/{case.reported_in or next(iter(case.extra), case.file)}"), (
+        m.group(0)
+    )
     assert int(m["line"]) == line, m.group(0)
     assert m["field"] == case.field, m.group(0)
     for words in case.words:

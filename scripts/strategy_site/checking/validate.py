@@ -3,7 +3,7 @@ schema expresses.
 
 Every problem is collected, each naming the file, line, column and field, before anything stops.
 Each rule is one check_* function whose docstring states it, in the module of its subject (writing,
-ids, items, dates, redirects, names); every rule is listed here, in one place (FILE_RULES, RULES,
+ids, items, dates, redirects, names, statements); every rule is listed here, in one place (FILE_RULES, RULES,
 MODEL_RULES), and validate() runs the lists.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from strategy_site.checking import dates, ids, items, names, redirects, writing
+from strategy_site.checking import dates, ids, items, names, redirects, statements, writing
 from strategy_site.checking.schema import PILLAR_DIR, SCHEMA_DIR_NAME, SINGLE_FILES, schema_name, schema_problems
 from strategy_site.reading.load import Files, LoadedFile, data_files, read_file
 from strategy_site.reading.problems import Problem
@@ -132,6 +132,7 @@ RULES: tuple[Rule, ...] = (
     Rule(items.check_figure_measures, references=True),
     Rule(items.check_figure_progress_items, references=True),
     Rule(dates.check_fiscal_spans),
+    Rule(statements.check_figures_stated, references=True),
     Rule(dates.check_fiscal_years_given),
     Rule(redirects.check_redirects_keep_live_pages),
     Rule(redirects.check_redirect_forms),
