@@ -800,7 +800,52 @@ CASES = [
     Case(
         "an empty abbreviation", GLOSSARY, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)
     ),
+    # Characters a data file may not hold as they are: one line, at the line the editor shows.
+    *[
+        Case(
+            f"a raw character in a text: {name}",
+            GLOSSARY,
+            Edit(("terms", 0, "name", "ja"), rewrite=_swap("経済安全保障", f"経済{char}安全保障")),
+            None,
+            (f"U+{ord(char):04X}", words, "elete it"),
+        )
+        for name, char, words in (
+            ("NUL", "\x00", "control character"),
+            ("a bell", "\x07", "control character"),
+            ("a form feed", "\x0c", "form feed"),
+            ("an escape code", "\x1b", "control character"),
+            ("U+FFFE", "\ufffe", "noncharacter"),
+            ("a next line (NEL)", "\x85", "line numbers would not match"),
+            ("a line separator", "\u2028", "line numbers would not match"),
+            ("a lone carriage return", "\r", "line numbers would not match"),
+        )
+    ],
+    Case(
+        "a line separator in a comment, lines below",
+        HISTORY,
+        Edit(("years", 0, "lead"), rewrite=lambda line: line.rstrip("\n") + "  # a\u2028b\n"),
+        None,
+        ("U+2028", "ordinary line break"),
+    ),
     # Files that are not plain data files.
+    *[
+        Case(
+            f"a file not named as data: {name}",
+            PILLAR,
+            lambda b: b,
+            None,
+            words,
+            line=1,
+            extra={name: lambda data: (data / PILLAR).read_bytes()},
+        )
+        for name, words in (
+            ("pillars/new-pillar.yaml.txt", ("'new-pillar.yaml.txt'", "Rename it to 'new-pillar.yaml'")),
+            ("pillars/new-pillar.YAML", ("'.YAML'", "Rename it to 'new-pillar.yaml'")),
+            ("pillars/new-pillar.Yml", ("'.Yml'", "Rename it to 'new-pillar.yaml'")),
+            ("pillars/new-pillar", ("not a data file", "rename it to 'new-pillar.yaml'")),
+            ("notes.txt", ("not a data file", "Move it out of data/")),
+        )
+    ],
     Case(
         "a pillar saved as .yml",
         PILLAR,
@@ -953,3 +998,26 @@ def test_a_data_error_exits_1_from_the_command_line(data: Path) -> None:
     result = run_cli(ROOT, "check", "--data", str(data))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{data / FIGURES}:1:1: the file starts with a byte-order mark")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["x\nThe data is valid: 3 pillars.yaml", "x\x1b[2K\rThe data is valid.yaml", "x\u202eyaml.txt", "x\u2028y.yaml"],
+)
+def test_a_file_name_cannot_print_a_fake_line(name: str, data: Path, capsys: pytest.CaptureFixture) -> None:
+    """Nothing from the data reaches the terminal as it is: a file name's line break, escape code or
+    bidi control is printed as its code ([U+000A]), so every problem stays one line."""
+    (data / name).write_bytes(b"x: 1\n")
+    assert cli.main(["check", "--data", str(data)]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    lines = out.err.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("1 problem"), out.err
+    assert lines[0].isprintable() and "[U+" in lines[0], lines[0]
+
+
+def test_the_staff_guide_and_editors_files_are_not_data(data: Path, capsys: pytest.CaptureFixture) -> None:
+    """A README (the staff guide) and the files editors and systems leave are not refused."""
+    for name in ("README.md", "readme.txt", ".DS_Store", "figures.yaml~", "pillars/.new.yaml.swp", "Thumbs.db"):
+        (data / name).write_bytes(b"\x00 not data\n")
+    assert cli.main(["check", "--data", str(data)]) == 0, capsys.readouterr().err

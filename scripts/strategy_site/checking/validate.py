@@ -9,6 +9,7 @@ MODEL_RULES), and validate() runs the lists.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -33,6 +34,25 @@ def _shown(path: Path, root: Path) -> Path:
     return path.relative_to(root) if path.is_relative_to(root) else path
 
 
+def _not_named_as_data(path: Path) -> str | None:
+    """Why a file in data/ is not read as it is named (a data file's name ends in exactly '.yaml'), and
+    the rename that makes it data; None for a name that ends in '.yaml'."""
+    if path.suffix == ".yaml":
+        return None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return f"ends in '{path.suffix}', so it would not be read. Rename it to '{path.stem}.yaml'."
+    stem = path.name.split(".")[0]
+    if re.search(r"\.ya?ml\b", path.name, re.IGNORECASE):
+        return (
+            f"is named '{path.name}', so it would not be read: a data file's name ends in '.yaml'. Rename it "
+            f"to '{stem}.yaml' (or, if it is not data, move it out of data/)."
+        )
+    return (
+        "is not a data file (a data file's name ends in '.yaml'), so it would not be read. Move it out of "
+        f"data/; if it holds data, rename it to '{stem}.yaml'."
+    )
+
+
 def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
     """Read and schema-check every file under data/. Returns the files by schema name, and the problems."""
     files: dict[str, list[LoadedFile]] = {}
@@ -41,12 +61,9 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
     for path in data_files(data_dir):
         shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
-        if path.suffix == ".yml":
-            problems.append(
-                Problem(
-                    str(shown), 1, 1, (), f"ends in '.yml', so it would not be read. Rename it to '{path.stem}.yaml'."
-                )
-            )
+        renamed = _not_named_as_data(path)
+        if renamed:
+            problems.append(Problem(str(shown), 1, 1, (), renamed))
             continue
         if name is None:
             problems.append(
