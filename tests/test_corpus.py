@@ -769,6 +769,33 @@ CASES = [
         "terms[1].name.ja",
         ("U+3164", "nothing else that can be seen"),
     ),
+    *[
+        Case(
+            f"a text of a selector only: U+{ord(char):04X}",
+            PILLAR,
+            Edit(("groups", 0, "measures", 0, "text", "en"), value=f'"{char}"'),
+            "groups[1].measures[1].text.en",
+            (f"U+{ord(char):04X}", "nothing else that can be seen"),
+        )
+        for char in ("\U000e0100", "\u180b", "\ufe0f")
+    ],
+    Case(
+        "an over-precise amount",
+        FIGURES,
+        Edit(("figures", 1, "amount"), value="840.12345678901234567"),
+        "figures[2].amount",
+        ("more decimal places", "840.1234567890124", "at most 4 digits"),
+    ),
+    *[
+        Case(
+            f"a glossary abbreviation that is a word: {word}",
+            GLOSSARY,
+            Edit(("terms", 1, "abbr", 0), value=word),
+            "terms[2].abbr[1]",
+            (f"'{word}' is an ordinary word", "for example 'SIP'"),
+        )
+        for word in ("the", "Program")
+    ],
     Case(
         "an English text in Japanese",
         PILLAR,
