@@ -854,6 +854,32 @@ CASES = [
         None,
         ("U+2028", "ordinary line break"),
     ),
+    # The rules are the project's: a change under data/schema/ cannot loosen them.
+    Case(
+        "a schema whose address pattern lets javascript: in",
+        "schema/names.schema.json",
+        lambda b: b.replace(b'"pattern": "^https://', b'"pattern": "^(javascript:|https://)', 1),
+        None,
+        ("differs from the project's own rules", "git checkout data/schema/"),
+        line=1,
+    ),
+    Case(
+        "a broken schema file",
+        "schema/common.schema.json",
+        lambda b: b[: len(b) // 2],
+        None,
+        ("differs from the project's own rules",),
+        line=1,
+    ),
+    Case(
+        "a schema file the project does not have",
+        "schema/common.schema.json",
+        lambda b: b,
+        None,
+        ("not one of the project's schemas",),
+        line=1,
+        extra={"schema/extra.schema.json": b"{}"},
+    ),
     # Files that are not plain data files.
     *[
         Case(

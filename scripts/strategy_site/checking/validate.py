@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from strategy_site.checking import dates, ids, items, names, redirects, statements, writing
-from strategy_site.checking.schema import PILLAR_DIR, SCHEMA_DIR_NAME, SINGLE_FILES, schema_name, schema_problems
+from strategy_site.checking.schema import (
+    PILLAR_DIR,
+    RULES_DIR,
+    SCHEMA_DIR_NAME,
+    SINGLE_FILES,
+    schema_copy_problems,
+    schema_name,
+    schema_problems,
+)
 from strategy_site.reading.load import Files, LoadedFile, data_files, read_file
 from strategy_site.reading.problems import Problem
 
@@ -56,8 +64,8 @@ def _not_named_as_data(path: Path) -> str | None:
 def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
     """Read and schema-check every file under data/. Returns the files by schema name, and the problems."""
     files: dict[str, list[LoadedFile]] = {}
-    problems: list[Problem] = []
-    schema_dir = data_dir / SCHEMA_DIR_NAME
+    problems = schema_copy_problems(data_dir / SCHEMA_DIR_NAME, _shown(data_dir / SCHEMA_DIR_NAME, root))
+    schema_dir = RULES_DIR  # the project's own rules, never data/schema/
     for path in data_files(data_dir):
         shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
