@@ -157,6 +157,18 @@ ALIAS_BOMB = (
 )
 
 
+_TERMS = len(yaml.safe_load((DATA / GLOSSARY).read_text("utf-8"))["terms"])
+_GLOSSARY_LINES = len((DATA / GLOSSARY).read_text("utf-8").splitlines())
+
+
+def _more_terms(b: bytes) -> bytes:
+    """The glossary with terms added up to 301."""
+    added = "".join(
+        f'  - {{id: term-x{i}, abbr: [X{i}], name: {{ja: "用語{i}", en: "Term {i}"}}}}\n' for i in range(301 - _TERMS)
+    )
+    return b + added.encode()
+
+
 def _link_outside(path: Path) -> None:
     """Replace a data file with a link to a copy of it outside the project (data/'s parent)."""
     outside = Path(tempfile.mkdtemp()) / path.name
@@ -202,6 +214,27 @@ BAD_REDIRECTS = [
         6,
     ),
     ("in the site's own folder", ['{from: "assets/", to: "measures/"}'], "redirects[1].from", ("folder 'assets/'",), 6),
+    (
+        "in the search index's folder",
+        ['{from: "pagefind/", to: "measures/"}'],
+        "redirects[1].from",
+        ("folder 'pagefind/'", "its own files"),
+        6,
+    ),
+    (
+        "a part too long for a folder name",
+        ['{from: "' + "a" * 300 + '/", to: "measures/"}'],
+        "redirects[1].from",
+        ("300 bytes long", "at most 120"),
+        6,
+    ),
+    (
+        "501 of them",
+        [f'{{from: "old-{i}/", to: "measures/"}}' for i in range(501)],
+        "redirects[501]",
+        ("501 redirects", "at most 500"),
+        506,
+    ),
     (
         "a from given twice",
         ['{from: "pillars/old/", to: "measures/"}', '{from: "pillars/old/", to: "budget/"}'],
@@ -826,6 +859,22 @@ CASES = [
     ),
     Case(
         "an empty abbreviation", GLOSSARY, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)
+    ),
+    # What the build cannot finish in reasonable time is refused by the check.
+    Case(
+        "a text of 3,000 characters of punctuation runs",
+        PILLAR,
+        Edit(("groups", 0, "measures", 0, "text", "en"), value='"' + "*_" * 1500 + '"'),
+        "groups[1].measures[1].text.en",
+        ("3,000 characters long", "at most 2,000"),
+    ),
+    Case(
+        "301 glossary terms",
+        GLOSSARY,
+        _more_terms,
+        "terms[301]",
+        ("301 terms", "at most 300"),
+        line=_GLOSSARY_LINES + 301 - _TERMS,
     ),
     # Characters a data file may not hold as they are: one line, at the line the editor shows.
     *[

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from strategy_site.checking import dates, ids, items, names, redirects, statements, writing
+from strategy_site.checking import dates, ids, items, limits, names, redirects, statements, writing
 from strategy_site.checking.schema import (
     PILLAR_DIR,
     RULES_DIR,
@@ -162,6 +162,8 @@ RULES: tuple[Rule, ...] = (
     Rule(dates.check_fiscal_years_given),
     Rule(redirects.check_redirects_keep_live_pages),
     Rule(redirects.check_redirect_forms),
+    Rule(redirects.check_redirect_lengths),
+    Rule(limits.check_sizes),
     Rule(dates.check_history_years),
     Rule(names.check_name_sources),
     Rule(names.check_official_names, references=True),
