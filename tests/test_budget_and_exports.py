@@ -12,7 +12,8 @@ import pytest
 
 from strategy_site.reading.load import data_files, read_file
 from strategy_site.rendering import format as fmt
-from strategy_site.rendering.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
+from strategy_site.rendering import render
+from strategy_site.rendering.exports import FIGURE_COLUMNS, FORMULA_STARTS, MEASURE_COLUMNS
 from strategy_site.structure import urls
 from strategy_site.structure.model import LANGS
 
@@ -136,3 +137,15 @@ def test_each_pillar_page_shows_the_figures_of_its_measures(site: Path, strategy
         assert not any(f'id="{f.id}"' in html for f in others)
         shown += [f.id for f in strategy.figures if f'id="{f.id}"' in html]
     assert sorted(shown) == sorted(f.id for f in strategy.figures)  # each figure on one pillar page
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_data_page_says_what_the_formula_guard_adds(strategy, lang: str) -> None:
+    """The CSV's apostrophe before a cell starting with -, =, + or @ is said where the CSV is described
+    (the /data/ page), in the page's language: a reuser must know to remove it."""
+    source = render.render_pages(strategy)[f"{lang}/data.md"]
+    text = re.sub(r"\\(.)", r"\1", source)  # the Markdown escapes, as the page shows them
+    intro = next(line for line in text.splitlines() if "CSV" in line)
+    assert ("apostrophe (')" if lang == "en" else "アポストロフィ（'）") in intro, intro
+    for start in FORMULA_STARTS:
+        assert (start if lang == "en" else f"「{start}」") in intro, (start, intro)
