@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from strategy_site.publishing import contract, pipeline, safety, search_index, siteurl
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.publishing.precompress import precompress
-from strategy_site.reading.problems import DataError
+from strategy_site.reading.problems import DataError, visible
 from strategy_site.rendering.render import RenderError
 
 ROOT = pipeline.ROOT
@@ -141,6 +142,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 1
     address = _site_url_or_none()
     if address is None:
+        return 1
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not re.fullmatch(r"[0-9]{1,11}", epoch):
+        print(
+            f"error: SOURCE_DATE_EPOCH is '{visible(epoch)}'; it must be a whole number of seconds since "
+            "1970 (for example 1764547200), or not set at all.",
+            file=sys.stderr,
+        )
         return 1
     checked = _check_data(args.data)
     code = 0 if checked else 1
