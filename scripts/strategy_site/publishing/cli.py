@@ -246,7 +246,12 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    problems = contract.check(contract.read_contract(ROOT), contract.served(site), strategy)
+    try:
+        promised = contract.read_contract(ROOT)
+    except contract.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    problems = contract.check(promised, contract.served(site), strategy)
     problems += contract.broken_links(site, address)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -348,6 +353,9 @@ def _without_traceback(args: argparse.Namespace) -> int:
         return 130
     except DataError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except contract.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
