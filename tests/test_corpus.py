@@ -843,6 +843,16 @@ CASES = [
         "terms[1].name.en",
         ("written in Japanese only",),
     ),
+    *[
+        Case(
+            f"YAML's no-value word as a text: {typed}",
+            GLOSSARY,
+            Edit(("terms", 0, "name", "en"), value=typed),
+            "terms[1].name.en",
+            (f"'{typed}' is read by YAML as 'no value'", f'quotation marks: "{typed}"'),
+        )
+        for typed in ("null", "Null", "~")
+    ],
     Case(
         "an empty glossary name",
         GLOSSARY,

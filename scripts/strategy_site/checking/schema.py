@@ -179,6 +179,11 @@ def _describe(error: Any, typed: str | None = None) -> str:
         want = error.validator_value
         wants = want if isinstance(want, list) else [want]
         want = " or ".join(_TYPE_WORDS.get(w, str(w)) for w in wants)
+        if value is None and typed:  # null, Null, NULL or ~: YAML's word for "no value"
+            return (
+                f"'{typed}' is read by YAML as 'no value', not as a text. Write {want} here; if you mean "
+                f'the word, put it in quotation marks: "{typed}".{hint}'
+            )
         if value is None:
             return f"is empty. Write {want} after the colon.{hint}"
         if isinstance(value, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) and "string" not in wants:
