@@ -36,3 +36,19 @@ def test_the_check_refuses_what_the_build_would(
         assert said in checked.err, checked.err
     assert sorted(p.name for p in site.iterdir()) == sorted([safety.MARKER, "index.html"])
     assert (site / "index.html").read_text("utf-8") == "last good site"
+
+
+@pytest.mark.parametrize("site_dir", ["docs/ja/out", "data/site", "scripts", ".", ".."])
+def test_a_site_folder_inside_the_project_s_own_is_refused_first(site_dir: str, capsys) -> None:
+    """--site-dir inside docs/ (MkDocs refused it only once the build had started, leaving a lock
+    file), data/ or the code, or the project itself: refused by --check and the build alike, with
+    one line, before anything is made."""
+    target = cli.ROOT / site_dir
+    before = sorted(target.parent.iterdir()) if target.parent.exists() else []
+    assert cli.main(["build", "--check", "--site-dir", str(target)]) == 1
+    checked = capsys.readouterr()
+    assert cli.main(["build", "--site-dir", str(target)]) == 1
+    built = capsys.readouterr()
+    assert checked.err == built.err and len(built.err.splitlines()) == 1, built.err
+    assert "Nothing was changed" in built.err and "--site-dir" in built.err
+    assert (sorted(target.parent.iterdir()) if target.parent.exists() else []) == before

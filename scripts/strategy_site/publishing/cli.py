@@ -135,11 +135,10 @@ def index_site(site_dir: Path, name: str = "site") -> bool:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
-    if not args.check:
-        refused = safety.refusal(Path(args.site_dir), ROOT / "site")
-        if refused:
-            print(refused, file=sys.stderr)
-            return 1
+    refused = safety.refusal(Path(args.site_dir), ROOT / "site")  # with --check too: they agree
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     address = _site_url_or_none()
     if address is None:
         return 1
