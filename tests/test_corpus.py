@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from strategy_site.publishing import cli
+from strategy_site.publishing import cli, safety
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, copy_project, run_cli
 
 DATA = ROOT / "data"
 # The data files the cases change, under data/.
@@ -1133,3 +1133,45 @@ def test_the_staff_guide_and_editors_files_are_not_data(data: Path, capsys: pyte
     for name in ("README.md", "readme.txt", ".DS_Store", "figures.yaml~", "pillars/.new.yaml.swp", "Thumbs.db"):
         (data / name).write_bytes(b"\x00 not data\n")
     assert cli.main(["check", "--data", str(data)]) == 0, capsys.readouterr().err
+
+
+# A representative set of the corpus, one case per class of this file's sections (reading, schema,
+# rules, figures and texts, dates, characters, file names, the rules' own copy, limits): each is
+# run as `build --check` and as the build, in a copy of the project whose site/ holds a last good
+# site. Every case's problems come from the same check the build runs first, so the set stands for
+# the rest (the whole corpus through two processes each would take minutes).
+AGREEMENT = (
+    "syntax: a missing quotation mark",
+    "a wrong type: 'No' read as false",
+    "a dangling reference",
+    "a figure's amount changed, its texts not",
+    "an impossible date: accessibility test day 30 February",
+    "a raw character in a text: a form feed",
+    "a file not named as data: pillars/new-pillar.yaml.txt",
+    "a schema whose address pattern lets javascript: in",
+    "a redirect: a part too long for a folder name",
+    "a text of a selector only: U+E0100",
+)
+
+
+@pytest.mark.parametrize("name", AGREEMENT)
+def test_check_and_build_agree_and_keep_the_last_site(name: str, tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == name)
+    project = copy_project(tmp_path)
+    _apply(case, project / "data")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good site", "utf-8")
+    safety.mark(site)
+    checked = run_cli(project, "build", "--check")
+    built = run_cli(project, "build")
+    assert checked.returncode == built.returncode == 1, (checked.stderr, built.stderr)
+    problems = [line for line in checked.stderr.splitlines() if PROBLEM.match(line)]
+    assert (
+        problems
+        and checked.stderr.strip().splitlines()[: len(problems) + 1]
+        == (built.stderr.strip().splitlines()[: len(problems) + 1])
+    ), (checked.stderr, built.stderr)
+    assert "Traceback" not in built.stderr and "unexpected problem" not in built.stderr
+    assert sorted(p.name for p in site.iterdir()) == sorted([safety.MARKER, "index.html"])
+    assert (site / "index.html").read_text("utf-8") == "last good site"
