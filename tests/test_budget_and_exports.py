@@ -15,9 +15,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from strategy_site.reading.load import data_files, read_file
-from strategy_site.rendering import charts, ui
+from strategy_site.rendering import charts, render, ui
 from strategy_site.rendering import format as fmt
-from strategy_site.rendering.exports import FIGURE_COLUMNS, MEASURE_COLUMNS
+from strategy_site.rendering.exports import FIGURE_COLUMNS, FORMULA_STARTS, MEASURE_COLUMNS
 from strategy_site.structure import model, urls
 from strategy_site.structure.model import LANGS
 
@@ -306,3 +306,15 @@ def test_the_budget_notes_conversions_are_the_amounts_english_form(lang: str) ->
         "億": fmt.amount_en(Decimal(10) ** 8, False),
         "兆": fmt.amount_en(Decimal(10) ** 12, False),
     }, note
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_data_page_says_what_the_formula_guard_adds(strategy, lang: str) -> None:
+    """The CSV's apostrophe before a cell starting with -, =, + or @ is said where the CSV is described
+    (the /data/ page), in the page's language: a reuser must know to remove it."""
+    source = render.render_pages(strategy)[f"{lang}/data.md"]
+    text = re.sub(r"\\(.)", r"\1", source)  # the Markdown escapes, as the page shows them
+    intro = next(line for line in text.splitlines() if "CSV" in line)
+    assert ("apostrophe (')" if lang == "en" else "アポストロフィ（'）") in intro, intro
+    for start in FORMULA_STARTS:
+        assert (start if lang == "en" else f"「{start}」") in intro, (start, intro)

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from strategy_site.publishing import cli
+from strategy_site.publishing import cli, safety
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, copy_project, run_cli
 
 DATA = ROOT / "data"
 # The data files the cases change, under data/.
@@ -31,6 +31,8 @@ PROGRESS = "progress.yaml"
 HISTORY = "history.yaml"
 GLOSSARY = "glossary.yaml"
 REDIRECTS = "redirects.yaml"
+ACCESSIBILITY = "accessibility.yaml"
+NAMES = "names.yaml"
 PROBLEM = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
     r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$"
@@ -98,6 +100,7 @@ class Case:
     # Other files to write: {name under data/: bytes, or a function of the scratch data/ that gives them}
     extra: dict[str, bytes | Callable[[Path], bytes]] = field(default_factory=dict)
     prepare: Callable[[Path], None] | None = None  # makes what bytes cannot (a FIFO, a link), in data/
+    reported_in: str | None = None  # the file the message names, when it is not the changed one
 
 
 def _swap(old: str, new: str) -> Callable[[str], str]:
@@ -154,6 +157,18 @@ ALIAS_BOMB = (
 )
 
 
+_TERMS = len(yaml.safe_load((DATA / GLOSSARY).read_text("utf-8"))["terms"])
+_GLOSSARY_LINES = len((DATA / GLOSSARY).read_text("utf-8").splitlines())
+
+
+def _more_terms(b: bytes) -> bytes:
+    """The glossary with terms added up to 301."""
+    added = "".join(
+        f'  - {{id: term-x{i}, abbr: [X{i}], name: {{ja: "用語{i}", en: "Term {i}"}}}}\n' for i in range(301 - _TERMS)
+    )
+    return b + added.encode()
+
+
 def _link_outside(path: Path) -> None:
     """Replace a data file with a link to a copy of it outside the project (data/'s parent)."""
     outside = Path(tempfile.mkdtemp()) / path.name
@@ -199,6 +214,27 @@ BAD_REDIRECTS = [
         6,
     ),
     ("in the site's own folder", ['{from: "assets/", to: "measures/"}'], "redirects[1].from", ("folder 'assets/'",), 6),
+    (
+        "in the search index's folder",
+        ['{from: "pagefind/", to: "measures/"}'],
+        "redirects[1].from",
+        ("folder 'pagefind/'", "its own files"),
+        6,
+    ),
+    (
+        "a part too long for a folder name",
+        ['{from: "' + "a" * 300 + '/", to: "measures/"}'],
+        "redirects[1].from",
+        ("300 bytes long", "at most 120"),
+        6,
+    ),
+    (
+        "501 of them",
+        [f'{{from: "old-{i}/", to: "measures/"}}' for i in range(501)],
+        "redirects[501]",
+        ("501 redirects", "at most 500"),
+        506,
+    ),
     (
         "a from given twice",
         ['{from: "pillars/old/", to: "measures/"}', '{from: "pillars/old/", to: "budget/"}'],
@@ -461,6 +497,92 @@ CASES = [
         "sections[1].items[1].dates[1].date",
         ("'2025-02-30' is not a real date",),
     ),
+    # Every date, wherever it stands, is a real calendar date in a sane range.
+    *[
+        Case(
+            f"an impossible date: {name}",
+            file,
+            Edit(place, value=f'"{date}"'),
+            field_,
+            (f"'{date}'", words),
+        )
+        for name, file, place, field_, date, words in (
+            (
+                "accessibility test day 30 February",
+                ACCESSIBILITY,
+                ("tested", "date"),
+                "tested.date",
+                "2026-02-30",
+                "not a real date",
+            ),
+            (
+                "accessibility test month 00",
+                ACCESSIBILITY,
+                ("tested", "date"),
+                "tested.date",
+                "2026-00-10",
+                "month from 01 to 12",
+            ),
+            (
+                "a name's 'checked' on 31 April",
+                NAMES,
+                ("names", 0, "source", "checked"),
+                "names[1].source.checked",
+                "2026-04-31",
+                "not a real date",
+            ),
+            (
+                "year 0000",
+                NAMES,
+                ("names", 0, "source", "checked"),
+                "names[1].source.checked",
+                "0000-01-01",
+                "a year from 1990 to 2100",
+            ),
+            (
+                "a progress date in year 2205",
+                PROGRESS,
+                ("sections", 0, "items", 0, "dates", 0, "date"),
+                "sections[1].items[1].dates[1].date",
+                "2205-02",
+                "a year from 1990 to 2100",
+            ),
+        )
+    ],
+    Case(
+        "an impossible date: a redirect's 'since' on 29 February 2025",
+        REDIRECTS,
+        _redirects('{from: "pillars/old/", to: "measures/", since: "2025-02-29"}'),
+        "redirects[1].since",
+        ("'2025-02-29' is not a real date",),
+        line=6,
+    ),
+    # A figure and the texts that state it agree.
+    Case(
+        "a figure's amount changed, its texts not",
+        FIGURES,
+        Edit(("figures", 1, "amount"), value="850"),
+        "figures[2].amount",
+        ("the amount is 850億円", "'840億円'", "'¥84 billion'", "line 24", "correct the amount or the text"),
+        count=2,
+    ),
+    Case(
+        "a progress item's text changed, the figure not",
+        PROGRESS,
+        Edit(("sections", 2, "items", 0, "text", "en"), rewrite=_swap("¥84 billion", "¥85 billion")),
+        "figures[2].amount",
+        ("the amount is 840億円", "progress item 'sip-and-bridge'", "data/progress.yaml, line 73", "'¥85 billion'"),
+        line=17,
+        reported_in=FIGURES,
+    ),
+    Case(
+        "a figure's span changed, its texts not",
+        FIGURES,
+        Edit(("figures", 0, "fiscal_years"), value="{start: 2021, end: 2023}"),
+        "figures[1].fiscal_years",
+        ("FY2021 to FY2023", "'2021・2022年度'", "'FY2021 and FY2022'"),
+        count=2,
+    ),
     Case(
         "a reversed fiscal span",
         FIGURES,
@@ -687,6 +809,33 @@ CASES = [
         "terms[1].name.ja",
         ("U+3164", "nothing else that can be seen"),
     ),
+    *[
+        Case(
+            f"a text of a selector only: U+{ord(char):04X}",
+            PILLAR,
+            Edit(("groups", 0, "measures", 0, "text", "en"), value=f'"{char}"'),
+            "groups[1].measures[1].text.en",
+            (f"U+{ord(char):04X}", "nothing else that can be seen"),
+        )
+        for char in ("\U000e0100", "\u180b", "\ufe0f")
+    ],
+    Case(
+        "an over-precise amount",
+        FIGURES,
+        Edit(("figures", 1, "amount"), value="840.12345678901234567"),
+        "figures[2].amount",
+        ("more decimal places", "840.1234567890124", "at most 4 digits"),
+    ),
+    *[
+        Case(
+            f"a glossary abbreviation that is a word: {word}",
+            GLOSSARY,
+            Edit(("terms", 1, "abbr", 0), value=word),
+            "terms[2].abbr[1]",
+            (f"'{word}' is an ordinary word", "for example 'SIP'"),
+        )
+        for word in ("the", "Program")
+    ],
     Case(
         "an English text in Japanese",
         PILLAR,
@@ -701,6 +850,16 @@ CASES = [
         "terms[1].name.en",
         ("written in Japanese only",),
     ),
+    *[
+        Case(
+            f"YAML's no-value word as a text: {typed}",
+            GLOSSARY,
+            Edit(("terms", 0, "name", "en"), value=typed),
+            "terms[1].name.en",
+            (f"'{typed}' is read by YAML as 'no value'", f'quotation marks: "{typed}"'),
+        )
+        for typed in ("null", "Null", "~")
+    ],
     Case(
         "an empty glossary name",
         GLOSSARY,
@@ -718,7 +877,94 @@ CASES = [
     Case(
         "an empty abbreviation", GLOSSARY, Edit(("terms", 0, "abbr"), value="['']"), "terms[1].abbr[1]", ("is empty",)
     ),
+    # What the build cannot finish in reasonable time is refused by the check.
+    Case(
+        "a text of 3,000 characters of punctuation runs",
+        PILLAR,
+        Edit(("groups", 0, "measures", 0, "text", "en"), value='"' + "*_" * 1500 + '"'),
+        "groups[1].measures[1].text.en",
+        ("3,000 characters long", "at most 2,000"),
+    ),
+    Case(
+        "301 glossary terms",
+        GLOSSARY,
+        _more_terms,
+        "terms[301]",
+        ("301 terms", "at most 300"),
+        line=_GLOSSARY_LINES + 301 - _TERMS,
+    ),
+    # Characters a data file may not hold as they are: one line, at the line the editor shows.
+    *[
+        Case(
+            f"a raw character in a text: {name}",
+            GLOSSARY,
+            Edit(("terms", 0, "name", "ja"), rewrite=_swap("経済安全保障", f"経済{char}安全保障")),
+            None,
+            (f"U+{ord(char):04X}", words, "elete it"),
+        )
+        for name, char, words in (
+            ("NUL", "\x00", "control character"),
+            ("a bell", "\x07", "control character"),
+            ("a form feed", "\x0c", "form feed"),
+            ("an escape code", "\x1b", "control character"),
+            ("U+FFFE", "\ufffe", "noncharacter"),
+            ("a next line (NEL)", "\x85", "line numbers would not match"),
+            ("a line separator", "\u2028", "line numbers would not match"),
+            ("a lone carriage return", "\r", "line numbers would not match"),
+        )
+    ],
+    Case(
+        "a line separator in a comment, lines below",
+        HISTORY,
+        Edit(("years", 0, "lead"), rewrite=lambda line: line.rstrip("\n") + "  # a\u2028b\n"),
+        None,
+        ("U+2028", "ordinary line break"),
+    ),
+    # The rules are the project's: a change under data/schema/ cannot loosen them.
+    Case(
+        "a schema whose address pattern lets javascript: in",
+        "schema/names.schema.json",
+        lambda b: b.replace(b'"pattern": "^https://', b'"pattern": "^(javascript:|https://)', 1),
+        None,
+        ("differs from the project's own rules", "git checkout data/schema/"),
+        line=1,
+    ),
+    Case(
+        "a broken schema file",
+        "schema/common.schema.json",
+        lambda b: b[: len(b) // 2],
+        None,
+        ("differs from the project's own rules",),
+        line=1,
+    ),
+    Case(
+        "a schema file the project does not have",
+        "schema/common.schema.json",
+        lambda b: b,
+        None,
+        ("not one of the project's schemas",),
+        line=1,
+        extra={"schema/extra.schema.json": b"{}"},
+    ),
     # Files that are not plain data files.
+    *[
+        Case(
+            f"a file not named as data: {name}",
+            PILLAR,
+            lambda b: b,
+            None,
+            words,
+            line=1,
+            extra={name: lambda data: (data / PILLAR).read_bytes()},
+        )
+        for name, words in (
+            ("pillars/new-pillar.yaml.txt", ("'new-pillar.yaml.txt'", "Rename it to 'new-pillar.yaml'")),
+            ("pillars/new-pillar.YAML", ("'.YAML'", "Rename it to 'new-pillar.yaml'")),
+            ("pillars/new-pillar.Yml", ("'.Yml'", "Rename it to 'new-pillar.yaml'")),
+            ("pillars/new-pillar", ("not a data file", "rename it to 'new-pillar.yaml'")),
+            ("notes.txt", ("not a data file", "Move it out of data/")),
+        )
+    ],
     Case(
         "a pillar saved as .yml",
         PILLAR,
@@ -801,6 +1047,8 @@ def _apply(case: Case, data: Path) -> int:
     if isinstance(case.change, Edit):
         text = path.read_text("utf-8")
         path.write_text(case.change.apply(text), "utf-8")
+        if isinstance(case.line, int):
+            return case.line
         at = Edit(case.line) if isinstance(case.line, tuple) else case.change
         return at.line(text) + case.line_offset
     changed = case.change(path.read_bytes())
@@ -837,7 +1085,9 @@ def test_broken_data_gets_a_clear_message(case: Case, data: Path, capsys: pytest
     assert all(parsed), out.err
     about = [m for m in parsed if m["field"] == case.field] or parsed
     m = about[0]
-    assert Path(m["file"]).as_posix().endswith(f"data/{next(iter(case.extra), case.file)}"), m.group(0)
+    assert Path(m["file"]).as_posix().endswith(f"data/{case.reported_in or next(iter(case.extra), case.file)}"), (
+        m.group(0)
+    )
     assert int(m["line"]) == line, m.group(0)
     assert m["field"] == case.field, m.group(0)
     for words in case.words:
@@ -872,3 +1122,68 @@ def test_a_data_error_exits_1_from_the_command_line(data: Path) -> None:
     result = run_cli(ROOT, "check", "--data", str(data))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{data / FIGURES}:1:1: the file starts with a byte-order mark")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["x\nThe data is valid: 3 pillars.yaml", "x\x1b[2K\rThe data is valid.yaml", "x\u202eyaml.txt", "x\u2028y.yaml"],
+)
+def test_a_file_name_cannot_print_a_fake_line(name: str, data: Path, capsys: pytest.CaptureFixture) -> None:
+    """Nothing from the data reaches the terminal as it is: a file name's line break, escape code or
+    bidi control is printed as its code ([U+000A]), so every problem stays one line."""
+    (data / name).write_bytes(b"x: 1\n")
+    assert cli.main(["check", "--data", str(data)]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    lines = out.err.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("1 problem"), out.err
+    assert lines[0].isprintable() and "[U+" in lines[0], lines[0]
+
+
+def test_the_staff_guide_and_editors_files_are_not_data(data: Path, capsys: pytest.CaptureFixture) -> None:
+    """A README (the staff guide) and the files editors and systems leave are not refused."""
+    for name in ("README.md", "readme.txt", ".DS_Store", "figures.yaml~", "pillars/.new.yaml.swp", "Thumbs.db"):
+        (data / name).write_bytes(b"\x00 not data\n")
+    assert cli.main(["check", "--data", str(data)]) == 0, capsys.readouterr().err
+
+
+# A representative set of the corpus, one case per class of this file's sections (reading, schema,
+# rules, figures and texts, dates, characters, file names, the rules' own copy, limits): each is
+# run as `build --check` and as the build, in a copy of the project whose site/ holds a last good
+# site. Every case's problems come from the same check the build runs first, so the set stands for
+# the rest (the whole corpus through two processes each would take minutes).
+AGREEMENT = (
+    "syntax: a missing quotation mark",
+    "a wrong type: 'No' read as false",
+    "a dangling reference",
+    "a figure's amount changed, its texts not",
+    "an impossible date: accessibility test day 30 February",
+    "a raw character in a text: a form feed",
+    "a file not named as data: pillars/new-pillar.yaml.txt",
+    "a schema whose address pattern lets javascript: in",
+    "a redirect: a part too long for a folder name",
+    "a text of a selector only: U+E0100",
+)
+
+
+@pytest.mark.parametrize("name", AGREEMENT)
+def test_check_and_build_agree_and_keep_the_last_site(name: str, tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == name)
+    project = copy_project(tmp_path)
+    _apply(case, project / "data")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good site", "utf-8")
+    safety.mark(site)
+    checked = run_cli(project, "build", "--check")
+    built = run_cli(project, "build")
+    assert checked.returncode == built.returncode == 1, (checked.stderr, built.stderr)
+    problems = [line for line in checked.stderr.splitlines() if PROBLEM.match(line)]
+    assert (
+        problems
+        and checked.stderr.strip().splitlines()[: len(problems) + 1]
+        == (built.stderr.strip().splitlines()[: len(problems) + 1])
+    ), (checked.stderr, built.stderr)
+    assert "Traceback" not in built.stderr and "unexpected problem" not in built.stderr
+    assert sorted(p.name for p in site.iterdir()) == sorted([safety.MARKER, "index.html"])
+    assert (site / "index.html").read_text("utf-8") == "last good site"

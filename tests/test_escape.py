@@ -47,6 +47,12 @@ from conftest import ROOT, copy_project, fragments, run_cli
 RAW_TEXT = {"script", "style"}
 
 
+def _fold(text: str) -> str:
+    """Runs of ASCII white space as one space, as HTML shows them; other spaces (U+3000, U+00A0)
+    are text and must stay as typed."""
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" ")
+
+
 class Page(HTMLParser):
     """A page's elements (tag and attribute names, in order) and its runs of text. A run is the
     text between two tags; <abbr> does not end a run (it wraps a word inside the text)."""
@@ -64,7 +70,7 @@ class Page(HTMLParser):
         self._end_run()
 
     def _end_run(self) -> None:
-        text = " ".join("".join(self._run).split())
+        text = _fold("".join(self._run))
         if text:
             self.runs.append(text)
         self._run = []
@@ -99,13 +105,13 @@ class Page(HTMLParser):
 
     def shows(self, text: str) -> bool:
         """Whether the text stands, whole, in one run of visible text (whitespace runs folded)."""
-        folded = " ".join(text.split())
+        folded = _fold(text)
         return any(folded in run for run in self.runs)
 
 
 # -- The fields that get the text, and the pages that show each of them.
 
-FIELDS = ("pillar", "group", "measure", "progress", "program", "note", "glossary", "priority", "source")
+FIELDS = ("pillar", "group", "measure", "progress", "program", "note", "glossary", "priority", "source", "name_source")
 PAGE_FIELDS = {
     site_pages.SOURCE["home"]: ("pillar", "group"),
     "pillar": ("pillar", "group", "measure", "progress", "program"),
@@ -115,7 +121,9 @@ PAGE_FIELDS = {
     site_pages.SOURCE["history"]: ("priority", "pillar"),
     site_pages.SOURCE["glossary"]: ("glossary",),
     site_pages.SOURCE["summary"]: ("pillar", "group"),
-    site_pages.SOURCE["about"]: ("source",),  # in the site's own paragraphs (ui.PROSE), which are Markdown
+    # "source": in the site's own paragraphs (ui.PROSE), which are Markdown; "name_source": the title of a
+    # name's source (names.yaml), a link in a table cell
+    site_pages.SOURCE["about"]: ("source", "name_source"),
 }
 
 
@@ -183,6 +191,9 @@ def put_texts(files: dict, texts: dict[str, str]) -> str:
     """Put each field's text into the loaded data, in both languages. Returns the pillar's id."""
     targets, pillar_id = _targets(files)
     for field, text in texts.items():
+        if field == "name_source":  # one text, not a ja/en pair
+            files["names"][0].data["names"][0]["source"]["title"] = text
+            continue
         targets[field]["ja"] = targets[field]["en"] = text
         # A changed name is no longer the official one that data/names.yaml lists.
         targets[field].pop("translation", None)
@@ -288,6 +299,8 @@ HOSTILE = [
     "<https://example.org>",
     "line  \\",
     "a\u00a0b\u2028c",
+    "全角\u3000空白 and no-break\u00a0space",
+    "![img](https://evil.example/i.png) **x**",
     "'' \"\"",
 ]
 
@@ -318,6 +331,24 @@ def one_environment():
 @given(texts=st.fixed_dictionaries({field: lines for field in FIELDS}), lang=st.sampled_from(["ja", "en"]))
 def test_any_text_is_shown_as_typed_and_creates_no_element(real: Real, texts: dict[str, str], lang: str) -> None:
     check_pages(real, texts, lang)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/a|b", "https://example.org/x?q=a\\*b*`c`", "https://example.org/p_(1)_|_[2]"],
+)
+def test_a_source_address_stays_whole_in_its_table_cell(real: Real, url: str) -> None:
+    """A name's source address is a link in a cell of the names table (about page): a '|' in it does
+    not split the row, and Markdown changes nothing in it (a backslash, a backquote)."""
+    files = copy.deepcopy(real.files)
+    files["names"][0].data["names"][0]["source"]["url"] = url
+    out = render.render_pages(model.build(files))
+    for lang in ("ja", "en"):
+        MD.reset()
+        html = MD.convert(_front_matter_off(out[f"{lang}/{site_pages.SOURCE['about']}"]))
+        hrefs = [unescape(h) for h in re.findall(r'<a href="([^"]*)" rel="external">', html)]
+        assert url in hrefs, hrefs[:3]
+        assert Page(html).elements == real.plain[lang][site_pages.SOURCE["about"]].elements
 
 
 # -- The same through MkDocs: page titles, navigation, table of contents, search and permalink pages.

@@ -129,6 +129,7 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
     pillars = [read(f"pillars/{p.name}") for p in pillar_files]
     progress, figures = read("progress.yaml"), read("figures.yaml")
     measure_ids = {m["id"] for p in pillars for g in p["groups"] for m in g["measures"]}
+    stated = {f["progress_item"] for f in figures["figures"]}
     out: dict[str, object] = {}
     sections, figure_list = [], []
     for n in range(1, scale + 1):
@@ -154,7 +155,10 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
         for s in progress["sections"]:
             items = []
             for item in s["items"]:
-                new = {**copy.deepcopy(item), "id": _suffix(item["id"], n), "text": _vary(item["text"], n)}
+                # A text that states a figure keeps its words: shuffled, its amounts and fiscal years
+                # would no longer be the figure's (the check compares them, checking/statements.py).
+                text = item["text"] if item["id"] in stated else _vary(item["text"], n)
+                new = {**copy.deepcopy(item), "id": _suffix(item["id"], n), "text": text}
                 if "advances" in item:  # measures of this copy; slide-1 box items stay shared
                     new["advances"] = [_suffix(a, n) if a in measure_ids else a for a in item["advances"]]
                 items.append(new)

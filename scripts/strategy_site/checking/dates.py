@@ -11,33 +11,39 @@ from strategy_site.reading import shape
 from strategy_site.reading.load import Files, problem_at
 from strategy_site.reading.problems import Problem
 
+# The years a date in this data can have: the strategies it describes start in the 2010s, and a
+# date far from today is a typo (0000, 2205). A year outside is refused, as an impossible month is.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?")
 
-def _valid_month_date(text: str) -> bool | None:
-    """Whether a date written YYYY-MM or YYYY-MM-DD is a real one; None for a text in another form
-    (the schema says so)."""
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", text):
+
+def date_problem(text: str) -> str | None:
+    """Why a text written as a date (YYYY-MM or YYYY-MM-DD) is not a real one in a sane range, or None
+    (also for a text in another form: the schema says what form a field takes)."""
+    if not DATE_SHAPE.fullmatch(text):
         return None
     parts = [int(p) for p in text.split("-")]
-    if not 1 <= parts[1] <= 12:
-        return False
-    return len(parts) == 2 or 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
+    if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+        return (
+            f"'{text}' has the year {parts[0]:04d}, which cannot be right here. Write a year from "
+            f"{FIRST_YEAR} to {LAST_YEAR}."
+        )
+    if not 1 <= parts[1] <= 12 or (len(parts) == 3 and not 1 <= parts[2] <= calendar.monthrange(*parts[:2])[1]):
+        form = "YYYY-MM-DD with a day that month has" if len(parts) == 3 else "YYYY-MM"
+        return f"'{text}' is not a real date. Write {form}, with a month from 01 to 12."
+    return None
 
 
 def check_real_dates(files: Files) -> list[Problem]:
-    """A progress item's date is a real date: a month from 01 to 12, and a day that month has."""
+    """Every date in the data (any text written YYYY-MM or YYYY-MM-DD: a progress item's dates, the
+    accessibility statement's test date, a name's 'checked', a redirect's 'since') is a real calendar
+    date: a month from 01 to 12, a day that month has, a year from 1990 to 2100."""
     problems = []
-    for loaded, where, item in entities.progress_items(files):
-        for d, dated in shape.entries(item, "dates"):
-            date = shape.text(dated, "date")
-            if date is not None and _valid_month_date(date) is False:
-                problems.append(
-                    problem_at(
-                        loaded,
-                        where + ("dates", d, "date"),
-                        f"'{date}' is not a real date. Write YYYY-MM with a month "
-                        "from 01 to 12, or YYYY-MM-DD with a day that month has.",
-                    )
-                )
+    for loaded in entities.every_file(files):
+        for where, value in shape.nodes(loaded.data):
+            why = date_problem(value) if isinstance(value, str) else None
+            if why:
+                problems.append(problem_at(loaded, where, why))
     return problems
 
 

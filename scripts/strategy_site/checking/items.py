@@ -3,6 +3,8 @@ measures it advances, a figure names measures and progress items that exist."""
 
 from __future__ import annotations
 
+import re
+
 from strategy_site.checking import entities
 from strategy_site.reading import shape
 from strategy_site.reading.load import Files, problem_at
@@ -63,3 +65,28 @@ def check_figure_progress_items(files: Files) -> list[Problem]:
             loaded, where + ("progress_item",), shape.text(figure, "progress_item"), known, "progress item"
         )
     ]
+
+
+def check_abbreviations(files: Files) -> list[Problem]:
+    """A glossary abbreviation is an acronym as the texts write it (SIP, K program, G-QuAT): it has a
+    capital letter standing alone or next to another capital, or a digit, or is not in Latin letters.
+    An ordinary word ('the', 'Program') would mark that word everywhere on the site as the term."""
+    problems = []
+    for loaded in files.get("glossary", []):
+        for t, term in shape.entries(loaded.data, "terms"):
+            for a, abbr in shape.texts(term, "abbr"):
+                if not abbr.strip() or _acronym(abbr):
+                    continue
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("terms", t, "abbr", a),
+                        f"'{abbr}' is an ordinary word, not an acronym: the site would mark every '{abbr}' in "
+                        "its texts as this term. Write the acronym as the texts write it, for example 'SIP'.",
+                    )
+                )
+    return problems
+
+
+def _acronym(text: str) -> bool:
+    return bool(re.search(r"[0-9]|[A-Z](?![a-z])|[^\x00-\x7f]", text))

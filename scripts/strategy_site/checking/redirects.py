@@ -13,10 +13,39 @@ from strategy_site.structure import urls
 # -- Redirects -------------------------------------------------------------------------------------
 
 
+# What the build itself writes at the top of the site: the theme's files, the search index (Pagefind
+# deletes and rewrites its folder, so a redirect page there would be lost) and the files of the site's
+# root. A redirect may not take one over.
+BUILD_OWNED = frozenset({"assets", "search", "pagefind", "404.html", "sitemap.xml", "robots.txt", "index.html"})
+# A redirect is a folder per part of its address: a part longer than this many bytes cannot be a
+# file name (255 bytes on most systems, with room for the build's own suffixes).
+MAX_PART_BYTES = 120
+
+
+def check_redirect_lengths(files: Files) -> list[Problem]:
+    """Each part of a redirect's 'from' (between slashes) is at most 120 bytes: each part becomes a
+    folder of the built site, and a longer name stops the build with 'File name too long'."""
+    problems = []
+    for loaded in files.get("redirects", []):
+        for r, entry in shape.entries(loaded.data, "redirects"):
+            source = shape.text(entry, "from")
+            longest = max((part for part in (source or "").split("/")), key=lambda p: len(p.encode()), default="")
+            if len(longest.encode()) > MAX_PART_BYTES:
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("redirects", r, "from"),
+                        f"a part of this address is {len(longest.encode())} bytes long; each part between "
+                        f"slashes may be at most {MAX_PART_BYTES} (it becomes a folder name). Shorten it.",
+                    )
+                )
+    return problems
+
+
 def check_redirect_forms(files: dict[str, list[LoadedFile]]) -> list[Problem]:
     """What a redirect's 'from' can be without knowing the rest of the data: no language prefix
     (each entry works in both languages), no folder the build writes itself, and each 'from' once."""
-    reserved_folders = {prefix.rstrip("/") for prefix in urls.LANG_PREFIX.values() if prefix} | {"assets", "search"}
+    reserved_folders = {prefix.rstrip("/") for prefix in urls.LANG_PREFIX.values() if prefix} | BUILD_OWNED
     problems = []
     for loaded in files.get("redirects", []):
         seen: dict[str, int] = {}

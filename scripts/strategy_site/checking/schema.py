@@ -28,6 +28,38 @@ SINGLE_FILES = {
     "names.yaml": "names",
 }
 PILLAR_DIR = "pillars"
+# The rules themselves: the project's own copy of the schemas, which the check uses. data/schema/ is
+# the editors' copy (the yaml-language-server line at the top of each data file points to it), and
+# lies where a data change can change it: a copy that differs is refused (schema_copy_problems), so
+# that no change under data/ can loosen the rules (drop a URL's pattern, say).
+RULES_DIR = Path(__file__).parent / "schemas"
+
+
+def schema_copy_problems(schema_dir: Path, shown: Path) -> list[Problem]:
+    """Each file of the editors' copy of the schemas (data/schema/, shown as `shown`) that is not the
+    same as the project's own copy, or is missing, or is one the project does not have."""
+    problems = []
+    own = {path.name: path.read_bytes() for path in RULES_DIR.glob("*.schema.json")}
+    present = {path.name for path in schema_dir.iterdir()} if schema_dir.is_dir() else set()
+    for name in sorted(own.keys() | present):
+        path, where = schema_dir / name, f"{shown}/{name}"
+        if name not in own:
+            why = (
+                "is not one of the project's schemas. The rules are not changed under data/: delete it, or "
+                "ask the site's developers to add a rule."
+            )
+        elif name not in present:
+            why = "is missing. Restore it from the project's history (git checkout data/schema/)."
+        elif not path.is_file() or path.read_bytes() != own[name]:
+            why = (
+                "differs from the project's own rules (scripts/strategy_site/checking/schemas/), which the "
+                "check uses. The rules are not changed under data/: restore it (git checkout data/schema/); "
+                "a change to the rules goes to the site's developers."
+            )
+        else:
+            continue
+        problems.append(Problem(where, 1, 1, (), why))
+    return problems
 
 
 def schema_name(relative: Path) -> str | None:
@@ -147,6 +179,11 @@ def _describe(error: Any, typed: str | None = None) -> str:
         want = error.validator_value
         wants = want if isinstance(want, list) else [want]
         want = " or ".join(_TYPE_WORDS.get(w, str(w)) for w in wants)
+        if value is None and typed:  # null, Null, NULL or ~: YAML's word for "no value"
+            return (
+                f"'{typed}' is read by YAML as 'no value', not as a text. Write {want} here; if you mean "
+                f'the word, put it in quotation marks: "{typed}".{hint}'
+            )
         if value is None:
             return f"is empty. Write {want} after the colon.{hint}"
         if isinstance(value, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) and "string" not in wants:

@@ -3,18 +3,27 @@ schema expresses.
 
 Every problem is collected, each naming the file, line, column and field, before anything stops.
 Each rule is one check_* function whose docstring states it, in the module of its subject (writing,
-ids, items, dates, redirects, names); every rule is listed here, in one place (FILE_RULES, RULES,
+ids, items, dates, redirects, names, statements); every rule is listed here, in one place (FILE_RULES, RULES,
 MODEL_RULES), and validate() runs the lists.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from strategy_site.checking import dates, ids, items, names, redirects, writing
-from strategy_site.checking.schema import PILLAR_DIR, SCHEMA_DIR_NAME, SINGLE_FILES, schema_name, schema_problems
+from strategy_site.checking import dates, ids, items, limits, names, redirects, statements, writing
+from strategy_site.checking.schema import (
+    PILLAR_DIR,
+    RULES_DIR,
+    SCHEMA_DIR_NAME,
+    SINGLE_FILES,
+    schema_copy_problems,
+    schema_name,
+    schema_problems,
+)
 from strategy_site.reading.load import Files, LoadedFile, data_files, read_file
 from strategy_site.reading.problems import Problem
 
@@ -33,20 +42,36 @@ def _shown(path: Path, root: Path) -> Path:
     return path.relative_to(root) if path.is_relative_to(root) else path
 
 
+def _not_named_as_data(path: Path) -> str | None:
+    """Why a file in data/ is not read as it is named (a data file's name ends in exactly '.yaml'), and
+    the rename that makes it data; None for a name that ends in '.yaml'."""
+    if path.suffix == ".yaml":
+        return None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return f"ends in '{path.suffix}', so it would not be read. Rename it to '{path.stem}.yaml'."
+    stem = path.name.split(".")[0]
+    if re.search(r"\.ya?ml\b", path.name, re.IGNORECASE):
+        return (
+            f"is named '{path.name}', so it would not be read: a data file's name ends in '.yaml'. Rename it "
+            f"to '{stem}.yaml' (or, if it is not data, move it out of data/)."
+        )
+    return (
+        "is not a data file (a data file's name ends in '.yaml'), so it would not be read. Move it out of "
+        f"data/; if it holds data, rename it to '{stem}.yaml'."
+    )
+
+
 def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
     """Read and schema-check every file under data/. Returns the files by schema name, and the problems."""
     files: dict[str, list[LoadedFile]] = {}
-    problems: list[Problem] = []
-    schema_dir = data_dir / SCHEMA_DIR_NAME
+    problems = schema_copy_problems(data_dir / SCHEMA_DIR_NAME, _shown(data_dir / SCHEMA_DIR_NAME, root))
+    schema_dir = RULES_DIR  # the project's own rules, never data/schema/
     for path in data_files(data_dir):
         shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
-        if path.suffix == ".yml":
-            problems.append(
-                Problem(
-                    str(shown), 1, 1, (), f"ends in '.yml', so it would not be read. Rename it to '{path.stem}.yaml'."
-                )
-            )
+        renamed = _not_named_as_data(path)
+        if renamed:
+            problems.append(Problem(str(shown), 1, 1, (), renamed))
             continue
         if name is None:
             problems.append(
@@ -126,15 +151,19 @@ RULES: tuple[Rule, ...] = (
     Rule(ids.check_pillar_ids),
     Rule(ids.check_pillar_orders),
     Rule(items.check_box_shape),
+    Rule(items.check_abbreviations),
     Rule(items.check_progress_pillars, references=True),
     Rule(items.check_progress_advances, references=True),
     Rule(dates.check_real_dates),
     Rule(items.check_figure_measures, references=True),
     Rule(items.check_figure_progress_items, references=True),
     Rule(dates.check_fiscal_spans),
+    Rule(statements.check_figures_stated, references=True),
     Rule(dates.check_fiscal_years_given),
     Rule(redirects.check_redirects_keep_live_pages),
     Rule(redirects.check_redirect_forms),
+    Rule(redirects.check_redirect_lengths),
+    Rule(limits.check_sizes),
     Rule(dates.check_history_years),
     Rule(names.check_name_sources),
     Rule(names.check_official_names, references=True),

@@ -22,6 +22,7 @@ def _explained(where: tuple, known: list[Problem], loaded: LoadedFile) -> bool:
 # -- Numbers and booleans: one spelling each -------------------------------------------------------
 
 WHOLE = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+MAX_DECIMALS = 4  # a figure in 億円 or 兆円 never needs more; more is a paste of a computed value
 DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]*[1-9]\Z")
 
 
@@ -70,6 +71,12 @@ def number_spelling(typed: str, value: object) -> str | None:
         if value != value or value in (float("inf"), float("-inf")):
             return f"'{typed}' is not a number a figure can have. Write the number in plain digits, for example 300."
         if DECIMAL.match(typed):
+            decimals = len(typed.split(".")[1])
+            if decimals > MAX_DECIMALS or repr(abs(value)) != typed.lstrip("-"):
+                return (
+                    f"'{typed}' has more decimal places than the site shows (it would publish "
+                    f"{value!r}). Write at most {MAX_DECIMALS} digits after the point, as the source gives them."
+                )
             return None
         digits = _plain_digits(typed)
         advice = f"Write {digits}." if digits is not None else "Write it in plain digits, such as 300 or 1.5."
@@ -98,11 +105,22 @@ def check_spelling(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
 _INVISIBLE_EXTRA = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u034f", "\u2800", "\u180e"}
 
 
+# Selectors that choose a glyph for the character before them: variation selectors (U+FE00-FE0F,
+# U+E0100-E01EF, used for kanji variants and emoji) and Mongolian free variation selectors. After a
+# character they belong to it; alone (at the start, after a space or another selector) they are
+# nothing that can be seen.
+_SELECTOR = re.compile(r"[\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f]")
+_KHMER_INVISIBLE = {"\u17b4", "\u17b5"}
+
+
 def invisible_character(text: str) -> tuple[int, str] | None:
     """The first character in `text` that cannot be seen (a Unicode format character such as
-    U+200B ZERO WIDTH SPACE or a bidi control such as U+202E), with its position from 1."""
+    U+200B ZERO WIDTH SPACE or a bidi control such as U+202E, or a variation selector with no
+    character before it to select for), with its position from 1."""
     for i, char in enumerate(text, start=1):
-        if unicodedata.category(char) == "Cf" or char in _INVISIBLE_EXTRA:
+        if unicodedata.category(char) == "Cf" or char in _INVISIBLE_EXTRA or char in _KHMER_INVISIBLE:
+            return i, char
+        if _SELECTOR.match(char) and (i == 1 or text[i - 2].isspace() or _SELECTOR.match(text[i - 2])):
             return i, char
     return None
 
@@ -122,7 +140,7 @@ def check_invisible(loaded: LoadedFile, known: list[Problem]) -> list[Problem]:
             continue
         position, char = found
         name = unicodedata.name(char, "an unnamed format character")
-        visible = "".join(c for c in text if not invisible_character(c))
+        visible = "".join(c for c in text if not invisible_character(c) and not _SELECTOR.match(c))
         only = " The text holds nothing else that can be seen: write the text." if not visible.strip() else ""
         problems.append(
             problem_at(

@@ -20,7 +20,7 @@ from pathlib import Path
 from strategy_site.publishing import contract, pipeline, preview, safety, search_index, siteurl
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.publishing.precompress import precompress
-from strategy_site.reading.problems import DataError
+from strategy_site.reading.problems import DataError, visible
 from strategy_site.rendering.render import RenderError
 
 ROOT = pipeline.ROOT
@@ -135,13 +135,20 @@ def index_site(site_dir: Path, name: str = "site") -> bool:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the data, then build the static site into site/. The new site replaces site/ only when
     the whole build succeeded; a failed build leaves the last good site/ as it was."""
-    if not args.check:
-        refused = safety.refusal(Path(args.site_dir), ROOT / "site")
-        if refused:
-            print(refused, file=sys.stderr)
-            return 1
+    refused = safety.refusal(Path(args.site_dir), ROOT / "site")  # with --check too: they agree
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     address = _site_url_or_none()
     if address is None:
+        return 1
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not re.fullmatch(r"[0-9]{1,11}", epoch):
+        print(
+            f"error: SOURCE_DATE_EPOCH is '{visible(epoch)}'; it must be a whole number of seconds since "
+            "1970 (for example 1764547200), or not set at all.",
+            file=sys.stderr,
+        )
         return 1
     checked = _check_data(args.data)
     code = 0 if checked else 1
@@ -238,7 +245,12 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    problems = contract.check(contract.read_contract(ROOT), contract.served(site), strategy)
+    try:
+        promised = contract.read_contract(ROOT)
+    except contract.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    problems = contract.check(promised, contract.served(site), strategy)
     problems += contract.broken_links(site, address)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -339,6 +351,9 @@ def _without_traceback(args: argparse.Namespace) -> int:
         return 130
     except DataError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except contract.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from strategy_site.reading.problems import visible
 from strategy_site.structure import pages, urls
 from strategy_site.structure.model import Strategy
 
@@ -85,9 +86,35 @@ def served(site: Path) -> set[str]:
     return out
 
 
+class ContractError(ValueError):
+    """The contract file cannot be read as a list of addresses; the message names the line."""
+
+
 def read_contract(root: Path) -> list[str]:
+    """The contract's addresses, each starting with '/'. A line that is not one (a lost leading '/',
+    text that is not UTF-8) is refused with its line: advice built from it would be wrong."""
     path = root / CONTRACT_FILE
-    return [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark an editor added is not part of line 1
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContractError(
+            f"{CONTRACT_FILE}:{line}: is not UTF-8 text (byte 0x{raw[exc.start]:02x}). Save the file as UTF-8."
+        ) from None
+    entries = []
+    for number, entry in enumerate(text.split("\n"), start=1):
+        entry = entry.rstrip("\r")
+        if not entry.strip() or entry.startswith("#"):
+            continue
+        if not entry.startswith("/") or entry != entry.strip() or not entry.isprintable():
+            raise ContractError(
+                f"{CONTRACT_FILE}:{number}: '{visible(entry)}' is not an address of the site. Each line "
+                "is one address starting with '/' (for example /measures/), with no spaces around it; "
+                "restore the line from the project's history."
+            )
+        entries.append(entry)
+    return entries
 
 
 def write_contract(root: Path, entries: set[str]) -> None:

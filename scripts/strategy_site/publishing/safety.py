@@ -36,6 +36,11 @@ def _umask() -> int:
     return mask
 
 
+# The project's own folders: the pages MkDocs reads (docs/), the data, the code, the tests. A site
+# built into one of them would be refused by MkDocs only after the build had started.
+PROJECT_FOLDERS = ("docs", "data", "scripts", "tests", ".git", ".venv")
+
+
 def refusal(target: Path, default: Path) -> str | None:
     """Why the build may not replace `target`, in one line; None when it may. `default` is the
     project's own site/ folder, which a build from before the marker existed may have left unmarked."""
@@ -43,6 +48,18 @@ def refusal(target: Path, default: Path) -> str | None:
         return (
             f"error: {target} is a symbolic link. Give --site-dir a folder of its own (the build "
             "replaces the whole folder)."
+        )
+    project, place = default.parent.resolve(), target.resolve()
+    owned = [project / name for name in PROJECT_FOLDERS]
+    if project.is_relative_to(place) or any(place.is_relative_to(o) for o in owned):
+        where = (
+            "the project itself or a folder around it"
+            if project.is_relative_to(place)
+            else f"inside a folder the project keeps ({', '.join(n + '/' for n in PROJECT_FOLDERS)})"
+        )
+        return (
+            f"error: {target} is {where}. Nothing was changed. Give --site-dir a folder of its own, "
+            "for example --site-dir site."
         )
     if not target.exists():
         return None

@@ -20,6 +20,11 @@ _IPV6 = re.compile(r"\[[0-9A-Fa-f:.]+\]\Z")
 _PATH_SAFE = "/-._~%"
 
 
+# A page's address is SITE_URL and its path; the summary prints it as a QR code, which holds at most
+# about 2,300 characters and becomes unreadable on paper long before. 200 leaves room for any page.
+MAX_LENGTH = 200
+
+
 class SiteUrlError(ValueError):
     """SITE_URL cannot be used; the message says why, in words."""
 
@@ -62,4 +67,10 @@ def checked(text: str | None) -> str:
     netloc = f"[{ascii_host}]" if ":" in ascii_host else ascii_host.lower()
     if port is not None:
         netloc += f":{port}"
-    return f"{parts.scheme.lower()}://{netloc}{path}"
+    address = f"{parts.scheme.lower()}://{netloc}{path}"
+    if len(address) > MAX_LENGTH:
+        raise SiteUrlError(
+            f"is {len(address):,} characters long (as the site writes it); it may be at most {MAX_LENGTH}, "
+            f"so that every page's address fits the printed summary's QR code. Use a shorter address, {example}"
+        )
+    return address

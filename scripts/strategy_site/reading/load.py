@@ -199,6 +199,9 @@ def read_file(
                 f"is not valid UTF-8 text (byte 0x{raw[exc.start]:02x}). Save the file with the encoding UTF-8.",
             )
         ]
+    raw_char = _raw_character(text)
+    if raw_char:
+        return None, [raw_char_problem(shown, text, *raw_char)]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [
             _problem(
@@ -260,6 +263,64 @@ def read_file(
             )
         ]
     return loaded, problems
+
+
+# Characters a data file may not hold as they are: control characters (NUL, BEL, form feed, ESC...,
+# which YAML refuses with a message naming the wrong place), U+FFFE and U+FFFF (not characters), a
+# carriage return that is not part of a Windows line end, and the line breaks that are not the
+# ordinary one (NEL U+0085, LINE SEPARATOR U+2028, PARAGRAPH SEPARATOR U+2029): YAML counts each as
+# a new line, most editors do not, so every later line number would differ from the editor's.
+_RAW = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]|\r(?!\n)")
+_LINE_BREAKS = {
+    "\x85": "NEXT LINE",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+    "\r": "CARRIAGE RETURN",
+}
+
+
+_CONTROL_NAMES = {
+    "\x00": "NUL, a null byte",
+    "\x07": "a bell",
+    "\x08": "a backspace",
+    "\x0b": "a vertical tab",
+    "\x0c": "a form feed (page break)",
+    "\x1b": "an escape code",
+    "\x7f": "a delete",
+}
+
+
+def _raw_character(text: str) -> tuple[int, str] | None:
+    """The first character the data may not hold as it is, and its index in the text."""
+    found = _RAW.search(text)
+    return (found.start(), found.group(0)) if found else None
+
+
+def raw_char_problem(shown: Path, text: str, index: int, char: str) -> Problem:
+    """A character the file may not hold, at its line and column as an editor counts them (lines end
+    at line feeds only)."""
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    code = f"U+{ord(char):04X}"
+    if char in _LINE_BREAKS:
+        return _problem(
+            shown,
+            line,
+            column,
+            (),
+            f"holds a {_LINE_BREAKS[char].lower()} character ({code}), which some programs show as a line "
+            "break and others do not, so line numbers would not match your editor's. Replace it with an "
+            "ordinary line break, or delete it (retype the text around it if your editor does not show it).",
+        )
+    name = _CONTROL_NAMES.get(char, "a noncharacter" if char in "\ufffe\uffff" else "a control character")
+    return _problem(
+        shown,
+        line,
+        column,
+        (),
+        f"holds a control character ({code}: {name}), which cannot be seen and is not allowed in a data "
+        "file. Delete it (retype the text around it if your editor does not show it).",
+    )
 
 
 def _size(path: Path) -> int:
@@ -532,20 +593,32 @@ def _escapes(node: yaml.ScalarNode, where: FieldPath, shown: Path, text: str) ->
     return []
 
 
+# Files systems leave in folders they show (macOS, Windows); editors' files are matched by editor_file.
+_SYSTEM_FILES = frozenset({"Thumbs.db", "desktop.ini", "Desktop.ini"})
+
+
 def editor_file(name: str) -> bool:
     """Files editors and systems leave beside the ones they edit: Emacs' lock files (.#x.yaml) and
-    backups (x.yaml~, #x.yaml#), Vim's swap files (.x.yaml.swp), macOS's ._x.yaml, and other hidden files."""
-    return name.startswith((".", "#")) or name.endswith(("~", "#"))
+    backups (x.yaml~, #x.yaml#), Vim's swap files (.x.yaml.swp), macOS's ._x.yaml and .DS_Store,
+    Windows' Thumbs.db and desktop.ini, and other hidden files."""
+    return name.startswith((".", "#")) or name.endswith(("~", "#")) or name in _SYSTEM_FILES
+
+
+def staff_guide(name: str) -> bool:
+    """A guide for the people who keep the data (README, README.md, readme.txt), which is not data."""
+    return name.split(".")[0].lower() == "readme"
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every data file (and every .yml file, which is refused with advice), in a stable order.
-    Editors' temporary files are skipped."""
+    """Every file in data/ that is to be read, in a stable order: the data files, and every other file
+    that is neither the staff guide (a README) nor an editor's or system's own file, so that the check
+    can refuse it with advice (a pillar saved as .yml, .YAML or .yaml.txt is not silently skipped).
+    The schemas in data/schema/ are the editors' copy of the rules (checking/schema.py)."""
     return sorted(
         p
         for p in data_dir.rglob("*")
-        if p.suffix in (".yaml", ".yml")
-        and not editor_file(p.name)
-        and "schema" not in p.relative_to(data_dir).parts
+        if (p.suffix.lower() in (".yaml", ".yml") or not p.is_dir())
+        and "schema" not in p.relative_to(data_dir).parts[:1]
         and not any(editor_file(part) for part in p.relative_to(data_dir).parts)
+        and not staff_guide(p.name)
     )

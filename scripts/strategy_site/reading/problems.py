@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+
+def visible(text: str) -> str:
+    """Text as it may reach a terminal: each character that would act instead of being shown (a line
+    break, a terminal's escape code, a bidi control that reorders what follows, a carriage return that
+    lets later text overwrite the line) written as its code in brackets, [U+001B]. File names and
+    field names come from whoever named them: without this, one could print a fake 'The data is valid'."""
+    if text.isprintable():
+        return text
+    return "".join(
+        f"[U+{ord(char):04X}]" if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") else char
+        for char in text
+    )
 
 
 def field_name(where: tuple) -> str:
@@ -26,6 +40,9 @@ class Problem:
     entity: str = ""  # e.g. "measure k-program-rd-support", where known
 
     def __str__(self) -> str:
+        return visible(self._line())
+
+    def _line(self) -> str:
         field = field_name(self.where)
         if self.file.endswith("/"):  # a folder
             return f"{self.file}: the folder {self.message}"

@@ -14,7 +14,9 @@ import string
 from markupsafe import Markup
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_WHITESPACE = re.compile(r"\s+")  # a run of white space (a line break too) becomes one space
+# A run of ASCII white space (a line break too) becomes one space. Other spaces are text: the
+# ideographic space U+3000 in a Japanese quotation and the no-break space U+00A0 stay as written.
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _MD = {c: "\\" + c for c in string.punctuation if c not in _HTML}
 _TABLE = str.maketrans({**_MD, **_HTML})
 
@@ -27,6 +29,19 @@ def markdown_text(text: str) -> Markup:
 def html_text(text: str) -> Markup:
     """Text for raw HTML or SVG (element content and quoted attribute values)."""
     return Markup(html.escape(text, quote=True))
+
+
+# In an attribute of inline HTML on a Markdown page (a link in a table cell), Markdown still reads
+# some characters before it sets the tag aside: '|' ends a table cell, a backslash escapes, a
+# backquote opens code. As character references they are the same characters to the browser.
+_ATTRIBUTE = {"\\": "&#92;", "`": "&#96;", "|": "&#124;"}
+
+
+def markdown_attribute(text: str) -> Markup:
+    """Text for a quoted attribute value of inline HTML on a Markdown page (a link's address in a
+    table cell): HTML-escaped, and nothing in it that Markdown reads (the table's '|' above all)."""
+    escaped = html.escape(text, quote=True)
+    return Markup("".join(_ATTRIBUTE.get(char, char) for char in escaped))
 
 
 def finalize(value: object) -> object:

@@ -95,7 +95,13 @@ def environment() -> jinja2.Environment:
         autoescape=True,
     )
     env.filters.update(
-        anchor=_anchor, raw_id=_raw_id, raw_abbr=_raw_line, raw_path=_raw_path, html=escape.html_text, coord=_coord
+        anchor=_anchor,
+        raw_id=_raw_id,
+        raw_abbr=_raw_line,
+        raw_path=_raw_path,
+        html=escape.html_text,
+        md_attr=escape.markdown_attribute,
+        coord=_coord,
     )
     return env
 

@@ -166,9 +166,14 @@ UI = {
     # The open data page.
     "data_intro": {
         "ja": "このサイトのデータは、次のファイルとして自由に再利用できます。"
-        "CSVはBOM付きUTF-8で、Excelでそのまま開けます。",
+        "CSVはBOM付きUTF-8で、Excelでそのまま開けます。"
+        "表計算ソフトが数式として実行しないよう、CSVでは「-」「=」「+」「@」で始まるセルの先頭に"
+        "アポストロフィ（'）を付けています。元の値を使うときは、この1文字を取り除いてください"
+        "（JSONには付けていません）。",
         "en": "The site's data is published for reuse in the files below. The CSV files are UTF-8 with a "
-        "byte-order mark, so that Excel opens the Japanese correctly.",
+        "byte-order mark, so that Excel opens the Japanese correctly. So that a spreadsheet does not run "
+        "a cell as a formula, a CSV cell that starts with -, =, + or @ starts with an added apostrophe (') "
+        "in the CSV files; remove that one character to get the value as it is (the JSON has none).",
     },
     "files": {"ja": "ファイル", "en": "Files"},
     "fields": {"ja": "項目", "en": "Fields"},
