@@ -16,7 +16,7 @@ from pathlib import Path
 
 from strategy_site.reading.problems import Problem, field_name
 from strategy_site.rendering.escape import html_text
-from strategy_site.rendering.ui import EXPECTED_JA, PROBLEM_PATTERNS_JA, PROBLEM_TERMS_JA, ui
+from strategy_site.rendering.ui import EXPECTED_JA, PROBLEM_PATTERNS_JA, PROBLEM_PHRASES_JA, PROBLEM_TERMS_JA, ui
 from strategy_site.structure import urls
 
 STYLE = """
@@ -135,6 +135,8 @@ def _term(value: str) -> str:
     """A value as it is, or, where it is one of the checker's words (a kind, a type), its Japanese."""
     if value in PROBLEM_TERMS_JA:
         return PROBLEM_TERMS_JA[value]
+    for english, japanese in PROBLEM_PHRASES_JA:
+        value = value.replace(english, japanese)
     parts = value.split(" or ")
     if len(parts) > 1 and all(part in PROBLEM_TERMS_JA for part in parts):
         return ui("preview_or", "ja").join(PROBLEM_TERMS_JA[part] for part in parts)

@@ -416,7 +416,18 @@ PREVIEW_WORDS = {
 UI.update(PREVIEW_WORDS)
 
 # Words inside the problems: kinds of things, types of values, languages.
+# Phrases of the checker's inside a value (a statement rule lists what each language's text says).
+PROBLEM_PHRASES_JA = (
+    (" and its English text says ", "、英語の文章は "),
+    ("its Japanese text says ", "日本語の文章は "),
+    ("its English text says ", "英語の文章は "),
+)
+
 PROBLEM_TERMS_JA = {
+    "amount": "金額",
+    "span": "年度の範囲",
+    "redirects": "転送",
+    "terms": "用語",
     "pillar": "柱",
     "measure": "施策",
     "measure or slide-1 box item": "施策またはスライド1の枠の項目",
@@ -443,6 +454,102 @@ PROBLEM_TERMS_JA = {
 # (the English of a kind of problem, as a regular expression; its Japanese). Checked in order; the
 # first that matches the whole problem is used. A trailing " Expected: ..." is worded separately.
 PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
+    (
+        r"(?P<v>'[^']*') is not a real date\. Write YYYY-MM-DD with a day that month has, with a month from 01 "
+        r"to 12\.",
+        "{v} は実在する日付ではありません。YYYY-MM-DD の形で、月は01から12、日はその月にある日で書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is not a real date\. Write YYYY-MM, with a month from 01 to 12\.",
+        "{v} は実在する年月ではありません。YYYY-MM の形で、月は01から12で書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') has the year (?P<y>[0-9]+), which cannot be right here\. Write a year from (?P<a>[0-9]+) "
+        r"to (?P<b>[0-9]+)\.",
+        "{v} の年 {y} はここでは正しくありえません。{a}年から{b}年までの年を書いてください。",
+    ),
+    (
+        r"the (?P<w>amount|span) is (?P<v>.*), but (?:its own note|the (?P<k>progress item|measure) "
+        r"'(?P<i>[^']*)') \((?P<f>[^,]*), line (?P<l>[0-9]+)\) states it otherwise: (?P<s>.*)\. The site shows "
+        r"both on one page: correct the (?:amount|span) or the text, so that they agree \(in Japanese and in "
+        r"English\)\.",
+        "{w} は {v} ですが、{k} '{i}' の文章（{f} の {l} 行目）は違う値を述べています（{s}）。サイトは両方を同じ"
+        "ページに示すので、数値か文章を直して一致させてください（日本語と英語の両方）。",
+    ),
+    (
+        r"a part of this address is (?P<n>[0-9]+) bytes long; each part between slashes may be at most "
+        r"(?P<m>[0-9]+) \(it becomes a folder name\)\. Shorten it\.",
+        "このアドレスには {n} バイトの部分があります。スラッシュで区切られた各部分は {m} バイトまでです（フォルダー名に"
+        "なります）。短くしてください。",
+    ),
+    (
+        r"holds (?P<n>[0-9,]+) (?P<w>redirects|terms); the site takes at most (?P<m>[0-9,]+) \(the build would "
+        r"slow down out of proportion\)\. Keep the (?:redirects|terms) readers need, and remove the rest\.",
+        "{w}が {n} 件あります。サイトが扱えるのは {m} 件までです（それを超えるとビルドが極端に遅くなります）。読者に"
+        "必要なものを残し、ほかは削除してください。",
+    ),
+    (
+        r"(?P<v>'[^']*') has more decimal places than the site shows \(it would publish (?P<p>[^)]*)\)\. Write at "
+        r"most 4 digits after the point, as the source gives them\.",
+        "{v} は、サイトが表示できるより多くの小数の桁があります（{p} と公開されてしまいます）。原文のとおり、小数点以下"
+        "4桁までで書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') is an ordinary word, not an acronym: the site would mark every '[^']*' in its texts as "
+        r"this term\. Write the acronym as the texts write it, for example 'SIP'\.",
+        "{v} はふつうの単語で、略語ではありません。サイトの文章中のすべての {v} にこの用語の印が付いてしまいます。"
+        "文章に書かれているとおりの略語を書いてください（例: 'SIP'）。",
+    ),
+    (
+        r"(?P<v>'[^']*') is read by YAML as 'no value', not as a text\. Write (?P<w>.*) here; if you mean the word, "
+        r"put it in quotation marks: (?P<q>\"[^\"]*\")\.",
+        "{v} は YAML では「値なし」と読まれ、文章になりません。ここには{w}を書いてください。その語のつもりなら、"
+        "引用符で囲んでください: {q}。",
+    ),
+    (
+        r"is (?P<n>[0-9,]+) characters long; a text may be at most (?P<m>[0-9,]+)\. Shorten it, or split it into "
+        r"several entries\.",
+        "{n} 文字あります。文章は {m} 文字までです。短くするか、いくつかの項目に分けてください。",
+    ),
+    (
+        r"holds a control character \((?P<c>U\+[0-9A-F]+): [^)]*(?:\))?\), which cannot be seen and is not "
+        r"allowed in a data file\. Delete it \(retype the text around it if your editor does not show it\)\.",
+        "制御文字 {c} が含まれています。見えない文字で、データのファイルには使えません。削除してください（エディターで"
+        "見えないときは、その前後を打ち直してください）。",
+    ),
+    (
+        r"holds a [a-z ]+ character \((?P<c>U\+[0-9A-F]+)\), which some programs show as a line break and others do "
+        r"not, so line numbers would not match your editor's\. Replace it with an ordinary line break, or delete "
+        r"it \(retype the text around it if your editor does not show it\)\.",
+        "特殊な改行文字 {c} が含まれています。プログラムによって改行として表示したりしなかったりするため、行番号が"
+        "エディターと合わなくなります。ふつうの改行に置き換えるか、削除してください（エディターで見えないときは、"
+        "その前後を打ち直してください）。",
+    ),
+    (
+        r"differs from the project's own rules \(scripts/strategy_site/checking/schemas/\), which the check uses\. "
+        r"The rules are not changed under data/: restore it \(git checkout data/schema/\); a change to the rules "
+        r"goes to the site's developers\.",
+        "確認が使うプロジェクト自身の定義（scripts/strategy_site/checking/schemas/）と違います。定義は data/ の中では"
+        "変えません。元に戻してください（git checkout data/schema/）。定義の変更はサイトの開発者に依頼してください。",
+    ),
+    (
+        r"is not one of the project's schemas\. The rules are not changed under data/: delete it, or ask the "
+        r"site's developers to add a rule\.",
+        "プロジェクトのスキーマではありません。定義は data/ の中では変えません。削除するか、サイトの開発者に定義の"
+        "追加を依頼してください。",
+    ),
+    (
+        r"is named '(?P<n>[^']*)', so it would not be read: a data file's name ends in '\.yaml'\. Rename it to "
+        r"'(?P<r>[^']*)' \(or, if it is not data, move it out of data/\)\.",
+        "ファイル名が '{n}' なので読み込まれません（データのファイル名は '.yaml' で終わります）。'{r}' に名前を変えて"
+        "ください（データでなければ data/ の外へ移してください）。",
+    ),
+    (
+        r"is not a data file \(a data file's name ends in '\.yaml'\), so it would not be read\. Move it out of "
+        r"data/; if it holds data, rename it to '(?P<r>[^']*)'\.",
+        "データのファイルではないため（データのファイル名は '.yaml' で終わります）、読み込まれません。data/ の外へ"
+        "移してください。データなら '{r}' に名前を変えてください。",
+    ),
     (r"(?P<v>'.*') has spaces at its start or end\. Remove them\.", "{v} の前後に空白があります。削除してください。"),
     (
         r"(?P<v>'.*') is read as a YAML tag, which the data does not use\. If this is a text that starts with '!', "
