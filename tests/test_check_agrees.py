@@ -9,6 +9,9 @@ import pytest
 
 from strategy_site.publishing import cli, safety
 
+# Runs the preview or builds in a scratch copy of the project: the site tier (conftest).
+pytestmark = pytest.mark.site
+
 
 @pytest.mark.parametrize(
     ("variable", "value", "words"),

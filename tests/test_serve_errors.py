@@ -37,6 +37,9 @@ BROKEN = {  # two problems in two files
 }
 TITLE = {"ja": "データに問題があります", "en": "The data has problems"}
 
+# Runs the preview or builds in a scratch copy of the project: the site tier (conftest).
+pytestmark = pytest.mark.site
+
 
 def _get(url: str) -> str:
     try:
