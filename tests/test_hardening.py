@@ -62,16 +62,38 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 # -- --site-dir: never destroy anything
 
 
-@pytest.mark.parametrize("where", [".", "data", "scripts", "..", "docs"])
-def test_site_dir_refuses_a_folder_the_build_did_not_make(project: Path, where: str) -> None:
+@pytest.mark.parametrize(
+    "where, why",
+    [
+        (".", "is the project itself or a folder around it"),
+        ("..", "is the project itself or a folder around it"),
+        ("data", "is inside a folder the project keeps"),
+        ("scripts", "is inside a folder the project keeps"),
+        ("docs", "is inside a folder the project keeps"),
+        ("data/sub", "is inside a folder the project keeps"),
+    ],
+)
+def test_site_dir_refuses_the_project_and_its_folders(project: Path, where: str, why: str) -> None:
     target = (project / where).resolve()
-    before = _snapshot(target) if where != ".." else None
+    before = _snapshot(target) if where != ".." and target.exists() else None
     result = run_cli(project, "build", "--site-dir", where)
     assert result.returncode == 1
-    _one_line(result, f"error: {Path(where)} already holds files that the build did not make")
+    _one_line(result, f"error: {Path(where)} {why}")
     if before is not None:
         assert _snapshot(target) == before
+    assert not (project / "data" / "sub").exists()
     assert (project / "data" / "figures.yaml").is_file() and (project / "scripts").is_dir()
+
+
+def test_site_dir_refuses_a_folder_the_build_did_not_make(project: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "papers"
+    foreign.mkdir()
+    (foreign / "minutes.txt").write_text("keep me")
+    before = _snapshot(foreign)
+    result = run_cli(project, "build", "--site-dir", str(foreign))
+    assert result.returncode == 1
+    _one_line(result, f"error: {foreign} already holds files that the build did not make")
+    assert _snapshot(foreign) == before
 
 
 def test_site_dir_refuses_a_file_and_a_link(project: Path, tmp_path: Path) -> None:
