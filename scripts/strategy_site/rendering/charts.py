@@ -214,7 +214,7 @@ def _panel(
     bars = []
     for f in figures:
         bar = float(f.yen / top) * plot_w
-        name = _label(LEFT, y + 13, f.program[lang], None if wide else width - LEFT)
+        name = _label(LEFT, y + 13, bar_name(f, lang), None if wide else width - LEFT)
         y += LINE_H * _more_lines(name)
         bars.append(
             Bar(
@@ -238,17 +238,13 @@ def _panel(
     return Panel(head, tuple(bars), axis_y, LEFT, LEFT + plot_w, ticks, break_y), axis_y + 34
 
 
-def times(larger: Figure | Decimal, smaller: Figure | Decimal, lang: str) -> str | None:
-    """How many times `smaller` is `larger`, in words that are true: 「20倍」 / "20 times" when exactly
-    a whole number, 「約24倍」 / "about 24 times" when either is an approximate figure (規模), and
-    「24倍超」 / "more than 24 times" otherwise. None below twice, where a ratio says nothing useful."""
-    about = any(isinstance(f, Figure) and f.approximate for f in (larger, smaller))
-    big, small = (f.yen if isinstance(f, Figure) else f for f in (larger, smaller))
-    ratio = Fraction(big) / Fraction(small)
+def times(larger: Decimal, smaller: Decimal, lang: str) -> str | None:
+    """How many times one scale is another, in words that are true: 「20倍」 / "20 times" when exactly
+    a whole number, 「24倍超」 / "more than 24 times" otherwise. None below twice, where a ratio says
+    nothing useful. (Only the scales are compared: the figures are totals over different years.)"""
+    ratio = Fraction(larger) / Fraction(smaller)
     if ratio < 2:
         return None
-    if about:
-        return ui("chart_times_about", lang, n=fmt.number(round(ratio)))
     if ratio.denominator == 1:
         return ui("chart_times", lang, n=fmt.number(ratio.numerator))
     return ui("chart_times_more", lang, n=fmt.number(math.floor(ratio)))
@@ -260,6 +256,15 @@ def _named(f: Figure, lang: str) -> str:
     if amount in f.program[lang]:
         return f.program[lang]
     return f"{f.program[lang]}{ui('paren_open', lang)}{amount}{ui('paren_close', lang)}"
+
+
+def bar_name(f: Figure, lang: str) -> str:
+    """A bar's name: its program, and the years its amount totals where it has them (the bars are
+    totals over different spans, so each says its own where the bar is)."""
+    if f.fy_start is None:
+        return f.program[lang]
+    span = ui("chart_span", lang, years=fmt.fiscal_years(f.fy_start, f.fy_end, lang))
+    return f"{f.program[lang]}{ui('paren_open', lang)}{span}{ui('paren_close', lang)}"
 
 
 def _words(
@@ -282,22 +287,11 @@ def _words(
         desc += ui("chart_desc_lower" if two else "chart_desc_funds", lang, funds=names, top=_yen_text(fund_top, lang))
     caption = ""
     if two:
-        fund, other = funds[0], others[0]  # the largest of each
-        ratio = times(fund, other, lang)
-        if ratio:
-            subject = ui(
-                "chart_desc_ratio_one" if len(funds) == 1 else "chart_desc_ratio_many", lang, fund=_named(fund, lang)
-            )
-            desc += ui(
-                "chart_desc_ratio",
-                lang,
-                fund=fund.program[lang],
-                subject=subject,
-                other=other.program[lang],
-                amount=fmt.amount(other, lang),
-                times=ratio,
-            )
         caption = ui("chart_caption_funds", lang, names=sep.join(f.program[lang] for f in funds))
+    if any(f.fy_start is not None for f in others):
+        # The bars are totals over different years: say so, and compare nothing with anything.
+        desc += ui("chart_desc_spans", lang)
+        caption += ui("chart_caption_spans", lang)
     desc += ui("chart_desc_end", lang)
     caption = ui("chart_caption", lang, funds=caption) + ui("chart_caption_end", lang)
     return ui("chart_title_two" if two else "chart_title", lang), desc, caption

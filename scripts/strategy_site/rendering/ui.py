@@ -37,11 +37,8 @@ UI = {
     },
     "pillar_figures": {"ja": "この柱の予算", "en": "Budget figures of this pillar"},
     "program": {"ja": "事業", "en": "Program"},
-    "amount_published": {"ja": "金額（公表値）", "en": "Amount as published"},
+    "amount_published": {"ja": "金額", "en": "Amount as published (Japanese)"},
     "amount_en": {"ja": "金額（英語表記）", "en": "Amount in English form"},
-    "approximate": {"ja": "概数", "en": "Approximate"},
-    "yes": {"ja": "はい（規模）", "en": "Yes (規模, 'about')"},
-    "no": {"ja": "いいえ", "en": "No"},
     "budget_type": {"ja": "予算の種類", "en": "Budget type"},
     "fiscal_years": {"ja": "年度", "en": "Fiscal years"},
     "source_slide": {"ja": "出典", "en": "Source"},
@@ -98,8 +95,8 @@ UI = {
     # scales and its key. charts.py puts them together from the figures, so that each says only what
     # is true of the figures drawn: a sentence on a panel only if the panel is drawn, a ratio only if
     # it means something, a fund by its own name.
-    "chart_title": {"ja": "予算額の比較", "en": "Budget figures compared"},
-    "chart_title_two": {"ja": "予算額の比較（2つの目盛り）", "en": "Budget figures compared (two scales)"},
+    "chart_title": {"ja": "予算額", "en": "Budget figures"},
+    "chart_title_two": {"ja": "予算額（2つの目盛り）", "en": "Budget figures (two scales)"},
     "chart_caption": {
         "ja": "予算額（スライド3）。{funds}",
         "en": "Budget figures (slide 3). {funds}",
@@ -127,20 +124,24 @@ UI = {
         "ja": "下の図は{funds}を別の目盛り（0から{top}）で示す。",
         "en": "The lower panel, on a separate scale from 0 to {top}, shows {funds}. ",
     },
-    "chart_desc_ratio": {
-        "ja": "{fund}は、上の図の最大額（{other}の{amount}）の{times}。",
-        "en": "{subject} {times} the largest figure above ({other}, {amount}). ",
+    "chart_desc_spans": {
+        "ja": "各棒は、名称の後に示した年度にわたる額で、期間はそれぞれ異なるため、棒の長さは年間の予算額を比べるものではない。",
+        "en": "Each bar is a total over the fiscal years given with its name; the spans differ, so the "
+        "lengths do not compare yearly budgets. ",
     },
-    "chart_desc_ratio_one": {"ja": "", "en": "It is"},
-    "chart_desc_ratio_many": {"ja": "", "en": "The largest of them ({fund}) is"},
+    "chart_caption_spans": {
+        "ja": "各額は名称の後の年度にわたる額で、期間が異なるため年間の予算額の比較にはなりません。",
+        "en": "Each amount is a total over the years given with its name; the spans differ, so the bars "
+        "do not compare yearly budgets. ",
+    },
+    "chart_span": {"ja": "{years}の計", "en": "{years} total"},
     "chart_desc_end": {"ja": "数値は下の表のとおり。", "en": "The table below gives every value."},
     "chart_n_figures": {"ja": "{n}", "en": "{n} budget figures"},
     "chart_n_figure": {"ja": "{n}", "en": "{n} budget figure"},
     "chart_n_funds": {"ja": "{names}", "en": "{n} funds: {names}"},
     "chart_n_fund": {"ja": "{names}", "en": "a fund: {names}"},
-    # How many times one amount is another: exactly, about (an amount is approximate, 規模), or more than.
+    # How many times one scale is another: exactly, or more than.
     "chart_times": {"ja": "{n}倍", "en": "{n} times"},
-    "chart_times_about": {"ja": "約{n}倍", "en": "about {n} times"},
     "chart_times_more": {"ja": "{n}倍超", "en": "more than {n} times"},
     "chart_scale": {"ja": "目盛り：0～{top}", "en": "Scale: 0 to {top}"},
     "chart_fund_scale": {"ja": "別の目盛り：0～{top}", "en": "Separate scale: 0 to {top}"},
