@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from strategy_site.structure import urls
+from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
 from conftest import PUBLISHED_AT, site_pages
@@ -103,3 +103,21 @@ def test_the_alternate_check_sees_a_relative_link_and_a_missing_x_default(publis
     assert "ja /budget/: alternates" in problems and "'en': '../en/budget/'" in problems, problems
     assert "x-default" in problems
     assert "en /budget/" in problems  # the English page's ja alternate no longer names the same back
+
+
+# -- Printed permalinks: absolute where the site knows its address (SITE_URL), else a path (the local
+# preview's address would send a reader of the paper to their own machine).
+
+_PRINTED = re.compile(r'<span class="print-permalink"[^>]*>[^<]*?((?:https?://[^<\s]+)?/(?:en/)?m/[^<\s]+/)</span>')
+
+
+def test_printed_permalinks_are_absolute_when_the_site_knows_its_address(site: Path, published_site: Path, strategy) -> None:
+    for lang in LANGS:
+        for p in strategy.pillars:
+            path = urls.site_path(lang, urls.page_url(pages.pillar(p.id))).lstrip("/") + "index.html"
+            published = _PRINTED.findall((published_site / path).read_text("utf-8"))
+            local = _PRINTED.findall((site / path).read_text("utf-8"))
+            assert published and len(published) == len(local), path
+            for far, near in zip(published, local):
+                assert far == PUBLISHED_AT.rstrip("/") + near, (far, near)
+                assert near.startswith("/") and "127.0.0.1" not in near

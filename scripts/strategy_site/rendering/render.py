@@ -145,7 +145,7 @@ PAGE_VALUES = {
 }
 
 
-def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
+def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -> dict:
     """What every page's template gets: the model, the language, the site's words, formatting, and
     links from this page (to another page, to an item's permalink)."""
     here = page.url
@@ -162,7 +162,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
         "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),
         "where_shown": lambda ident: pages.where_shown(s, ident),
         "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),
-        "permalink_display": lambda ident: urls.site_path(lang, urls.permalink_path(ident)),
+        "permalink_display": lambda ident: urls.printed_address(site_url, lang, urls.permalink_path(ident)),
         "front": lambda text: Markup(_yaml_string(text)),
         "own_href": Markup(urls.relative_url(here, urls.page_url(pages.SOURCE["about"]) + "#site-additions")),
         "anchor_moves": _json_for_html(moves) if moves else None,
@@ -189,7 +189,7 @@ def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None
             address = (
                 (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
             )
-            values = _page_values(s, page, lang)
+            values = _page_values(s, page, lang, site_url)
             extra = PAGE_VALUES.get(page.type.name)
             if extra:
                 values |= extra(s, page, lang, address, export_files)

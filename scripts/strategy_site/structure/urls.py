@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from urllib.parse import urlsplit
 
 LANG_PREFIX = {"ja": "", "en": "en/"}
 
@@ -52,6 +53,18 @@ def permalink_path(ident: str) -> str:
 def site_path(lang: str, path: str) -> str:
     """A path relative to the site's root: '/en/pillars/x/' for English, '/pillars/x/' for Japanese."""
     return "/" + LANG_PREFIX[lang] + path
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def printed_address(site_url: str, lang: str, path: str) -> str:
+    """An address as printed on paper: absolute where the site knows where it is published
+    (SITE_URL), else its path from the site's root (the local preview's address would mislead)."""
+    host = urlsplit(site_url).hostname if site_url else None
+    if host is None or host in LOCAL_HOSTS:
+        return site_path(lang, path)
+    return site_url.rstrip("/") + site_path(lang, path)
 
 
 def relative_url(from_url: str, to_url: str) -> str:
