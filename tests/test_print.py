@@ -181,6 +181,9 @@ def test_summary_prints_on_exactly_one_a4_sheet_with_its_whole_content(printed, 
             *(ms.text[lang] for g in p.groups for ms in g.measures),
         ]
     assert_printed(out, texts, f"/summary/ ({lang})")
+    # Slide 3's budget figures fill the sheet's foot, and the source line names the publisher.
+    assert_printed(out, [t for f in strategy.figures for t in (f.program[lang], fmt.amount(f, lang))], "budget")
+    assert_printed(out, [ui("source_of", lang, title=strategy.source_title[lang])], f"/summary/ ({lang})")
     # The QR code's caption: the page's online address.
     assert_printed(out, [f"{label('online_at', lang)}{out.canonical}"], f"/summary/ ({lang})")
     checked = assert_no_chrome(out, lang)
@@ -279,7 +282,9 @@ def test_budget_prints_its_whole_table_and_chart_in_black_and_white(printed, ser
     out = printed(page_path(lang, pages.SOURCE["budget"]))
     assert_a4(out)
     assert len(out.pdf.pages) <= 2
-    headers = [ui(k, lang) for k in ("program", "amount_published", "amount_en", "budget_type", "fiscal_years")]
+    # The English form of the amounts is a column of the English table only.
+    columns = ("program", "amount_published", *(("amount_en",) if lang == "en" else ()), "budget_type", "fiscal_years")
+    headers = [ui(k, lang) for k in columns]
     figures = strategy.figures
     assert_printed(
         out, headers + [t for f in figures for t in (f.program[lang], fmt.amount(f, lang))], f"/budget/ ({lang})"

@@ -9,6 +9,8 @@ UI = {
     "measures": {"ja": "施策一覧", "en": "All measures"},
     "progress": {"ja": "進捗状況", "en": "Progress"},
     "budget": {"ja": "予算", "en": "Budget"},
+    # The overview by its publisher and title, as a source line.
+    "source_of": {"ja": "内閣府「{title}」", "en": "Cabinet Office, {title}"},
     "history": {"ja": "戦略の変遷", "en": "History"},
     "glossary": {"ja": "用語集", "en": "Glossary"},
     "summary": {"ja": "1枚の要約", "en": "One-page summary"},
