@@ -10,7 +10,11 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from strategy_site.publishing.compact import compact
+import pytest
+
+from strategy_site.publishing.compact import ASSET_KINDS, compact, script, stylesheet
+
+from conftest import ROOT
 
 WHITE_SPACE_KEPT = ("pre", "textarea", "script", "style")
 
@@ -106,3 +110,74 @@ def test_the_built_pages_are_compacted(site: Path) -> None:
     for page in pages:
         outside = kept.sub("<kept>", page.read_text(encoding="utf-8"))
         assert not re.search(r"\n[ \t]*\n|\n[ \t]+<", outside), page
+
+
+# -- The site's own stylesheets and scripts lose their comments and indentation, and nothing else.
+
+_IDENT = st.text(alphabet="abcdefghij-", min_size=1, max_size=6).filter(lambda s: not s.startswith("-"))
+_VALUE = st.one_of(
+    _IDENT,
+    st.integers(0, 99).map(lambda n: f"{n}px"),
+    st.text(alphabet="ab /*'{};", max_size=8).map(lambda s: '"' + s.replace('"', "") + '"'),
+)
+_COMMENT = st.text(alphabet="ab \n*/{}\"'", max_size=12).filter(lambda s: "*/" not in s).map(lambda s: f"/*{s}*/")
+_GAP = st.lists(st.one_of(st.sampled_from([" ", "\n", "\n\n  ", "\t"]), _COMMENT), max_size=3).map("".join)
+
+
+@st.composite
+def _stylesheet(draw) -> tuple[str, list[str]]:
+    """A stylesheet with comments and white space between its tokens, and its tokens alone."""
+    text, tokens = draw(_GAP), []
+    for _ in range(draw(st.integers(0, 4))):
+        rule = [f".{draw(_IDENT)}", "{"]
+        for _ in range(draw(st.integers(0, 3))):
+            rule += [draw(_IDENT), ":", draw(_VALUE), ";"]
+        rule.append("}")
+        for token in rule:
+            gap = draw(_GAP)
+            text += token + (gap if gap.strip(" \n\t") or gap else " ")
+        tokens += rule
+    return text, tokens
+
+
+def _words(css: str) -> list[str]:
+    return re.findall(r'"[^"\n]*"|[^\s{}:;"]+|[{}:;]', css)
+
+
+@given(_stylesheet())
+@example(("a /* x */ b { content: \"/* kept */\" }", ["a", "b", "{", "content", ":", '"/* kept */"', "}"]))
+def test_a_stylesheet_keeps_every_token_and_loses_every_comment(case) -> None:
+    css, tokens = case
+    out = stylesheet(css)
+    assert _words(out) == tokens
+    assert not re.search(r"\n[ \t\n]", out)
+    assert stylesheet(out) == out
+
+
+@pytest.mark.parametrize(
+    "css",
+    ['a/**/b { x: 1 }', 'a { content: "unclosed }', "a { x: 1 }\\\n/* b */"],
+)
+def test_a_stylesheet_it_cannot_read_safely_is_left_as_it_is(css: str) -> None:
+    if "\\\n" in css:
+        assert "/*" not in stylesheet(css)  # an escaped line break is not a string: still compacted
+    else:
+        assert stylesheet(css) == css
+
+
+def test_a_script_loses_whole_line_comments_and_indentation_only() -> None:
+    js = 'var a = 1; // kept\n\n  /* a block\n     over lines */\n  // gone\n  if (a) { b("// kept"); } /* kept */\n'
+    assert script(js) == 'var a = 1; // kept\nif (a) { b("// kept"); } /* kept */\n'
+    for unsure in ("var s = `a\n  // b`;\n", 'var s = "a\\\n  // b";\n', "/* a */ var b;\n"):
+        assert script(unsure) == unsure
+
+
+def test_the_built_assets_are_the_compacted_sources(site: Path) -> None:
+    """Each of the site's own stylesheets and scripts is served compacted, and smaller."""
+    sources = sorted((ROOT / "docs" / "assets").glob("*.[cj]s*"))
+    assert {p.suffix for p in sources} >= {".css", ".js"}
+    for source in sources:
+        kind = ASSET_KINDS[source.suffix]
+        built = (site / "assets" / source.name).read_text("utf-8")
+        assert built == kind(source.read_text("utf-8")), source.name
+        assert len(built) < 0.9 * source.stat().st_size, source.name

@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
 from strategy_site.publishing import pipeline, preview_errors, search_index, siteurl
-from strategy_site.publishing.compact import compact
+from strategy_site.publishing.compact import compact, compact_assets
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
 from strategy_site.rendering.render import TEMPLATES, RenderError
@@ -135,6 +135,7 @@ class StrategySitePlugin(BasePlugin):
         itself, before it replaces site/)."""
         if _other_language_pass(config):
             return
+        compact_assets(Path(config.docs_dir) / "assets", Path(config.site_dir) / "assets")
         if self.write_changed_only:
             self._write_changed_static(Path(config.site_dir))
         else:
