@@ -75,7 +75,18 @@
     var table;
     try { table = JSON.parse(moves.textContent); } catch (e) { return; }
     // Own properties only: "#constructor" or "#toString" must not find Object.prototype's.
-    if (!table || !Object.prototype.hasOwnProperty.call(table, hash)) { return; }
+    if (!table) { return; }
+    if (!Object.prototype.hasOwnProperty.call(table, hash)) {
+      // "*": this page lists its items elsewhere (the progress page as an index): an anchor that is
+      // an item's id (reading/shape.py's pattern) leads to the item's permalink, if it has one.
+      var permalinks = table["*"];
+      if (typeof permalinks !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(hash)) { return; }
+      var address = new URL(permalinks + hash + "/", window.location.href).href;
+      fetch(address, { method: "HEAD" }).then(function (answer) {
+        if (answer.ok) { window.location.replace(address); }
+      }, function () {});
+      return;
+    }
     var target = table[hash];
     if (typeof target === "string") { window.location.replace(new URL(target, window.location.href).href); }
   }

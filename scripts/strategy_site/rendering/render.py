@@ -136,7 +136,12 @@ def _budget_values(s: Strategy, lang: str) -> dict:
 PAGE_VALUES = {
     "pillar": lambda s, page, lang, address, export_files: {"p": s.pillar(page.pillar_id)},
     "budget": lambda s, page, lang, address, export_files: _budget_values(s, lang),
-    "summary": lambda s, page, lang, address, export_files: {"qr": _qr_svg(address), "page_address": address},
+    "progress": lambda s, page, lang, address, export_files: {"in_full": pages.listed_in_full(s.progress_items)},
+    "summary": lambda s, page, lang, address, export_files: {
+        "qr": _qr_svg(address),
+        "page_address": address,
+        "in_full": pages.listed_in_full(s.measures) and pages.listed_in_full(s.figures),
+    },
     "about": lambda s, page, lang, address, export_files: {"provenance": provenance},
     "data": lambda s, page, lang, address, export_files: {
         "exports": export_files,

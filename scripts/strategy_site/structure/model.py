@@ -250,6 +250,7 @@ class Strategy:
             "pillar": _first_by_id(self.pillars),
             "group": _first_by_id(g for p in self.pillars for g in p.groups),
             "measure": _first_by_id(self.measures),
+            "progress_item": _first_by_id(self.progress_items),
             "figures_of_measure": _grouped((f.measure_id, f) for f in self.figures),
             "figures_of_item": _grouped((f.progress_item_id, f) for f in self.figures),
             "progress_of_pillar": _grouped((s.pillar_id, s) for s in self.progress),
@@ -267,6 +268,9 @@ class Strategy:
 
     def measure(self, measure_id: str) -> Measure:
         return self._by_id["measure"][measure_id]
+
+    def progress_item(self, item_id: str) -> ProgressItem:
+        return self._by_id["progress_item"][item_id]
 
     def figures_of_measure(self, measure_id: str) -> tuple[Figure, ...]:
         return self._by_id["figures_of_measure"].get(measure_id, ())

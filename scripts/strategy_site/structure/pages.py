@@ -118,12 +118,26 @@ ITEM_KINDS = (
 ITEM_KIND = {k.name: k for k in ITEM_KINDS}
 
 
+# The pages that list everything (the progress page, the summary) list every item in full up to this
+# many; beyond, they become an index that leads to the pillar pages, where each item stands once.
+# At x100 the data (./scripts/bench) the progress page's texts alone weigh 93 KB gzip, more than a
+# first visit's 150 KB leaves a page beside the theme's 67 KB; at x10 the listing is still in full.
+LISTED_IN_FULL = 1000
+
+
+def listed_in_full(items: tuple) -> bool:
+    """Whether a page that lists all of these lists them in full, or as an index (LISTED_IN_FULL)."""
+    return len(items) <= LISTED_IN_FULL
+
+
 def where_shown(s: Strategy, ident: str) -> tuple[str, str]:
     """The page (source) and anchor where an item is shown; its permalink leads there.
     Raises KeyError for an id no item has."""
     kind = ITEM_KIND[s.kind_of(ident)]
     if PAGE_TYPE[kind.shown_on].per_pillar:
         return pillar(s.measure(ident).pillar_id), ident
+    if kind.name == "progress_item" and not listed_in_full(s.progress_items):
+        return pillar(s.progress_item(ident).pillar_id), ident  # the progress page is an index
     return SOURCE[kind.shown_on], ident
 
 
@@ -140,10 +154,19 @@ def resolve(s: Strategy, to: str) -> str:
     return urls.page_url(source) + "#" + anchor
 
 
+# In a page's table of moved anchors: any other anchor that is an item's id leads to the item's
+# permalink (/m/<id>/), which leads to where the item is. No id can be '*' (reading/shape.ID).
+ANY_ITEM = "*"
+
+
 def anchor_moves(s: Strategy, page: str) -> dict[str, str]:
-    """For a served page: its anchors that moved elsewhere, and where each leads now (relative URLs)."""
-    return {
+    """For a served page: its anchors that moved elsewhere, and where each leads now (relative URLs).
+    The progress page as an index (listed_in_full) sends its items' anchors to their permalinks."""
+    moves = {
         r.from_anchor: urls.relative_url(page, resolve(s, r.to))
         for r in s.redirects
         if r.from_page == page and r.from_anchor
     }
+    if page == urls.page_url(SOURCE["progress"]) and not listed_in_full(s.progress_items):
+        moves[ANY_ITEM] = urls.relative_url(page, urls.PERMALINK_DIR + "/")
+    return moves
