@@ -250,7 +250,7 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     except contract.ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    problems = contract.check(promised, contract.served(site), strategy)
+    problems = contract.check(promised, contract.served(site), strategy, ROOT)
     problems += contract.broken_links(site, address)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from strategy_site.reading.problems import visible
+import yaml
+
+from strategy_site.publishing import pipeline
+from strategy_site.reading.problems import DataError, visible
 from strategy_site.structure import pages, urls
 from strategy_site.structure.model import Strategy
 
@@ -134,27 +139,81 @@ def _split(url: str) -> tuple[str, str, str | None]:
     return lang, page, anchor or None
 
 
-def check(contract: list[str], served_urls: set[str], strategy: Strategy) -> list[str]:
+REDIRECTS_FILE = "redirects.yaml"  # in data/
+
+
+def refused_suggestions(root: Path, suggested: list[dict[str, str]]) -> dict[int, str]:
+    """Follow the advice in a scratch copy of data/: add the suggested redirects to redirects.yaml
+    and check the data as the build does. The check's word on each suggestion it refuses, by the
+    suggestion's index; a suggestion it accepts is not in the result. A file that fails the schema
+    hides it from the other rules, so the refused are taken out and the rest tried again."""
+    pending, refused = dict(enumerate(suggested)), {}
+    while pending:
+        numbers = list(pending)
+        found = _refused_together(root, [pending[n] for n in numbers])
+        for index, message in found.items():
+            refused[numbers[index]] = message
+            del pending[numbers[index]]
+        if not found:
+            break
+    return refused
+
+
+def _refused_together(root: Path, suggested: list[dict[str, str]]) -> dict[int, str]:
+    with tempfile.TemporaryDirectory(prefix="strategy-advice-") as scratch:
+        data = Path(scratch) / "data"
+        shutil.copytree(root / "data", data)
+        path = data / REDIRECTS_FILE
+        kept = list((yaml.safe_load(path.read_text("utf-8")) or {}).get("redirects") or [])
+        path.write_text(yaml.safe_dump({"redirects": kept + suggested}, allow_unicode=True, sort_keys=False), "utf-8")
+        try:
+            pipeline.load(root, data_dir=data)
+        except DataError as exc:
+            found: dict[int, str] = {}
+            for p in exc.problems:
+                where = p.where
+                if Path(p.file).name == REDIRECTS_FILE and len(where) > 1 and where[0] == "redirects":
+                    if isinstance(where[1], int) and where[1] >= len(kept):
+                        found.setdefault(where[1] - len(kept), p.message)
+            return found
+    return {}
+
+
+def check(contract: list[str], served_urls: set[str], strategy: Strategy, root: Path | None = None) -> list[str]:
     """Contract URLs that are neither served nor redirected to a served place; and served URLs
-    missing from the contract."""
+    missing from the contract. With `root`, the redirect each lost URL would need is first tried
+    on a copy of the data (refused_suggestions): advice the check would refuse is not given."""
     problems = []
     redirects = {(r.from_page, r.from_anchor): r.to for r in strategy.redirects}
+    served_pages = {page.url for page in pages.site_pages(strategy)}
+    lost: list[tuple[str, dict[str, str]]] = []
     for url in contract:
         if url in served_urls:
             continue
         lang, page, anchor = _split(url)
         to = redirects.get((page, anchor))
         if to is None:
-            problems.append(
-                f"{url} is in the URL contract but the site no longer serves it. Add an entry to "
-                f"data/redirects.yaml (from: '{page}{'#' + anchor if anchor else ''}') saying where "
-                "it leads now."
-            )
+            # To try it, a redirect needs a 'to': the page itself for an anchor on a page still served.
+            somewhere = page if anchor and page in served_pages else urls.page_url(pages.SOURCE["measures"])
+            lost.append((url, {"from": f"{page}{'#' + anchor if anchor else ''}", "to": somewhere}))
             continue
         target = "/" + urls.LANG_PREFIX[lang] + pages.resolve(strategy, to)
         if target not in served_urls:
             problems.append(
                 f"{url} redirects to {target}, which the site does not serve. Correct the entry in data/redirects.yaml."
+            )
+    refused = refused_suggestions(root, [entry for _, entry in lost]) if root is not None and lost else {}
+    for number, (url, entry) in enumerate(lost):
+        if number in refused:
+            problems.append(
+                f"{url} is in the URL contract but the site no longer serves it, and no redirect can bring "
+                f"it back (a redirect from '{visible(entry['from'])}' would be refused: {refused[number]}). "
+                "Restore what served it: the id or page in data/, or the file the site made."
+            )
+        else:
+            problems.append(
+                f"{url} is in the URL contract but the site no longer serves it. Add an entry to "
+                f"data/redirects.yaml (from: '{entry['from']}') saying where it leads now."
             )
     new = sorted(served_urls - set(contract))
     if new:
