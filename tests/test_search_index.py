@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from strategy_site.checking import limits, redirects
 from strategy_site.publishing import cli, search_index
 from strategy_site.rendering import render, ui
 from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
-from conftest import fragments
+from conftest import fragments, run_cli
 
 
 def indexed_pages(strategy) -> dict[str, set[str]]:
@@ -102,3 +103,35 @@ def test_a_missing_indexer_is_named_with_what_to_do(monkeypatch) -> None:
     monkeypatch.setattr(search_index, "_shipped_binary", lambda: Path("/nonexistent/pagefind_extended"))
     with pytest.raises(search_index.SearchIndexError, match=r"program is missing .*run ./scripts/build again"):
         search_index.executable()
+
+
+# -- As many redirected top-level addresses as the check accepts, each with the longest name it
+# accepts: the indexer's one command-line argument (the list of folders) stays short enough to start.
+
+
+def test_the_folder_list_falls_back_before_the_command_line_would_refuse_it(tmp_path: Path) -> None:
+    for lang_folder in ("", "en"):
+        for n in range(limits.MAX_REDIRECTS):
+            (tmp_path / lang_folder / f"{n:03d}".ljust(redirects.MAX_PART_BYTES, "x")).mkdir(parents=True)
+    glob = search_index.pages_glob(tmp_path)
+    assert glob == "**/*.{html}"  # the folder list would be over 2 x 500 x 120 bytes
+    assert len(glob.encode()) <= search_index.MAX_GLOB_BYTES
+    for n in range(limits.MAX_REDIRECTS):
+        for lang_folder in ("", "en"):
+            (tmp_path / lang_folder / f"{n:03d}".ljust(redirects.MAX_PART_BYTES, "x")).rmdir()
+    (tmp_path / "pillars").mkdir()
+    assert search_index.pages_glob(tmp_path) == "{*.html,pillars/**/*.html,en/*.html}"  # a few: listed
+
+
+@pytest.mark.site
+def test_the_most_redirects_the_check_accepts_build_and_index(project: Path) -> None:
+    names = [f"retired-{n:03d}-".ljust(redirects.MAX_PART_BYTES, "x") for n in range(limits.MAX_REDIRECTS)]
+    (project / "data" / "redirects.yaml").write_text(
+        "redirects:\n" + "".join(f"  - from: {name}/\n    to: measures/\n" for name in names), "utf-8"
+    )
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = project / "site"
+    assert (site / names[-1] / "index.html").is_file() and (site / "en" / names[0] / "index.html").is_file()
+    entry = json.loads((site / search_index.BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    assert all(entry["languages"][lang]["page_count"] >= 10 for lang in LANGS)

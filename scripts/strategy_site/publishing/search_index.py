@@ -122,6 +122,7 @@ BACKGROUND_NICENESS = 10  # the preview's indexer yields the processor to the pr
 
 ENTRY = "pagefind-entry.json"  # the index's table of languages
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_.-]+")  # a folder name that means itself in a glob
+MAX_GLOB_BYTES = 32 * 1024  # the folder list's longest (see pages_glob)
 
 
 def pages_glob(site: Path) -> str:
@@ -137,7 +138,11 @@ def pages_glob(site: Path) -> str:
         if not all(_PLAIN_NAME.fullmatch(name) for name in names):
             return "**/*.{html}"  # Pagefind's own default
         parts += [f"{prefix}*.html"] + [f"{prefix}{name}/**/*.html" for name in names if name not in skipped]
-    return "{" + ",".join(parts) + "}"
+    glob = "{" + ",".join(parts) + "}"
+    # One argument of a command line may be at most 128 KiB on Linux; with hundreds of redirected
+    # top-level addresses (up to checking/limits.MAX_REDIRECTS, each part up to 120 bytes) the list of
+    # folders could pass it, and Pagefind would not start. Far below that, its default is used.
+    return glob if len(glob.encode()) <= MAX_GLOB_BYTES else "**/*.{html}"
 
 
 def _in_stable_order(entry: Path) -> None:
