@@ -66,6 +66,7 @@ ALONE_DOCS = "docs-alone"  # MkDocs alone's docs_dir: stages() renders into it o
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, so both builds render the same pages
 GZIP_LEVEL = 6  # the usual web-server setting (Apache's default, a common nginx setting)
 PILLAR_BUDGET = 80 * 1024
+PAGE_BUDGET = 150 * 1024  # any page, on a first visit (the pages that list everything are the heaviest)
 TARGET_SHARE = 0.10  # validate + render, at most this share of the whole build at the largest scale
 TARGET_GROWTH = 1.1  # x10 the data takes at most x11 the time
 TARGET_OVERHEAD = 1.25  # the whole build at most this many times MkDocs alone (with Material's search)
@@ -551,6 +552,17 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
                 f"pillar page at most {PILLAR_BUDGET // 1024} KB gzip on a first visit (x{r.scale})",
                 f"{_kb(pillar)} KB",
                 pillar <= PILLAR_BUDGET,
+            )
+        )
+    for r in rows:
+        kind, lang = max(r.weights, key=lambda k: r.weights[k]["total"])
+        heaviest = r.weights[(kind, lang)]["total"]
+        out.append(
+            (
+                f"every page at most {PAGE_BUDGET // 1024} KB gzip on a first visit (x{r.scale}; the heaviest: "
+                f"{kind}, {lang})",
+                f"{_kb(heaviest)} KB",
+                heaviest <= PAGE_BUDGET,
             )
         )
     if top.search:
