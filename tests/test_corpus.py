@@ -164,7 +164,9 @@ _GLOSSARY_LINES = len((DATA / GLOSSARY).read_text("utf-8").splitlines())
 def _more_terms(b: bytes) -> bytes:
     """The glossary with terms added up to 301."""
     added = "".join(
-        f'  - {{id: term-x{i}, abbr: [X{i}], name: {{ja: "用語{i}", en: "Term {i}"}}}}\n' for i in range(301 - _TERMS)
+        f'  - {{id: term-x{i}, abbr: [X{i}], reading: "ようご", match: [AI], '
+        f'name: {{ja: "用語{i}", en: "Term {i}"}}}}\n'
+        for i in range(301 - _TERMS)
     )
     return b + added.encode()
 
