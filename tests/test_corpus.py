@@ -839,6 +839,21 @@ CASES = [
         for word in ("the", "Program")
     ],
     Case(
+        "a glossary term no text uses",
+        GLOSSARY,
+        Edit(("terms", 7, "abbr", 0), value="FX"),
+        "terms[8].name",
+        ("no text uses this term", "add 'match'"),
+        line=("terms", 7, "name"),
+    ),
+    Case(
+        "a typo of the original that no text quotes",
+        "strategy.yaml",
+        Edit(("typos", 0), value='"とともにに"'),
+        "typos[1]",
+        ("'とともにに' stands in no Japanese text", "exactly as they are written"),
+    ),
+    Case(
         "an English text in Japanese",
         PILLAR,
         Edit(("groups", 0, "title", "en"), value='"重要分野の戦略的な推進"'),

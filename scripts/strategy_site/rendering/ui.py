@@ -1058,8 +1058,21 @@ EXPECTED_JA = {
     "a redirect with 'from' (the old address) and 'to' (an item's id, or a page's address)": "'from'（古い"
     "アドレス）と 'to'（項目の id かページのアドレス）を持つ転送",
     "a section with 'id', 'slide', 'pillar', 'title' and 'items'": "'id'、'slide'、'pillar'、'title'、'items' を持つ節",
-    "a term with 'id', 'abbr' (the acronym as written in the texts) and 'name'": "'id'、'abbr'（文章に書かれた"
-    "とおりの略語）、'name' を持つ用語",
+    "a term with 'id', 'name', 'reading' and, where the texts abbreviate it, 'abbr'": "'id'、'name'、'reading' "
+    "と、文章が略語で書くなら 'abbr' を持つ用語",
+    "the Japanese name's reading in hiragana, for the Japanese glossary's order (gojūon)": "日本語の名称の読み"
+    "（ひらがな。日本語の用語集の五十音順に使います）",
+    "what shows that a Japanese text uses the term, where it is not the name or an abbreviation, for example "
+    "[ムーンショット]": "日本語の文がその用語を使っていることを示す語（名称や略語と違う場合。例: [ムーンショット]）",
+    "facts the overview does not state, with their sources: 'decided' (the date the Cabinet decided the strategy), "
+    "'decided_source', 'official' (the Cabinet Office's page) and 'terms' (that site's terms of use)": "原文が述べ"
+    "ていない事実とその出典: 'decided'（閣議決定の日）、'decided_source'、'official'（内閣府のページ）、'terms'"
+    "（そのサイトの利用規約）",
+    "the date the Cabinet decided the strategy, as YYYY-MM-DD": "戦略が閣議決定された日（YYYY-MM-DD）",
+    "a source with 'publisher' and 'title' (texts in both languages) and 'url'": "'publisher' と 'title'（両方の"
+    "言語の文章）と 'url' を持つ出典",
+    "typos of the original that the texts quote as they stand, each exactly as written (the pages mark them where "
+    "they stand)": "文章がそのまま引用している原文の誤字（書かれているとおりに。ページではその場所に印を付けます）",
     "a text in both languages: 'ja' (Japanese) and 'en' (English)": "両方の言語の文章: 'ja'（日本語）と 'en'（英語）",
     "a text in both languages: 'ja' (the official Japanese, verbatim) and 'en' (its English translation); add "
     "'translation: official' where the English is an official name": "両方の言語の文章: 'ja'（公式の日本語を"
