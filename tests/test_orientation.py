@@ -260,7 +260,8 @@ def test_open_data_page_is_in_japanese_with_terms_date_and_sizes(site: Path, str
     for lang in LANGS:
         page = _article(_page(site, lang, urls.page_url(pages.SOURCE["data"])))
         sizes = re.findall(
-            r'<li><a href="([^"]+)"><code>[^<]*</code></a>[^<]*<span class="file-size" data-bytes="(\d+)">([^<]*)</span></li>',
+            r'<li><a href="([^"]+)"><code>[^<]*</code></a>[^<]*'
+            r'<span class="file-size" data-bytes="(\d+)">([^<]*)</span></li>',
             page,
         )
         assert len(sizes) == len(exports.EXPORTS) + len(list((ROOT / "data/schema").glob("*.schema.json")))
