@@ -164,7 +164,9 @@ _GLOSSARY_LINES = len((DATA / GLOSSARY).read_text("utf-8").splitlines())
 def _more_terms(b: bytes) -> bytes:
     """The glossary with terms added up to 301."""
     added = "".join(
-        f'  - {{id: term-x{i}, abbr: [X{i}], name: {{ja: "用語{i}", en: "Term {i}"}}}}\n' for i in range(301 - _TERMS)
+        f'  - {{id: term-x{i}, abbr: [X{i}], reading: "ようご", match: [AI], '
+        f'name: {{ja: "用語{i}", en: "Term {i}"}}}}\n'
+        for i in range(301 - _TERMS)
     )
     return b + added.encode()
 
@@ -836,6 +838,21 @@ CASES = [
         )
         for word in ("the", "Program")
     ],
+    Case(
+        "a glossary term no text uses",
+        GLOSSARY,
+        Edit(("terms", 7, "abbr", 0), value="FX"),
+        "terms[8].name",
+        ("no text uses this term", "add 'match'"),
+        line=("terms", 7, "name"),
+    ),
+    Case(
+        "a typo of the original that no text quotes",
+        "strategy.yaml",
+        Edit(("typos", 0), value='"とともにに"'),
+        "typos[1]",
+        ("'とともにに' stands in no Japanese text", "exactly as they are written"),
+    ),
     Case(
         "an English text in Japanese",
         PILLAR,

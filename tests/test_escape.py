@@ -21,6 +21,7 @@ import json
 import re
 import shutil
 import string
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from html import unescape
@@ -65,6 +66,7 @@ class Page(HTMLParser):
         self._run: list[str] = []
         self._raw = 0
         self._in_abbr = False
+        self._derived = False
         self.feed(html)
         self.close()
         self._end_run()
@@ -79,6 +81,12 @@ class Page(HTMLParser):
         if tag == "abbr":
             self._in_abbr = True
             return
+        if tag == "dd" and "glossary-used" in (dict(attrs).get("class") or ""):
+            # The glossary's links to the items whose texts use a term depend on what the texts say
+            # (Strategy.term_items), so other texts lead to other items: left out of the elements.
+            self._derived = True
+        if self._derived:
+            return
         self._end_run()
         self.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
         if tag in RAW_TEXT:
@@ -91,6 +99,9 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "abbr":
             self._in_abbr = False
+            return
+        if self._derived:
+            self._derived = tag != "dd"
             return
         self._end_run()
         self.elements.append(("/" + tag, ()))
@@ -229,7 +240,7 @@ class Real:
 
 @pytest.fixture(scope="module")
 def real(loaded_files: dict, one_environment) -> Real:
-    acronyms = frozenset(a for term in loaded_files["glossary"][0].data["terms"] for a in term["abbr"])
+    acronyms = frozenset(a for term in loaded_files["glossary"][0].data["terms"] for a in term.get("abbr", ()))
     return Real(loaded_files, acronyms, {lang: rendered_pages(loaded_files, PLAIN, lang) for lang in ("ja", "en")})
 
 
@@ -265,7 +276,12 @@ def check_page(
 ) -> None:
     for field in fields:
         assert page.shows(texts[field]), f"{name}: the {field} {texts[field]!r} is not shown as typed"
-    assert page.elements == plain.elements, f"{name}: {first_difference(page.elements, plain.elements)}; {texts}"
+    if name.startswith("en/glossary"):
+        # The English glossary is in the order of the English names, so a text put into a term's name
+        # moves the term: the same elements, in another order.
+        assert Counter(page.elements) == Counter(plain.elements), f"{name}: {texts}"
+    else:
+        assert page.elements == plain.elements, f"{name}: {first_difference(page.elements, plain.elements)}; {texts}"
     assert set(page.abbrs) <= acronyms, f"{name}: <abbr> around {page.abbrs}"
 
 

@@ -141,9 +141,16 @@ def server_problems(server: Nginx, prefix: str, site: Path) -> list[str]:
     status, headers, _ = server.get(prefix + "/data/measures.csv")
     if status != 200 or not headers.get("content-type", "").startswith("text/csv"):
         problems.append(f"measures.csv: HTTP {status}, Content-Type {headers.get('content-type')}")
-    not_found = (site / "404.html").read_bytes()
+    # Each language's 404 page for a missing address in that language (a mistyped Japanese address:
+    # the Japanese page; under /en/: the English page).
     missing = [prefix + urls.site_path(lang, "no-such-page/") for lang in LANGS]
-    for url in (*missing, prefix + "/pillars/no-such-pillar/"):
+    for url, lang in (
+        *zip(missing, LANGS, strict=True),
+        (prefix + "/pillars/no-such-pillar/", "ja"),
+        (prefix + "/xx/nonexistent", "ja"),
+        (prefix + "/en/xx/nonexistent", "en"),
+    ):
+        not_found = (site / urls.LANG_PREFIX[lang] / "404.html").read_bytes()
         status, headers, body = server.get(url, gzip_ok=False)
         if status != 404 or body != not_found:
             problems.append(f"{url}: HTTP {status}, {'the' if body == not_found else 'not the'} site's 404 page")

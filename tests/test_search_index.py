@@ -46,7 +46,7 @@ def chrome_and_marks(lang: str, measures) -> list[str]:
     """Words that are on the pages but not in their article, or marked as not for search: the
     footer's source line, and for each measure its id and its permalink line (shown in print)."""
     words = [
-        {"ja": "出典: 内閣府", "en": "Source: Cabinet Office"}[lang],
+        ui.UI["footer_unofficial"][lang],
         ui.UI["permalink"][lang] + ui.UI["label_sep"][lang],
     ]
     return words + [m.id for m in measures]

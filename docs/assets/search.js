@@ -74,4 +74,9 @@
       close();
     }
   }, true);
+
+  // Issue 25 (part C): a button that opens the search (the 404 page's [data-search-open]).
+  document.querySelectorAll("[data-search-open]").forEach(function (button) {
+    button.addEventListener("click", function () { open(); });
+  });
 })();

@@ -9,6 +9,7 @@ from strategy_site.checking import entities
 from strategy_site.reading import shape
 from strategy_site.reading.load import Files, problem_at
 from strategy_site.reading.problems import Problem
+from strategy_site.rendering.ui import PROSE, UI
 
 
 def check_box_shape(files: Files) -> list[Problem]:
@@ -90,3 +91,74 @@ def check_abbreviations(files: Files) -> list[Problem]:
 
 def _acronym(text: str) -> bool:
     return bool(re.search(r"[0-9]|[A-Z](?![a-z])|[^\x00-\x7f]", text))
+
+
+def _japanese_texts(files: Files, leave_out: tuple[str, ...]) -> str:
+    """Every Japanese text of the data files (a 'ja' of a text), but those of the kinds left out."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("ja"), str):
+                found.append(node["ja"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for kind, loaded_files in files.items():
+        if kind not in leave_out:
+            for loaded in loaded_files:
+                walk(loaded.data)
+    return "\n".join(found)
+
+
+def _site_words_ja() -> str:
+    return "\n".join(words["ja"] for table in (UI, PROSE) for words in table.values())
+
+
+def check_glossary_used(files: Files) -> list[Problem]:
+    """A glossary term is used: its name, an abbreviation or a 'match' stands in a Japanese text of the
+    data or of the site's own words (a term no page uses would lead nowhere)."""
+    texts = _japanese_texts(files, ("glossary", "names")) + "\n" + _site_words_ja()
+    problems = []
+    for loaded in files.get("glossary", []):
+        for t, term in shape.entries(loaded.data, "terms"):
+            name = term.get("name")
+            finds = [m for _, m in shape.texts(term, "match")] or [
+                *([name["ja"]] if isinstance(name, dict) and isinstance(name.get("ja"), str) else []),
+                *(a for _, a in shape.texts(term, "abbr")),
+            ]
+            if not finds or any(f and f in texts for f in finds):
+                continue
+            if any(not _acronym(a) for _, a in shape.texts(term, "abbr")):
+                continue  # check_abbreviations has its problem: the abbreviation is a word
+            problems.append(
+                problem_at(
+                    loaded,
+                    ("terms", t, "name"),
+                    "no text uses this term: neither its Japanese name nor its abbreviations nor its 'match' "
+                    "stand in any Japanese text. Remove the term, or add 'match' with the words the texts use.",
+                )
+            )
+    return problems
+
+
+def check_typos_quoted(files: Files) -> list[Problem]:
+    """Each of the original's typos (strategy.yaml, typos) stands in a Japanese text of the data, where
+    the pages mark it."""
+    texts = _japanese_texts(files, ())
+    problems = []
+    for loaded in files.get("strategy", []):
+        for i, typo in shape.texts(loaded.data, "typos"):
+            if typo and typo not in texts:
+                problems.append(
+                    problem_at(
+                        loaded,
+                        ("typos", i),
+                        f"'{typo}' stands in no Japanese text: list only the typos the texts quote, exactly as "
+                        "they are written.",
+                    )
+                )
+    return problems

@@ -152,6 +152,8 @@ RULES: tuple[Rule, ...] = (
     Rule(ids.check_pillar_orders),
     Rule(items.check_box_shape),
     Rule(items.check_abbreviations),
+    Rule(items.check_glossary_used, references=True),
+    Rule(items.check_typos_quoted, references=True),
     Rule(items.check_progress_pillars, references=True),
     Rule(items.check_progress_advances, references=True),
     Rule(dates.check_real_dates),

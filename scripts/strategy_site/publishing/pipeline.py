@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from strategy_site.checking.validate import MODEL_RULES, SCHEMA_DIR_NAME, validate
-from strategy_site.reading.load import Files
+from strategy_site.reading.load import Files, data_date
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import exports, render
 from strategy_site.structure import model, pages, urls
@@ -33,7 +34,7 @@ def load(root: Path = ROOT, data_dir: Path | None = None) -> Checked:
     files, problems = validate(data_dir, root)
     if problems:
         raise DataError(problems)
-    strategy = model.build(files)
+    strategy = dataclasses.replace(model.build(files), data_date=data_date(data_dir))
     anchors = _page_anchors(strategy)
     problems = [problem for rule in MODEL_RULES for problem in rule(strategy, files, anchors)]
     if problems:
@@ -74,8 +75,8 @@ def generate(
     data_dir = data_dir or root / "data"
     strategy, files = checked or load(root, data_dir)
     schema_dir = data_dir / SCHEMA_DIR_NAME
-    out = render.render_pages(strategy, site_url, schema_dir)
     published = exports.all_exports(strategy, files, schema_dir)
+    out = render.render_pages(strategy, site_url, schema_dir, published)
     for lang in LANGS:
         out |= {f"{lang}/{urls.EXPORT_DIR}/{name}": content for name, content in published.items()}
     return out

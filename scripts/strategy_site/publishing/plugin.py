@@ -22,6 +22,7 @@ from strategy_site.publishing import pipeline, preview_errors, search_index, sit
 from strategy_site.publishing.compact import compact, compact_assets
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
+from strategy_site.rendering import format as fmt
 from strategy_site.rendering.render import TEMPLATES, RenderError
 from strategy_site.rendering.ui import theme_words, ui
 from strategy_site.structure import pages, urls
@@ -57,6 +58,7 @@ class StrategySitePlugin(BasePlugin):
         # build). A plain `mkdocs serve` empties the site at every build, so it writes them all.
         self.write_changed_only = False
         self.static_written: dict[str, str] = {}
+        self.not_found: dict[str, str] = {}  # this build's 404 page in each language (on_post_template)
         # while serving: the search index, refreshed in the background after each build. Its
         # failures are printed, not logged: a warning logged from its thread would land in the
         # build running meanwhile, which strict mode would then abort.
@@ -91,7 +93,10 @@ class StrategySitePlugin(BasePlugin):
             raise PluginError(f"SITE_URL {exc}") from None
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
         try:
-            config.nav = pages.nav(self.data(project_root(config)).strategy)
+            strategy = self.data(project_root(config)).strategy
+            config.nav = pages.nav(strategy)
+            config.extra["data_date"] = strategy.data_date  # the printed pages' date (theme/main.html)
+            config.extra["publication"] = _publication(strategy)  # the footer (theme/partials/copyright.html)
         except DataProblems as exc:
             if not self.serving:
                 raise
@@ -124,8 +129,14 @@ class StrategySitePlugin(BasePlugin):
         return compact(csp.with_policy(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The 404 page too."""
-        return compact(csp.with_policy(output_content)) if template_name.endswith(".html") else output_content
+        """The 404 page too, kept for each language: each language's build writes it at the site's root,
+        the last one over the first, and on_post_build puts each where its language's addresses are."""
+        if not template_name.endswith(".html"):
+            return output_content
+        page = compact(csp.with_policy(output_content))
+        if template_name == "404.html":
+            self.not_found[str(config.theme["language"])] = page
+        return page
 
     @event_priority(-110)  # after mkdocs-static-i18n's (-100), which builds the other languages in it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -136,6 +147,7 @@ class StrategySitePlugin(BasePlugin):
         if _other_language_pass(config):
             return
         compact_assets(Path(config.docs_dir) / "assets", Path(config.site_dir) / "assets")
+        self._write_not_found(Path(config.site_dir))
         if self.write_changed_only:
             self._write_changed_static(Path(config.site_dir))
         else:
@@ -151,6 +163,17 @@ class StrategySitePlugin(BasePlugin):
         elif self.serving:
             self.refresher.request(Path(config.site_dir))
 
+    def _write_not_found(self, site: Path) -> None:
+        """Each language's 404 page where a missing address in that language finds it: the Japanese at
+        the site's root (404.html), the English in en/ (a server answers /en/... with en/404.html)."""
+        for lang, page in self.not_found.items():
+            if lang in LANGS:
+                path = site / urls.LANG_PREFIX[lang] / "404.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if not path.exists() or path.read_text("utf-8") != page:
+                    path.write_text(page, "utf-8")
+        self.not_found = {}
+
     def _write_changed_static(self, site: Path) -> None:
         """While serving: write the plain HTML pages that changed since the last build, and delete
         those no longer made (a full build starts from an empty site and an empty record)."""
@@ -164,6 +187,14 @@ class StrategySitePlugin(BasePlugin):
         server.watch(str(project_root(config) / "data"))
         server.watch(str(TEMPLATES))
         return server
+
+
+def _publication(strategy) -> dict | None:
+    """The strategy's date (in each language) and the official page, for the footer."""
+    pub = strategy.publication
+    if pub is None:
+        return None
+    return {"decided": {lang: fmt.date(pub.decided, lang) for lang in LANGS}, "official": pub.official.url}
 
 
 def _other_language_pass(config: MkDocsConfig) -> bool:

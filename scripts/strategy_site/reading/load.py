@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -622,3 +624,23 @@ def data_files(data_dir: Path) -> list[Path]:
         and not any(editor_file(part) for part in p.relative_to(data_dir).parts)
         and not staff_guide(p.name)
     )
+
+
+def data_date(data_dir: Path) -> str:
+    """The date of the last change to the data, YYYY-MM-DD: the last commit that touched data_dir when
+    it is in git and has no uncommitted change, else the newest modification time of its files (UTC).
+    Pages print it as the data's date, so that two builds of the same data print the same."""
+
+    def git(*args: str) -> str | None:
+        try:
+            out = subprocess.run(["git", *args], cwd=data_dir, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return out.stdout.strip() if out.returncode == 0 else None
+
+    dirty = git("status", "--porcelain", "--", ".")
+    committed = git("log", "-1", "--format=%cs", "--", ".") if dirty == "" else None
+    if committed and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", committed):
+        return committed
+    newest = max((p.stat().st_mtime for p in data_dir.rglob("*") if p.is_file()), default=0)
+    return datetime.fromtimestamp(newest, UTC).strftime("%Y-%m-%d")

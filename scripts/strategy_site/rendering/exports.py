@@ -7,6 +7,7 @@ views of the measures and the budget figures. The JSON Schema files are publishe
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class Export:
     name: str
     description: Text
     columns: tuple[Column, ...] = ()
+    size: int | None = None  # bytes, as published (with_sizes)
 
     @property
     def anchor(self) -> str:
@@ -100,6 +102,57 @@ FIGURE_COLUMNS = (
     ),
 )
 
+PROGRESS_COLUMNS = (
+    _column("id", "進捗項目のID（変わらない）", "the progress item's id (it does not change)"),
+    _column("pillar_id", "柱のID", "the pillar's id"),
+    _column("section_id", "区分のID", "the section's id"),
+    _column("section_ja", "区分（日本語）", "the section in Japanese"),
+    _column("section_en", "区分（英語）", "the section in English"),
+    _column("text_ja", "項目（日本語、原文）", "the item in Japanese (official text)"),
+    _column("text_en", "項目（英語、翻訳）", "the item in English (translation)"),
+    _column(
+        "dates",
+        "日付（年-月または年-月-日、空白区切り）",
+        "the item's dates, as year-month or year-month-day (space-separated)",
+    ),
+    _column(
+        "measure_ids",
+        "関連する施策のID（空白区切り。当サイトの判断による結び付け）",
+        "the ids of the related measures (space-separated; an editorial link)",
+    ),
+    _column("slide", "出典のスライド番号", "the source slide"),
+    _column("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
+    _column(
+        "site_own_columns",
+        "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idsは当サイトの判断による結び付け）",
+        "the columns of this row that are the site's own, not the source's (space-separated; measure_ids is "
+        "an editorial link)",
+    ),
+)
+
+# What each published JSON Schema describes, in each language (its own title is in English only).
+SCHEMA_DESCRIPTIONS = {
+    "accessibility.schema.json": Text("アクセシビリティ方針のデータの形", "the accessibility statement's data"),
+    "common.schema.json": Text(
+        "各ファイルに共通する部品（ID、日英の文など）の形", "the parts every file shares (ids, texts in both languages)"
+    ),
+    "figures.schema.json": Text("予算額のデータの形", "the budget figures"),
+    "glossary.schema.json": Text("用語集のデータの形", "the glossary"),
+    "history.schema.json": Text("戦略の変遷（スライド2）のデータの形", "the strategies of 2021–2024 (slide 2)"),
+    "names.schema.json": Text(
+        "名称の登録簿（英語名とその出典）のデータの形", "the registry of names (English names and their sources)"
+    ),
+    "pillar.schema.json": Text("柱（施策群と施策）のデータの形", "a pillar, with its measure groups and measures"),
+    "progress.schema.json": Text(
+        "進捗状況（スライド3）のデータの形", "the progress under the 6th Basic Plan (slide 3)"
+    ),
+    "redirects.schema.json": Text("移動したアドレスの転送先のデータの形", "where moved addresses lead"),
+    "strategy.schema.json": Text(
+        "戦略（表題、位置付け、スライド1の上部、スライド2の枠組み）のデータの形",
+        "the strategy: its title, aim, slide 1's upper boxes and slide 2's frame",
+    ),
+}
+
 EXPORTS = (
     Export(
         "strategy.json",
@@ -110,6 +163,9 @@ EXPORTS = (
     ),
     Export("measures.csv", Text("施策の一覧（1行1施策）", "every measure, one per row"), MEASURE_COLUMNS),
     Export("figures.csv", Text("予算額の一覧（1行1件）", "every budget figure, one per row"), FIGURE_COLUMNS),
+    Export(
+        "progress.csv", Text("進捗状況の項目の一覧（1行1項目）", "every progress item, one per row"), PROGRESS_COLUMNS
+    ),
 )
 
 
@@ -118,14 +174,28 @@ def export_list(schema_dir: Path) -> tuple[Export, ...]:
     schemas = tuple(
         Export(
             f"schema/{path.name}",
-            Text(
-                f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}",
-                f"JSON Schema: {json.loads(path.read_text('utf-8'))['title']}",
-            ),
+            _schema_description(path),
         )
         for path in sorted(schema_dir.glob("*.schema.json"))
     )
     return EXPORTS + schemas
+
+
+def with_sizes(listed: tuple[Export, ...], published: dict[str, str]) -> tuple[Export, ...]:
+    """The published files, each with its size in bytes as written (UTF-8)."""
+    return tuple(
+        dataclasses.replace(e, size=len(published[e.name].encode("utf-8"))) if e.name in published else e
+        for e in listed
+    )
+
+
+def _schema_description(path: Path) -> Text:
+    """What a JSON Schema file describes: from SCHEMA_DESCRIPTIONS, else (a new file) its own title."""
+    known = SCHEMA_DESCRIPTIONS.get(path.name)
+    if known:
+        return Text(f"JSON Schema：{known.ja}", f"JSON Schema: {known.en}")
+    title = json.loads(path.read_text("utf-8"))["title"]
+    return Text(f"JSON Schema: {title}", f"JSON Schema: {title}")
 
 
 def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
@@ -219,9 +289,37 @@ def figures_csv(s: Strategy) -> str:
     return _csv(FIGURE_COLUMNS, rows)
 
 
+def progress_csv(s: Strategy) -> str:
+    rows = []
+    for section in s.progress:
+        for it in section.items:
+            rows.append(
+                {
+                    "id": it.id,
+                    "pillar_id": it.pillar_id,
+                    "section_id": section.id,
+                    "section_ja": section.title.ja,
+                    "section_en": section.title.en,
+                    "text_ja": it.text.ja,
+                    "text_en": it.text.en,
+                    "dates": " ".join(d.date for d in it.dates),
+                    "measure_ids": " ".join(dict.fromkeys(it.advances)),
+                    "slide": it.slide,
+                    "permalink": "/" + urls.permalink_path(it.id),
+                    "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["progress.csv"]),
+                }
+            )
+    return _csv(PROGRESS_COLUMNS, rows)
+
+
 def all_exports(s: Strategy, files: dict[str, list[LoadedFile]], schema_dir: Path) -> dict[str, str]:
     """The export files, by path under the export folder."""
-    out = {"strategy.json": strategy_json(files), "measures.csv": measures_csv(s), "figures.csv": figures_csv(s)}
+    out = {
+        "strategy.json": strategy_json(files),
+        "measures.csv": measures_csv(s),
+        "figures.csv": figures_csv(s),
+        "progress.csv": progress_csv(s),
+    }
     for schema in sorted(schema_dir.glob("*.schema.json")):
         out[f"schema/{schema.name}"] = schema.read_text("utf-8")
     return out

@@ -97,3 +97,13 @@ def plain(value: Decimal | int) -> str:
     """A number without grouping, for data files: Decimal('5000') -> '5000', 1.5 -> '1.5'."""
     value = Decimal(str(value)).normalize()
     return f"{value:f}"
+
+
+def kilobytes(size: int) -> str:
+    """A file's size in kilobytes (1 KB = 1,024 bytes), with one decimal: 12.3."""
+    return f"{size / 1024:.1f}"
+
+
+def grouped(value: int) -> str:
+    """A whole number with thousands separators: 12,345."""
+    return f"{value:,}"

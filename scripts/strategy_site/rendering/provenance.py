@@ -75,7 +75,7 @@ SITE_OWN_PAGES = (
 )
 
 # The CSVs: which columns of each row hold the site's own words or judgements.
-SITE_OWN_COLUMNS = {"measures.csv": (), "figures.csv": ("measure_id",)}
+SITE_OWN_COLUMNS = {"measures.csv": (), "figures.csv": ("measure_id",), "progress.csv": ("measure_ids",)}
 # figures.csv: the column added for a row whose budget type is the site's reading.
 SITE_READ_COLUMN = "budget_type"
 

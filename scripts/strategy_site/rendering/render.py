@@ -158,6 +158,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
     return {
         "s": s,
         "lang": lang,
+        "other_lang": next(other for other in LANGS if other != lang),
         "fmt": fmt,
         "ui": lambda key, **kw: ui(key, lang, **kw),
         "label": lambda key, **kw: label(key, lang, **kw),
@@ -174,13 +175,17 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
     }
 
 
-def render_pages(s: Strategy, site_url: str = "", schema_dir: Path | None = None) -> dict[str, str]:
+def render_pages(
+    s: Strategy, site_url: str = "", schema_dir: Path | None = None, published: dict[str, str] | None = None
+) -> dict[str, str]:
     """Every page and permalink page, by its path under docs/ ('ja/index.md', 'en/m/k-program/index.html',
-    ...; the plain HTML pages go straight into the site: pipeline.split)."""
+    ...; the plain HTML pages go straight into the site: pipeline.split). `published`: the export files
+    (exports.all_exports), so that the open data page gives their sizes."""
     env = environment()
     out: dict[str, str] = {}
     targets = pages.permalink_targets(s)
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
+    export_files = exports.with_sizes(export_files, published or {})
     redirect = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,

@@ -254,7 +254,7 @@ UI = {
     "a11y_alternative": {"ja": "別の形式での入手", "en": "How to get the content in another form"},
     "sentence_end": {"ja": "。", "en": ". "},
     # The theme's (theme/main.html): the plugin puts THEME_WORDS in MkDocs' config.extra.words.
-    "print_version": {"ja": "{date} 版", "en": "Version of {date}"},
+    "print_version": {"ja": "データ更新日 {date}", "en": "Data last updated {date}"},
     # The search dialog's (theme/partials/search.html; search-dialog.js reads the first three from it).
     "search_loading": {"ja": "検索の準備をしています…", "en": "Preparing search…"},
     "search_failed": {
@@ -270,7 +270,7 @@ UI = {
         "ja": "お探しのページは見つかりませんでした。アドレスをご確認いただくか、",
         "en": "There is no page at this address. Check the address, or start from the ",
     },
-    "not_found_home": {"ja": "トップページ（概要）", "en": "English home page"},
+    "not_found_home": {"ja": "トップページ（概要）", "en": "home page"},
     "not_found_after": {"ja": "からお探しください。", "en": "."},
 }
 
@@ -378,6 +378,18 @@ THEME_WORDS = (
     "not_found_text",
     "not_found_home",
     "not_found_after",
+    "not_found_ways",
+    "not_found_search",
+    "measures",
+    "home",
+    "footer_unofficial",
+    "footer_decided",
+    "footer_official",
+    "own_mark",
+    "own_title",
+    "own_words",
+    "paren_open",
+    "paren_close",
     "search_loading",
     "search_failed",
     "search_other_lang",
@@ -431,6 +443,83 @@ PREVIEW_WORDS = {
 }
 
 UI.update(PREVIEW_WORDS)
+
+# -- Orientation and trust, the glossary, the open data page and the 404 page (issue 25, part C) --------
+# What the site is and is not, the strategy's date and the official page (home page, footer, /about/):
+# the facts come from data/strategy.yaml (publication) and are marked as the site's own.
+ORIENTATION_WORDS = {
+    "site_is": {
+        "ja": "このサイトは、内閣府（総合科学技術・イノベーション会議）が公表した「{title}」を日本語と英語で読むための"
+        "非公式の参照サイトです。内閣府のサイトではありません。",
+        "en": "This is an unofficial bilingual reference to the {title}, published by the Cabinet Office (Council "
+        "for Science, Technology and Innovation). It is not the Cabinet Office's own site.",
+    },
+    "site_decided": {
+        "ja": "戦略は{date}に閣議決定されました。",
+        "en": " The Cabinet decided the strategy on {date}.",
+    },
+    "site_official": {"ja": "公式の資料（内閣府）：", "en": "The official documents (Cabinet Office): "},
+    "source_is": {"ja": "出典：", "en": "Source: "},
+    "cite_open": {"ja": "「", "en": ', "'},
+    "cite_close": {"ja": "」 ", "en": '", '},
+    "footer_unofficial": {
+        "ja": "非公式の参照サイト（内閣府のサイトではありません）。出典：内閣府「統合イノベーション戦略2025（概要）」",
+        "en": "An unofficial reference, not a Cabinet Office site. Source: Cabinet Office, Integrated Innovation "
+        "Strategy 2025 (Overview)",
+    },
+    "footer_decided": {"ja": "（{date}閣議決定）", "en": ", decided by the Cabinet on {date}"},
+    "footer_official": {"ja": "公式ページ：", "en": "Official page: "},
+    "about_slides_at": {
+        "ja": "スライドの原本（PDF）は内閣府の「統合イノベーション戦略」のページにあります：",
+        "en": "The slides (PDF) are on the Cabinet Office's Integrated Innovation Strategy page: ",
+    },
+    # The original's typos, quoted as they stand, marked where they stand.
+    "sic": {"ja": "〔原文ママ〕", "en": "[sic]"},
+    "sic_title": {
+        "ja": "原文の誤字をそのまま引用しています（当サイトによる注記）",
+        "en": "A typo of the original, quoted as it stands (this site's note)",
+    },
+    # The glossary.
+    "glossary_intro": {
+        "ja": "原文が略称で記す名称や、原文に出てくる制度・事業の名称です。五十音順に並べ、それぞれ原文で使われている"
+        "施策や項目へのリンクを添えています。",
+        "en": "The names the overview abbreviates, and the programs and bodies it names, in alphabetical order of "
+        "their English names, each with links to the measures and items of the overview that use it.",
+    },
+    "term": {"ja": "用語", "en": "Term"},
+    "used_in": {"ja": "使われている施策・項目", "en": "Used in"},
+    # The open data page.
+    "data_as_of": {"ja": "データ更新日：{date}", "en": "Data last updated: {date}"},
+    "licence": {"ja": "利用条件", "en": "Terms of reuse"},
+    "size": {"ja": "大きさ", "en": "Size"},
+    "bytes": {"ja": "{n}バイト", "en": "{n} bytes"},
+    "kilobytes": {"ja": "{n} KB", "en": "{n} KB"},
+    "progress_csv": {"ja": "進捗状況の項目の一覧（1行1項目）", "en": "every progress item, one per row"},
+    # The 404 page, in the language its address is in (theme/404.html).
+    "not_found_ways": {"ja": "次のページからお探しください：", "en": "You can start from:"},
+    "not_found_search": {"ja": "サイト内を検索", "en": "Search this site"},
+}
+
+UI.update(ORIENTATION_WORDS)
+
+PROSE.update(
+    {
+        "data_licence": {
+            "ja": "原文の内容は、出典である内閣府ウェブサイトの利用規約（{terms}）に従って再利用できます。当サイトの"
+            "理解では、この利用規約は政府標準利用規約（第2.0版）に準拠しており、クリエイティブ・コモンズ 表示 4.0 国際"
+            "（CC BY 4.0）と互換性があります。出典を記載すれば、複製・翻訳・加工などを自由に行えます。編集・加工した"
+            "場合はその旨を記し、国が作成したかのように示さないでください。当サイトが加えた部分（※の付いた語句、英語"
+            "の文、データの構成）も、CC BY 4.0 で同じように再利用できます。",
+            "en": "The overview's content may be reused under the terms of use of the Cabinet Office's website, "
+            "where it is published ({terms}). As this site reads them, those terms follow the Government of Japan "
+            "Standard Terms of Use (version 2.0) and are compatible with the Creative Commons Attribution 4.0 "
+            "International licence (CC BY 4.0): you may copy, translate and adapt the content if you name the "
+            "source. Say so when you have edited or adapted it, and do not present it as made by the government. "
+            "What this site adds (the words marked †, the English texts and the structure of the data) may be "
+            "reused in the same way under CC BY 4.0.",
+        },
+    }
+)
 
 # Words inside the problems: kinds of things, types of values, languages.
 # Phrases of the checker's inside a value (a statement rule lists what each language's text says).
@@ -510,6 +599,17 @@ PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
         r"most 4 digits after the point, as the source gives them\.",
         "{v} は、サイトが表示できるより多くの小数の桁があります（{p} と公開されてしまいます）。原文のとおり、小数点以下"
         "4桁までで書いてください。",
+    ),
+    (
+        r"no text uses this term: neither its Japanese name nor its abbreviations nor its 'match' stand in any "
+        r"Japanese text\. Remove the term, or add 'match' with the words the texts use\.",
+        "この用語を使っている文章がありません（日本語の名称も略称も 'match' も、どの日本語の文にもありません）。"
+        "用語を削除するか、文章で使われている語を 'match' に書いてください。",
+    ),
+    (
+        r"(?P<v>'[^']*') stands in no Japanese text: list only the typos the texts quote, exactly as they are "
+        r"written\.",
+        "{v} はどの日本語の文にもありません。文章が引用している誤字だけを、書かれているとおりに挙げてください。",
     ),
     (
         r"(?P<v>'[^']*') is an ordinary word, not an acronym: the site would mark every '[^']*' in its texts as "
@@ -975,8 +1075,21 @@ EXPECTED_JA = {
     "a redirect with 'from' (the old address) and 'to' (an item's id, or a page's address)": "'from'（古い"
     "アドレス）と 'to'（項目の id かページのアドレス）を持つ転送",
     "a section with 'id', 'slide', 'pillar', 'title' and 'items'": "'id'、'slide'、'pillar'、'title'、'items' を持つ節",
-    "a term with 'id', 'abbr' (the acronym as written in the texts) and 'name'": "'id'、'abbr'（文章に書かれた"
-    "とおりの略語）、'name' を持つ用語",
+    "a term with 'id', 'name', 'reading' and, where the texts abbreviate it, 'abbr'": "'id'、'name'、'reading' "
+    "と、文章が略語で書くなら 'abbr' を持つ用語",
+    "the Japanese name's reading in hiragana, for the Japanese glossary's order (gojūon)": "日本語の名称の読み"
+    "（ひらがな。日本語の用語集の五十音順に使います）",
+    "what shows that a Japanese text uses the term, where it is not the name or an abbreviation, for example "
+    "[ムーンショット]": "日本語の文がその用語を使っていることを示す語（名称や略語と違う場合。例: [ムーンショット]）",
+    "facts the overview does not state, with their sources: 'decided' (the date the Cabinet decided the strategy), "
+    "'decided_source', 'official' (the Cabinet Office's page) and 'terms' (that site's terms of use)": "原文が述べ"
+    "ていない事実とその出典: 'decided'（閣議決定の日）、'decided_source'、'official'（内閣府のページ）、'terms'"
+    "（そのサイトの利用規約）",
+    "the date the Cabinet decided the strategy, as YYYY-MM-DD": "戦略が閣議決定された日（YYYY-MM-DD）",
+    "a source with 'publisher' and 'title' (texts in both languages) and 'url'": "'publisher' と 'title'（両方の"
+    "言語の文章）と 'url' を持つ出典",
+    "typos of the original that the texts quote as they stand, each exactly as written (the pages mark them where "
+    "they stand)": "文章がそのまま引用している原文の誤字（書かれているとおりに。ページではその場所に印を付けます）",
     "a text in both languages: 'ja' (Japanese) and 'en' (English)": "両方の言語の文章: 'ja'（日本語）と 'en'（英語）",
     "a text in both languages: 'ja' (the official Japanese, verbatim) and 'en' (its English translation); add "
     "'translation: official' where the English is an official name": "両方の言語の文章: 'ja'（公式の日本語を"

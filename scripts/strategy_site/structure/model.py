@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -172,6 +173,32 @@ class Term:
     id: str
     abbr: tuple[str, ...]
     name: Text
+    reading: str = ""  # the Japanese name's reading in kana: the Japanese glossary's order
+    match: tuple[str, ...] = ()  # what finds the term in the Japanese texts; else its name and abbreviations
+
+    @property
+    def finds(self) -> tuple[str, ...]:
+        """The phrases that show a Japanese text uses the term."""
+        return self.match or (self.name.ja, *self.abbr)
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A public page a fact beyond the overview comes from (data/strategy.yaml, publication)."""
+
+    publisher: Text
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Facts the overview does not state, each with its source: shown marked as the site's own."""
+
+    decided: str  # YYYY-MM-DD, the Cabinet's decision
+    decided_source: CitedSource
+    official: CitedSource  # the Cabinet Office's page for the strategies
+    terms: CitedSource  # that site's terms of use
 
 
 @dataclass(frozen=True)
@@ -227,6 +254,9 @@ class Strategy:
     # The accessibility statement's facts (data/accessibility.yaml), as validated: the page shows them as they are.
     accessibility: dict | None = field(default=None, compare=False, hash=False)
     names: tuple[Name, ...] = ()
+    publication: Publication | None = None
+    typos: tuple[str, ...] = ()  # the original's typos that the texts quote as they stand
+    data_date: str = ""  # YYYY-MM-DD: the last change to data/ (reading.load.data_date), set by the pipeline
 
     # -- look-ups ---------------------------------------------------------------------------
     # Look-ups go through indexes built on first use (cached properties: the model is frozen, so
@@ -293,6 +323,34 @@ class Strategy:
         texts of the items with a permalink): then it is the source's wording, not the site's own."""
         return ja in self._quoted
 
+    def glossary_in_order(self, lang: str) -> tuple[Term, ...]:
+        """The glossary in the page's order: by reading (gojūon) in Japanese, by English name in English."""
+        if lang == "ja":
+            return tuple(sorted(self.glossary, key=lambda t: (_gojuon(t.reading or t.name.ja), t.id)))
+        return tuple(sorted(self.glossary, key=lambda t: (t.name.en.casefold(), t.id)))
+
+    def term_items(self, term: Term) -> tuple[str, ...]:
+        """The items (with a permalink) whose Japanese text uses a glossary term: measures first, then
+        the other kinds, each in the data's order."""
+        found = [i for i, text in self._by_id["item_text"].items() if any(f in text.ja for f in term.finds)]
+        kinds = {ident: self.kind_of(ident) for ident in found}
+        return tuple(sorted(found, key=lambda i: kinds[i] != "measure"))  # a stable sort keeps the order
+
+    def typo_parts(self, text: str) -> list[tuple[str, bool]]:
+        """A text cut after each of the original's typos it quotes: (piece, whether a typo ends it)."""
+        parts: list[tuple[str, bool]] = []
+        rest = text
+        while True:
+            hits = [(rest.find(t), t) for t in self.typos if t in rest]
+            if not hits:
+                break
+            at, typo = min(hits)
+            parts.append((rest[: at + len(typo)], True))
+            rest = rest[at + len(typo) :]
+        if rest or not parts:
+            parts.append((rest, False))
+        return parts
+
     def item_text(self, ident: str) -> Text:
         """The text of any item that has a permalink (for a figure, its programme)."""
         return self._by_id["item_text"][ident]
@@ -300,6 +358,13 @@ class Strategy:
     def kind_of(self, ident: str) -> str:
         """What an item with a permalink is: the name of its kind in pages.ITEM_KINDS."""
         return self._by_id["kind"][ident]
+
+
+def _gojuon(reading: str) -> tuple[str, str]:
+    """A reading's place in gojūon order: first without voicing marks, ー and ・ (か before が before き),
+    then as written."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", reading) if c not in "\u3099\u309a\u30fc\u30fb")
+    return plain, reading
 
 
 def _first(pairs) -> dict:
@@ -421,11 +486,26 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
         progress_statements=tuple(_statement(s) for s in progress["statements"]),
         progress=tuple(_progress_section(s) for s in progress["sections"]),
         figures=tuple(_figure(f) for f in files["figures"][0].data["figures"]),
-        glossary=tuple(Term(t["id"], tuple(t["abbr"]), Text.of(t["name"])) for t in files["glossary"][0].data["terms"]),
+        glossary=tuple(
+            Term(t["id"], tuple(t.get("abbr", ())), Text.of(t["name"]), t.get("reading", ""), tuple(t.get("match", ())))
+            for t in files["glossary"][0].data["terms"]
+        ),
         redirects=tuple(_redirect(r) for f in files.get("redirects", []) for r in f.data["redirects"]),
         accessibility=files["accessibility"][0].data if files.get("accessibility") else None,
         names=tuple(_name(n) for f in files.get("names", []) for n in f.data["names"]),
+        publication=_publication(strategy.get("publication")),
+        typos=tuple(strategy.get("typos", ())),
     )
+
+
+def _cited(raw: dict) -> CitedSource:
+    return CitedSource(Text.of(raw["publisher"]), Text.of(raw["title"]), raw["url"])
+
+
+def _publication(raw: dict | None) -> Publication | None:
+    if raw is None:
+        return None
+    return Publication(raw["decided"], _cited(raw["decided_source"]), _cited(raw["official"]), _cited(raw["terms"]))
 
 
 def _name(raw: dict) -> Name:
