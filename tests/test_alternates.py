@@ -111,13 +111,15 @@ def test_the_alternate_check_sees_a_relative_link_and_a_missing_x_default(publis
 _PRINTED = re.compile(r'<span class="print-permalink"[^>]*>[^<]*?((?:https?://[^<\s]+)?/(?:en/)?m/[^<\s]+/)</span>')
 
 
-def test_printed_permalinks_are_absolute_when_the_site_knows_its_address(site: Path, published_site: Path, strategy) -> None:
+def test_printed_permalinks_are_absolute_when_the_site_knows_its_address(
+    site: Path, published_site: Path, strategy
+) -> None:
     for lang in LANGS:
         for p in strategy.pillars:
             path = urls.site_path(lang, urls.page_url(pages.pillar(p.id))).lstrip("/") + "index.html"
             published = _PRINTED.findall((published_site / path).read_text("utf-8"))
             local = _PRINTED.findall((site / path).read_text("utf-8"))
             assert published and len(published) == len(local), path
-            for far, near in zip(published, local):
+            for far, near in zip(published, local, strict=True):
                 assert far == PUBLISHED_AT.rstrip("/") + near, (far, near)
                 assert near.startswith("/") and "127.0.0.1" not in near

@@ -228,7 +228,7 @@ def check_chart_words(figures: tuple[model.Figure, ...]) -> None:
             # that the spans differ.
             bars = [b for p in chart.panels for b in p.bars]
             names = [joint.join(line.text for line in b.label.lines).strip() for b in bars]
-            for f, name in zip(sorted(figures, key=lambda f: (f.budget_type == "fund", -f.yen)), names):
+            for f, name in zip(sorted(figures, key=lambda f: (f.budget_type == "fund", -f.yen)), names, strict=True):
                 if f.fy_start is not None:
                     assert fmt.fiscal_years(f.fy_start, f.fy_end, lang).replace(" ", "") in name.replace(" ", ""), name
             spans = any(f.fy_start is not None for f in others)
@@ -270,7 +270,9 @@ _FIGURE = st.builds(
     st.sampled_from(["億円", "兆円"]),
     st.booleans(),
     st.sampled_from(fmt.BUDGET_TYPES),
-    st.one_of(st.just((None, None)), st.integers(2000, 2030).flatmap(lambda y: st.tuples(st.just(y), st.integers(y, 2035)))),
+    st.one_of(
+        st.just((None, None)), st.integers(2000, 2030).flatmap(lambda y: st.tuples(st.just(y), st.integers(y, 2035)))
+    ),
 )
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.rendering import render
 from strategy_site.rendering import format as fmt
+from strategy_site.rendering import render
 from strategy_site.rendering.ui import ui
 from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
@@ -115,7 +115,9 @@ def test_an_old_link_to_a_progress_item_finds_it_on_its_pillar_page(browser, ind
         try:
             page.goto(address(server, lang, urls.page_url(pages.SOURCE["progress"])) + f"#{item.id}")
             wanted = urls.site_path(lang, urls.page_url(pages.pillar(item.pillar_id)))
-            wait_until(page, "([path, id]) => location.pathname === path && location.hash === '#' + id", [wanted, item.id])
+            wait_until(
+                page, "([path, id]) => location.pathname === path && location.hash === '#' + id", [wanted, item.id]
+            )
             wait_until(page, "id => !!document.getElementById(id)", item.id)
             # An anchor that is no item's id stays where it is (no guess, no error page).
             page.goto(address(server, lang, urls.page_url(pages.SOURCE["progress"])) + "#no-such-item")

@@ -172,9 +172,9 @@ def _refused_together(root: Path, suggested: list[dict[str, str]]) -> dict[int, 
             found: dict[int, str] = {}
             for p in exc.problems:
                 where = p.where
-                if Path(p.file).name == REDIRECTS_FILE and len(where) > 1 and where[0] == "redirects":
-                    if isinstance(where[1], int) and where[1] >= len(kept):
-                        found.setdefault(where[1] - len(kept), p.message)
+                ours = Path(p.file).name == REDIRECTS_FILE and where[:1] == ("redirects",) and len(where) > 1
+                if ours and isinstance(where[1], int) and where[1] >= len(kept):
+                    found.setdefault(where[1] - len(kept), p.message)
             return found
     return {}
 

@@ -11,18 +11,23 @@ UI = {
     "budget": {"ja": "予算", "en": "Budget"},
     # The pages that list everything, when the data holds more than a page can carry (pages.LISTED_IN_FULL).
     "progress_index_note": {
-        "ja": "進捗状況の項目は{n}件あり、1ページには収まらないため、各柱のページに掲載しています。下の各節から、その柱のページの該当箇所に移動できます。",
+        "ja": "進捗状況の項目は{n}件あり、1ページには収まらないため、各柱のページに掲載しています。"
+        "下の各節から、その柱のページの該当箇所に移動できます。",
         "en": "There are {n} progress items, more than one page can carry, so each stands on its pillar's "
         "page. Each section below leads to its place there.",
     },
     "summary_index_note": {
-        "ja": "施策は{n}件あり、1枚には収まらないため、各グループの件数を示しています。施策の本文は各柱のページにあります。",
+        "ja": "施策は{n}件あり、1枚には収まらないため、各グループの件数を示しています。"
+        "施策の本文は各柱のページにあります。",
         "en": "There are {n} measures, more than one sheet can carry, so each group shows how many it has. "
         "The measures themselves are on the pillar pages.",
     },
     "n_items": {"ja": "{n}件", "en": "{n} items"},
     "n_measures": {"ja": "施策{n}件", "en": "{n} measures"},
-    "n_figures": {"ja": "{n}件の予算額は予算のページにあります。", "en": "The {n} budget figures are on the budget page."},
+    "n_figures": {
+        "ja": "{n}件の予算額は予算のページにあります。",
+        "en": "The {n} budget figures are on the budget page.",
+    },
     # The overview by its publisher and title, as a source line.
     "source_of": {"ja": "内閣府「{title}」", "en": "Cabinet Office, {title}"},
     "history": {"ja": "戦略の変遷", "en": "History"},
@@ -141,7 +146,8 @@ UI = {
         "en": "The lower panel, on a separate scale from 0 to {top}, shows {funds}. ",
     },
     "chart_desc_spans": {
-        "ja": "各棒は、名称の後に示した年度にわたる額で、期間はそれぞれ異なるため、棒の長さは年間の予算額を比べるものではない。",
+        "ja": "各棒は、名称の後に示した年度にわたる額で、期間はそれぞれ異なるため、"
+        "棒の長さは年間の予算額を比べるものではない。",
         "en": "Each bar is a total over the fiscal years given with its name; the spans differ, so the "
         "lengths do not compare yearly budgets. ",
     },
