@@ -61,6 +61,15 @@ def _coord(value: float, places: int | None = None) -> Markup:
     return Markup(str(value) if places is None else f"{value:.{places}f}")
 
 
+@jinja2.pass_context
+def _japanese_marked(context: jinja2.runtime.Context, text: object) -> Markup:
+    """`|ja`: on an English page, Japanese in the text is marked lang="ja" (escape.japanese_marked);
+    on a Japanese page the text is only escaped, as any value is."""
+    if context.get("lang") == "ja":
+        return text if isinstance(text, Markup) else escape.markdown_text(str(text))
+    return escape.japanese_marked(text)
+
+
 class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled Jinja templates kept in memory, for a process that renders more than once (the
     preview renders at every save). Keyed by each template's name and checked against its source,
@@ -102,6 +111,7 @@ def environment() -> jinja2.Environment:
         html=escape.html_text,
         md_attr=escape.markdown_attribute,
         coord=_coord,
+        ja=_japanese_marked,
     )
     return env
 
