@@ -55,7 +55,8 @@ def _fold(text: str) -> str:
 
 class Page(HTMLParser):
     """A page's elements (tag and attribute names, in order) and its runs of text. A run is the
-    text between two tags; <abbr> does not end a run (it wraps a word inside the text)."""
+    text between two tags; <abbr> does not end a run (it wraps a word inside the text), nor does the
+    <span lang="ja"> an English page puts around Japanese words (escape.japanese_marked)."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -65,6 +66,7 @@ class Page(HTMLParser):
         self._run: list[str] = []
         self._raw = 0
         self._in_abbr = False
+        self._spans: list[bool] = []  # for each open <span>: is it the mark of Japanese words
         self.feed(html)
         self.close()
         self._end_run()
@@ -79,6 +81,10 @@ class Page(HTMLParser):
         if tag == "abbr":
             self._in_abbr = True
             return
+        if tag == "span":
+            self._spans.append(attrs == [("lang", "ja")])
+            if self._spans[-1]:
+                return
         self._end_run()
         self.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
         if tag in RAW_TEXT:
@@ -91,6 +97,8 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "abbr":
             self._in_abbr = False
+            return
+        if tag == "span" and self._spans and self._spans.pop():
             return
         self._end_run()
         self.elements.append(("/" + tag, ()))
