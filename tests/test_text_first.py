@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +22,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from strategy_site.structure import urls
+from strategy_site.rendering import render
+from strategy_site.structure import model, pages, urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import WIDTHS, added_style, focus_ring_pixels, pillar_path, visit
@@ -316,3 +318,25 @@ def test_a_copy_link_stays_visible_on_a_touch_screen(tabs, server, strategy, lan
     states = [links.nth(i).evaluate(COPY_LINK_STATE) for i in range(min(links.count(), 10))]
     assert states and all(s["opacity"] == 1 for s in states), states
     assert all(s["width"] >= 24 and s["height"] >= 24 for s in states), states
+
+
+def test_an_item_that_advances_two_measures_is_shown_under_the_first_and_pointed_to_from_the_second(
+    loaded_files: dict,
+) -> None:
+    """The real data has no such item on one pillar page; here ai-bill advances two measures of the
+    first pillar: it is shown (with its anchor) under the first, the second links to it."""
+    files = copy.deepcopy(loaded_files)
+    first, second = "ai-and-next-generation-ict", "quantum-fusion-materials-bio"
+    for section in files["progress"][0].data["sections"]:
+        for item in section["items"]:
+            if item["id"] == "ai-bill":
+                item["advances"] = [first, second]
+    strategy = model.build(files)
+    out = render.render_pages(strategy)
+    for lang in LANGS:
+        text = out[f"{lang}/{pages.pillar(strategy.measure(first).pillar_id)}"]
+        assert text.count('id="ai-bill"') == 1, lang
+        under_first = text[text.index(f'id="{first}"') : text.index(f'id="{second}"')]
+        under_second = text[text.index(f'id="{second}"') :].split('<div class="measure"')[0]
+        assert 'id="ai-bill"' in under_first
+        assert "](#ai-bill)" in under_second and "shown-above" in under_second, under_second
