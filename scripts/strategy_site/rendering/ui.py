@@ -267,8 +267,6 @@ UI = {
         "ja": "この区分の進捗状況は、上の各施策の下に示しています。",
         "en": "The progress in this section is shown under each measure above.",
     },
-    "section_in_progress_list": {"ja": "進捗状況の一覧で見る", "en": "See it in the progress list"},
-    "section_in_progress_named": {"ja": "：「{section}」", "en": ": “{section}”"},
 }
 
 
