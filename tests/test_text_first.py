@@ -339,4 +339,4 @@ def test_an_item_that_advances_two_measures_is_shown_under_the_first_and_pointed
         under_first = text[text.index(f'id="{first}"') : text.index(f'id="{second}"')]
         under_second = text[text.index(f'id="{second}"') :].split('<div class="measure"')[0]
         assert 'id="ai-bill"' in under_first
-        assert 'href="#ai-bill"' in under_second and "shown-above" in under_second, under_second
+        assert "](#ai-bill)" in under_second and "shown-above" in under_second, under_second

@@ -172,10 +172,6 @@ def _page_values(s: Strategy, page: pages.Page, lang: str) -> dict:
         "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),
         "where_shown": lambda ident: pages.where_shown(s, ident),
         "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),
-        # An item's place on another page, as the href of inline HTML (a link with an aria-label).
-        "href": lambda name, anchor: Markup(
-            escape.markdown_attribute(urls.relative_url(here, urls.page_url(pages.SOURCE[name]) + "#" + anchor))
-        ),
         "permalink_display": lambda ident: urls.site_path(lang, urls.permalink_path(ident)),
         "front": lambda text: Markup(_yaml_string(text)),
         "own_href": Markup(urls.relative_url(here, urls.page_url(pages.SOURCE["about"]) + "#site-additions")),
