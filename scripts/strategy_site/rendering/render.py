@@ -35,9 +35,12 @@ def _raw_id(value: str) -> Markup:
     return Markup(value)
 
 
-def _anchor(value: str) -> Markup:
-    """An explicit element id in attribute-list syntax: {#k-program}."""
-    return Markup("{#" + _raw_id(value) + "}")
+def _anchor(value: str, css_class: str = "") -> Markup:
+    """An explicit element id in attribute-list syntax: {#k-program}; with a class of the site's own
+    (a template's constant): {#k-program .screen-only}."""
+    if css_class and not re.fullmatch(r"[a-z][a-z-]*", css_class):
+        raise RenderError(f"not a class name: {css_class!r}")
+    return Markup("{#" + _raw_id(value) + (" ." + css_class if css_class else "") + "}")
 
 
 def _raw_line(value: str) -> Markup:
