@@ -26,6 +26,7 @@ from conftest import ROOT
 
 def visible(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'<span lang="ja">([^<]*)</span>', r"\1", html)  # Japanese words marked on English pages
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 

@@ -56,7 +56,8 @@ def _fold(text: str) -> str:
 
 class Page(HTMLParser):
     """A page's elements (tag and attribute names, in order) and its runs of text. A run is the
-    text between two tags; <abbr> does not end a run (it wraps a word inside the text)."""
+    text between two tags; <abbr> does not end a run (it wraps a word inside the text), nor does the
+    <span lang="ja"> an English page puts around Japanese words (escape.japanese_marked)."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -67,6 +68,7 @@ class Page(HTMLParser):
         self._raw = 0
         self._in_abbr = False
         self._derived = False
+        self._spans: list[bool] = []  # for each open <span>: is it the mark of Japanese words
         self.feed(html)
         self.close()
         self._end_run()
@@ -87,6 +89,10 @@ class Page(HTMLParser):
             self._derived = True
         if self._derived:
             return
+        if tag == "span":
+            self._spans.append(attrs == [("lang", "ja")])
+            if self._spans[-1]:
+                return
         self._end_run()
         self.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
         if tag in RAW_TEXT:
@@ -102,6 +108,8 @@ class Page(HTMLParser):
             return
         if self._derived:
             self._derived = tag != "dd"
+            return
+        if tag == "span" and self._spans and self._spans.pop():
             return
         self._end_run()
         self.elements.append(("/" + tag, ()))

@@ -52,3 +52,19 @@ def finalize(value: object) -> object:
     if value is None:
         raise ValueError("a template printed a missing value (None)")
     return markdown_text(str(value))
+
+
+# Japanese on an English page is marked as Japanese (lang="ja"), so that a screen reader reads it
+# with a Japanese voice and the browser picks Japanese glyphs: kana, kanji, Japanese punctuation and
+# full-width forms, in runs.
+JAPANESE_RUN = re.compile(
+    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uff66-\uff9f]+"
+)
+_JAPANESE_PHRASE = re.compile(f"{JAPANESE_RUN.pattern}(?:[0-9]+{JAPANESE_RUN.pattern})*")
+
+
+def japanese_marked(text: object) -> Markup:
+    """Text for an English page: escaped for Markdown (unless it is Markup already, escaped for its
+    place), with each run of Japanese in <span lang="ja">."""
+    escaped = text if isinstance(text, Markup) else markdown_text(str(text))
+    return Markup(_JAPANESE_PHRASE.sub(lambda run: f'<span lang="ja">{run.group(0)}</span>', str(escaped)))

@@ -35,9 +35,12 @@ def _raw_id(value: str) -> Markup:
     return Markup(value)
 
 
-def _anchor(value: str) -> Markup:
-    """An explicit element id in attribute-list syntax: {#k-program}."""
-    return Markup("{#" + _raw_id(value) + "}")
+def _anchor(value: str, css_class: str = "") -> Markup:
+    """An explicit element id in attribute-list syntax: {#k-program}; with a class of the site's own
+    (a template's constant): {#k-program .screen-only}."""
+    if css_class and not re.fullmatch(r"[a-z][a-z-]*", css_class):
+        raise RenderError(f"not a class name: {css_class!r}")
+    return Markup("{#" + _raw_id(value) + (" ." + css_class if css_class else "") + "}")
 
 
 def _raw_line(value: str) -> Markup:
@@ -59,6 +62,15 @@ def _coord(value: float, places: int | None = None) -> Markup:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RenderError(f"not a number: {value!r}")
     return Markup(str(value) if places is None else f"{value:.{places}f}")
+
+
+@jinja2.pass_context
+def _japanese_marked(context: jinja2.runtime.Context, text: object) -> Markup:
+    """`|ja`: on an English page, Japanese in the text is marked lang="ja" (escape.japanese_marked);
+    on a Japanese page the text is only escaped, as any value is."""
+    if context.get("lang") == "ja":
+        return text if isinstance(text, Markup) else escape.markdown_text(str(text))
+    return escape.japanese_marked(text)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -102,6 +114,7 @@ def environment() -> jinja2.Environment:
         html=escape.html_text,
         md_attr=escape.markdown_attribute,
         coord=_coord,
+        ja=_japanese_marked,
     )
     return env
 

@@ -278,6 +278,18 @@ UI = {
     },
     "not_found_home": {"ja": "トップページ（概要）", "en": "home page"},
     "not_found_after": {"ja": "からお探しください。", "en": "."},
+    # -- Issue 25, the text first (links that say where they go; progress shown once on a pillar page).
+    # The words a screen reader hears after a short link's visible word (詳細 / 予算), naming its target.
+    "open_progress_named": {"ja": "：進捗状況の一覧で「{item}」を開く", "en": ": open “{item}” in the progress list"},
+    "open_budget_named": {"ja": "：予算の一覧で「{item}」を開く", "en": ": open “{item}” in the budget list"},
+    # A progress item that advances several measures is shown under the first; the others point to it.
+    "shown_above": {"ja": "上の施策の下に掲載", "en": "Shown under the measure above"},
+    "shown_above_named": {"ja": "：「{item}」", "en": ": “{item}”"},
+    # A pillar's progress section whose items are all shown under their measures.
+    "section_shown_under_measures": {
+        "ja": "この区分の進捗状況は、上の各施策の下に示しています。",
+        "en": "The progress in this section is shown under each measure above.",
+    },
 }
 
 
