@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
-from strategy_site.publishing import pipeline, preview_errors, search_index, siteurl
+from strategy_site.publishing import cards, pipeline, preview_errors, search_index, siteurl
 from strategy_site.publishing.compact import compact
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
@@ -118,6 +118,10 @@ class StrategySitePlugin(BasePlugin):
             self.static = pipeline.render_docs(root, config.site_url or "", docs, checked=self.data(root)).static
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files) -> str:
+        """Wide tables become cards on a phone (cards.py)."""
+        return cards.label_cells(html)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py)."""
