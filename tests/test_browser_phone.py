@@ -17,7 +17,7 @@ import pytest
 
 from strategy_site.structure.model import LANGS
 
-from browser_site import WIDTHS, settle, visit, wait_until
+from browser_site import WIDTHS, address, new_tab, settle, visit, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -227,6 +227,21 @@ def test_on_a_wide_screen_the_buttons_give_way(tabs, server):
         for button in (".site-nav-button", ".site-search-button"):
             assert page.locator(button).is_visible() is shown, f"{button} at {width} px"
         assert page.locator(".md-sidebar--primary .md-nav__list").first.is_visible() is not shown
+
+
+def test_without_javascript_the_menu_still_opens(browser, server):
+    """The buttons need JavaScript; without it they are not shown, and Material's menu label opens
+    the drawer with a click or tap, as before."""
+    page = new_tab(browser, width=PHONE, java_script_enabled=False)
+    try:
+        page.goto(address(server, "ja", ""))
+        assert not page.locator(".site-nav-button").is_visible()
+        assert not page.locator(".site-search-button").is_visible()
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_timeout(400)  # the drawer slides in
+        assert page.locator(".md-sidebar--primary a[href$='measures/']").first.is_visible()
+    finally:
+        page.context.close()
 
 
 # -- The site's title, with its year.
