@@ -119,13 +119,10 @@ class StrategySitePlugin(BasePlugin):
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
 
-    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files) -> str:
-        """Wide tables become cards on a phone (cards.py)."""
-        return cards.label_cells(html)
-
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py)."""
-        return compact(csp.with_policy(output))
+        """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py), which
+        allows the labels of its wide tables' cards (cards.py)."""
+        return compact(csp.with_policy(cards.label_cells(output)))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page too."""
