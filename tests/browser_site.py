@@ -214,7 +214,7 @@ COUNTED = "/見つかりました|見つかりませんでした|matching docume
 def open_search(page) -> None:
     """Open the search dialog: the box in the header, or the magnifier button on a phone; wait until
     its index has loaded (the placeholder line replaces "preparing")."""
-    opener = page.locator("label.md-header__button[for='__search']")
+    opener = page.locator("button.site-search-button")
     if opener.is_visible():
         opener.tap()  # the magnifier on a phone
     else:

@@ -302,7 +302,7 @@ def test_without_javascript_the_search_control_is_not_shown(browser, server):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(address(server, "ja", ""))
             assert not page.locator(".md-search").is_visible()
-            assert not page.locator("label.md-header__button[for='__search']").is_visible()
+            assert not page.locator("button.site-search-button").is_visible()
         assert search_requests(requested) == []
     finally:
         page.context.close()

@@ -2,6 +2,7 @@
  * 1. Copy-link controls (a.copy-link): copy the item's short permalink (/m/<id>/) and say "copied".
  * 2. The language switcher keeps the anchor: /pillars/x/#k-program -> /en/pillars/x/#k-program.
  * 3. Material does not fetch a sitemap.xml for the page's language alternates (see below).
+ * 4. The menu button (theme/partials/header.html) opens and closes the navigation drawer.
  */
 (function () {
   "use strict";
@@ -101,4 +102,38 @@
     target.hash = window.location.hash;
     link.setAttribute("href", target.href);
   }, true);
+
+  // The drawer (Material's #__drawer): the button opens it, focus to its first link; Escape (focus
+  // back to the button) or the focus leaving it closes it.
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector(".site-nav-button");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (drawer && menu && sidebar) {
+    sidebar.id = "site-nav";
+    menu.setAttribute("aria-controls", sidebar.id);
+    var setDrawer = function (open) {
+      if (drawer.checked !== open) {
+        drawer.checked = open;
+        drawer.dispatchEvent(new Event("change"));
+      }
+    };
+    drawer.addEventListener("change", function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+    });
+    menu.addEventListener("click", function () {
+      setDrawer(!drawer.checked);
+      var first = drawer.checked && sidebar.querySelector(".md-nav__list a[href]");
+      if (first) { first.focus(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        setDrawer(false);
+        menu.focus();
+      }
+    });
+    sidebar.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawer.checked && next && next !== menu && !sidebar.contains(next)) { setDrawer(false); }
+    });
+  }
 })();

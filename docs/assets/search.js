@@ -1,5 +1,6 @@
-/* The search loader, on every page, so kept small. Opening the search (a click or tap on it, or the
- * keys /, s, Ctrl+K or Cmd+K) shows the dialog (theme/partials/search.html) at once and fetches
+/* The search loader, on every page, so kept small. Opening the search (a click, typing or Enter in
+ * the box, the magnifier button, or the keys /, s, Ctrl+K or Cmd+K; not Tab) shows the dialog
+ * (theme/partials/search.html) at once and fetches
  * search-dialog.js and search.css, which fetch Pagefind. Closing it (Esc) gives the focus back, also
  * before those have come. No inline script or handler, so the site's Content-Security-Policy holds.
  */
@@ -9,6 +10,7 @@
   var toggle = document.getElementById("__search");
   if (!dialog || !toggle) { return; }
   var input = dialog.querySelector(".md-search__input");
+  var button = document.querySelector(".site-search-button");  // on a narrow screen
   // What search-dialog.js works with: the elements, what had the focus before the search opened (it
   // gets it back on closing), and close(). Opening and closing are this file's alone.
   var shared = window.siteSearch = { dialog: dialog, toggle: toggle, input: input, opener: null, close: close };
@@ -55,7 +57,15 @@
   toggle.addEventListener("change", function () {
     if (toggle.checked) { load(); open(); } else { closed(); }
   });
-  input.addEventListener("focus", function () { load(); open(); });
+  if (button) { button.addEventListener("click", open); }
+  input.addEventListener("click", open);
+  input.addEventListener("input", open);
+  input.addEventListener("keydown", function (event) {
+    if (!toggle.checked && /^(Enter|ArrowDown|ArrowUp)$/.test(event.key)) {
+      event.preventDefault();
+      open();
+    }
+  });
 
   function typing(target) {
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
-from strategy_site.publishing import pipeline, preview_errors, search_index, siteurl
+from strategy_site.publishing import cards, pipeline, preview_errors, search_index, siteurl
 from strategy_site.publishing.compact import compact, compact_assets
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
@@ -125,8 +125,9 @@ class StrategySitePlugin(BasePlugin):
             raise PluginError(f"A page could not be rendered: {exc}") from None
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py)."""
-        return compact(csp.with_policy(output))
+        """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py), which
+        allows the labels of its wide tables' cards (cards.py)."""
+        return compact(csp.with_policy(cards.label_cells(output)))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page too, kept for each language: each language's build writes it at the site's root,
