@@ -81,12 +81,17 @@ TAB_STOP = """() => {
   if (r.left < -0.5 || r.right > innerWidth + 0.5)
     wrong.push(`across ${Math.round(r.left)}..${Math.round(r.right)} px`);
   if (r.bottom <= 0 || r.top >= innerHeight) wrong.push(`off screen at y=${Math.round(r.top)}`);
-  if (!wrong.length) {  // what shows at the middle of its part on the screen is it, or inside it
-    const x = (Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2;
-    const y = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
-    const top = document.elementFromPoint(x, y);
-    if (!top || !(shown.contains(top) || top.contains(shown) || (shown.control && shown.control === top)))
-      wrong.push('under ' + (top ? top.tagName + '.' + top.className : 'nothing'));
+  if (!wrong.length) {  // what shows at the middle of one of its boxes on the screen is it, or inside it
+    // (a link that wraps has a box per line: the middle of its whole rectangle may be another link's)
+    const boxes = [...shown.getClientRects()].filter(q => q.width >= 1 && q.height >= 1);
+    let top = null;
+    const seen = (boxes.length ? boxes : [r]).some(q => {
+      const x = (Math.max(q.left, 0) + Math.min(q.right, innerWidth)) / 2;
+      const y = (Math.max(q.top, 0) + Math.min(q.bottom, innerHeight)) / 2;
+      top = document.elementFromPoint(x, y);
+      return top && (shown.contains(top) || top.contains(shown) || (shown.control && shown.control === top));
+    });
+    if (!seen) wrong.push('under ' + (top ? top.tagName + '.' + top.className : 'nothing'));
   }
   const name = (e.getAttribute('aria-label') || e.innerText || e.getAttribute('href') || '').trim().slice(0, 40);
   return {what: `${e.tagName}.${e.className} ${JSON.stringify(name)}`, wrong: wrong.join(', '),
