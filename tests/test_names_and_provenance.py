@@ -527,10 +527,11 @@ def test_the_narrow_chart_keeps_every_amount_inside(lang: str, strategy) -> None
     for x, text in values:
         assert float(x) + charts.text_width(text) <= width, text
     labels = re.findall(r'<tspan x="([\d.]+)"[^>]*>([^<]*)</tspan>', svg)
-    assert len(labels) == 2 * (len(strategy.figures) + 2)  # two lines for each label and panel heading
+    # three lines for each bar's name (its program and its years), two for each panel heading
+    assert len(labels) == 3 * len(strategy.figures) + 2 * 2
     assert all(float(x) + charts.text_width(t) <= width + 1 for x, t in labels), labels
     if lang == "en":  # the long English names take a second line
-        assert any(t for _, t in labels[1::2]), "no long label took a second line"
+        assert any(t for _, t in labels[1 : 3 * len(strategy.figures)]), "no long label took a second line"
 
 
 def test_scale_labels_take_their_scales_unit_and_japanese_punctuation(strategy) -> None:

@@ -172,24 +172,25 @@ def _wrapped(text: str, room: float) -> list[str]:
     return lines + [line]
 
 
-def _two_lines(text: str, room: float) -> tuple[str, str]:
-    """A text in two lines (the second maybe empty), so that the chart's elements are the same
-    whatever the text (tests/test_escape.py compares them)."""
+def _lines(text: str, room: float, count: int) -> list[str]:
+    """A text in `count` lines (the last ones maybe empty), so that the chart's elements are the same
+    whatever the text (tests/test_escape.py compares them); what does not fit goes on the last."""
     lines = _wrapped(text, room)
-    return lines[0], (" " if " " in text else "").join(lines[1:])
+    if len(lines) > count:
+        lines = lines[: count - 1] + [(" " if " " in text else "").join(lines[count - 1 :])]
+    return lines + [""] * (count - len(lines))
 
 
-def _label(x: int, y: int, text: str, room: float | None = None) -> Label:
-    """A text in one line, or with `room` (the narrow chart) in two lines."""
+def _label(x: int, y: int, text: str, room: float | None = None, count: int = 2) -> Label:
+    """A text in one line, or with `room` (the narrow chart) in `count` lines."""
     if room is None:
         return Label(x, y, (Line(y, text),))
-    first, second = _two_lines(text, room)
-    return Label(x, y, (Line(y, first), Line(y + LINE_H, second)))
+    return Label(x, y, tuple(Line(y + LINE_H * i, line) for i, line in enumerate(_lines(text, room, count))))
 
 
 def _more_lines(label: Label) -> int:
-    """The lines a label takes below its first (an empty second line takes no room)."""
-    return 1 if len(label.lines) > 1 and label.lines[-1].text else 0
+    """The lines a label takes below its first (empty lines take no room)."""
+    return sum(1 for line in label.lines[1:] if line.text)
 
 
 def _panel(
@@ -214,7 +215,8 @@ def _panel(
     bars = []
     for f in figures:
         bar = float(f.yen / top) * plot_w
-        name = _label(LEFT, y + 13, bar_name(f, lang), None if wide else width - LEFT)
+        # On a phone a bar's name and its years take up to three lines.
+        name = _label(LEFT, y + 13, bar_name(f, lang), None if wide else width - LEFT, count=3)
         y += LINE_H * _more_lines(name)
         bars.append(
             Bar(
