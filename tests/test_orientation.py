@@ -81,7 +81,7 @@ def test_home_page_says_what_the_site_is_with_the_date_and_the_official_page(sit
         assert 'class="own-mark"' in body  # the date is marked as the site's own addition
 
 
-def test_every_footer_says_it_with_the_date_and_a_link_to_the_official_page(site: Path) -> None:
+def test_every_footer_says_it_with_the_date_and_a_link_to_the_official_page(site: Path, strategy) -> None:
     served = _served_pages(site)
     assert len(served) > 20
     for lang, path in served:
@@ -89,7 +89,8 @@ def test_every_footer_says_it_with_the_date_and_a_link_to_the_official_page(site
         footer = re.search(r'<div class="md-copyright__highlight footer-about" lang="(ja|en)">(.*?)</div>', html, re.S)
         assert footer and footer.group(1) == lang, path
         text = _text(footer.group(2))
-        assert ui.UI["footer_unofficial"][lang] in text, path
+        source = ui.ui("source_of", lang, title=strategy.source_title[lang])
+        assert ui.ui("footer_unofficial", lang, source=source) in text, path
         assert fmt.date("2025-06-06", lang) in text, path
         assert f'href="{OFFICIAL}"' in footer.group(2), path
         assert re.search(r'<span class="site-own" data-site-own>[^<]*' + re.escape(fmt.date("2025-06-06", lang)), html)

@@ -42,11 +42,11 @@ def test_one_index_per_language_with_every_page_but_the_summary(site: Path, stra
     assert set(fragments(site)) == expected["ja"] | expected["en"]
 
 
-def chrome_and_marks(lang: str, measures) -> list[str]:
+def chrome_and_marks(lang: str, measures, strategy) -> list[str]:
     """Words that are on the pages but not in their article, or marked as not for search: the
     footer's source line, and for each measure its id and its permalink line (shown in print)."""
     words = [
-        ui.UI["footer_unofficial"][lang],
+        ui.ui("footer_unofficial", lang, source=ui.ui("source_of", lang, title=strategy.source_title[lang])),
         ui.UI["permalink"][lang] + ui.UI["label_sep"][lang],
     ]
     return words + [m.id for m in measures]
@@ -67,12 +67,12 @@ def test_only_the_article_is_indexed(site: Path, strategy, lang: str) -> None:
     path = urls.site_path(lang, urls.page_url(pages.pillar(pillar.id)))
     html = (site / path.lstrip("/") / "index.html").read_text("utf-8")
     # The check can fail: the pillar page as served shows every one of these words ...
-    shown = chrome_and_marks(lang, [m for m in strategy.measures if m.pillar_id == pillar.id])
+    shown = chrome_and_marks(lang, [m for m in strategy.measures if m.pillar_id == pillar.id], strategy)
     assert found(shown, re.sub(r"\s+", " ", _text(html))) == shown, "the page no longer shows these"
     assert ui.UI["copy_link"][lang] in html
     # ... and no page's index record holds any of them, nor the copy-link controls. (The about
     # page's citing example quotes one id in its text: there it is the article's own words.)
-    words = chrome_and_marks(lang, strategy.measures) + [ui.UI["copy_link"][lang]]
+    words = chrome_and_marks(lang, strategy.measures, strategy) + [ui.UI["copy_link"][lang]]
     about = urls.site_path(lang, urls.page_url(pages.SOURCE["about"]))
     for url, record in fragments(site).items():
         if url.startswith(urls.site_path("en", "")) == (lang == "en") and url != about:

@@ -191,11 +191,17 @@ class StrategySitePlugin(BasePlugin):
 
 
 def _publication(strategy) -> dict | None:
-    """The strategy's date (in each language) and the official page, for the footer."""
+    """The overview by its publisher and title, the strategy's date (in each language) and the
+    official page, for the footer."""
     pub = strategy.publication
+    source = {lang: ui("source_of", lang, title=strategy.source_title[lang]) for lang in LANGS}
     if pub is None:
-        return None
-    return {"decided": {lang: fmt.date(pub.decided, lang) for lang in LANGS}, "official": pub.official.url}
+        return {"source": source}
+    return {
+        "source": source,
+        "decided": {lang: fmt.date(pub.decided, lang) for lang in LANGS},
+        "official": pub.official.url,
+    }
 
 
 def _other_language_pass(config: MkDocsConfig) -> bool:

@@ -481,9 +481,8 @@ ORIENTATION_WORDS = {
     "cite_open": {"ja": "「", "en": ', "'},
     "cite_close": {"ja": "」 ", "en": '", '},
     "footer_unofficial": {
-        "ja": "非公式の参照サイト（内閣府のサイトではありません）。出典：内閣府「統合イノベーション戦略2025（概要）」",
-        "en": "An unofficial reference, not a Cabinet Office site. Source: Cabinet Office, Integrated Innovation "
-        "Strategy 2025 (Overview)",
+        "ja": "非公式の参照サイト（内閣府のサイトではありません）。出典：{source}",
+        "en": "An unofficial reference, not a Cabinet Office site. Source: {source}",
     },
     "footer_decided": {"ja": "（{date}閣議決定）", "en": ", decided by the Cabinet on {date}"},
     "footer_official": {"ja": "公式ページ：", "en": "Official page: "},
