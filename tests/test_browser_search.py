@@ -234,6 +234,16 @@ def test_keyboard_open_arrows_enter_and_escape(browser, server):
     assert problems == []
 
 
+def wait_for_held(page, held: list) -> None:
+    """Wait (up to 10 s) until opening the search has asked for search-dialog.js, which the test's
+    route holds in `held`: exactly one request."""
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1, "opening the search did not fetch search-dialog.js"
+
+
 def test_escape_closes_the_search_before_its_script_has_come(browser, server):
     """On a slow line a reader may close the search before search-dialog.js has come: Esc closes it
     all the same and gives the focus back, and the search works once the script is there."""
@@ -246,11 +256,7 @@ def test_escape_closes_the_search_before_its_script_has_come(browser, server):
         page.locator(".md-nav--primary a", has_text="All measures").first.focus()
         page.keyboard.press("s")
         wait_until(page, "document.getElementById('__search').checked")
-        for _ in range(100):
-            if held:
-                break
-            page.wait_for_timeout(100)
-        assert len(held) == 1, "opening the search did not fetch search-dialog.js"
+        wait_for_held(page, held)
         page.keyboard.press("Escape")
         wait_until(page, "!document.getElementById('__search').checked", timeout=5000)
         assert page.evaluate("document.activeElement.textContent.trim()") == "All measures"
@@ -277,11 +283,7 @@ def test_the_search_says_it_is_preparing_until_its_script_has_come(browser, serv
         open_page(page, address(server, lang, ""))
         page.locator(SEARCH_INPUT).click()
         wait_until(page, "document.getElementById('__search').checked")
-        for _ in range(100):
-            if held:
-                break
-            page.wait_for_timeout(100)
-        assert len(held) == 1, "opening the search did not fetch search-dialog.js"
+        wait_for_held(page, held)
         said = page.locator(SEARCH_META).inner_text()
         assert said == ui("search_loading", lang), said
         held[0].continue_()
