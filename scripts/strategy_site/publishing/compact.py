@@ -54,14 +54,17 @@ _WORD = re.compile(r"[\w\\-]")
 def stylesheet(css: str) -> str:
     """A stylesheet without its comments, blank lines and indentation. Strings are kept as written
     (a '/*' in a string is no comment); a comment becomes nothing, as CSS reads it."""
-    if _CSS_TOKENS.sub("", css):  # something the tokens do not cover (an unclosed string): leave it be
-        return css
-    out = []
+    out, at = [], 0
     for m in _CSS_TOKENS.finditer(css):
+        if m.start() != at:  # something the tokens do not cover (an unclosed string): leave it be
+            return css
+        at = m.end()
         if not m.group().startswith("/*"):
             out.append(m.group())
         elif _WORD.match(css[m.start() - 1 : m.start()]) and _WORD.match(css[m.end() : m.end() + 1]):
             return css  # a/**/b: two words the comment keeps apart; leave the stylesheet be
+    if at != len(css):
+        return css
     # No string holds a line break (the tokens above), so every run from a line break on is white
     # space between rules or declarations: one line break.
     return re.sub(r"\n[ \t\r\n\f]*", "\n", "".join(out)).lstrip("\n")
