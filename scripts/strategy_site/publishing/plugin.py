@@ -58,6 +58,11 @@ class StrategySitePlugin(BasePlugin):
         # build). A plain `mkdocs serve` empties the site at every build, so it writes them all.
         self.write_changed_only = False
         self.static_written: dict[str, str] = {}
+        # The preview's dirty builds: MkDocs reads only the changed pages' sources, and a page's title
+        # comes from its source, so the others' would be None in the navigation. The preview keeps
+        # each page's title from the builds before (by its source file) and sets `dirty`.
+        self.dirty = False
+        self.known_titles: dict[str, str] | None = None
         self.not_found: dict[str, str] = {}  # this build's 404 page in each language (on_post_template)
         # while serving: the search index, refreshed in the background after each build. Its
         # failures are printed, not logged: a warning logged from its thread would land in the
@@ -124,9 +129,20 @@ class StrategySitePlugin(BasePlugin):
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files):
+        """In the preview's dirty builds: each page MkDocs will not read again keeps its title."""
+        if self.dirty and self.known_titles is not None:
+            for file in files.documentation_pages():
+                title = self.known_titles.get(file.abs_src_path or "")
+                if file.page is not None and title is not None and not file.is_modified():
+                    file.page.title = title
+        return nav
+
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py), which
-        allows the labels of its wide tables' cards (cards.py)."""
+        allows the labels of its wide tables' cards (cards.py). In the preview, its title is kept."""
+        if self.known_titles is not None and page.title is not None:
+            self.known_titles[page.file.abs_src_path or ""] = page.title
         return compact(csp.with_policy(cards.label_cells(output)))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

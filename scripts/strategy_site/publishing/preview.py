@@ -223,6 +223,7 @@ class _Preview:
         self.looks: tuple | None = None  # the templates', theme's, assets' and mkdocs.yml's stamps
         self.compiled = CompiledTemplates()  # shared by the builds' Jinja environments
         self.listed: dict[tuple, list[str]] = {}  # the theme's files, as MkDocs lists them
+        self.titles: dict[str, str] = {}  # each page's title, by its source (the plugin's known_titles)
 
     def config(self):
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
@@ -289,6 +290,7 @@ class _Preview:
             plugin.static_written = {}  # MkDocs empties the site first
         if looks != self.looks:
             self.listed.clear()
+        plugin.dirty, plugin.known_titles = dirty, self.titles
         with _dirty_build(dirty):
             build(config, serve_url=self.serve_url, dirty=dirty)
         if plugin.problems is not None:  # the data changed between the check and the build
