@@ -33,6 +33,7 @@ GLOSSARY = "glossary.yaml"
 REDIRECTS = "redirects.yaml"
 ACCESSIBILITY = "accessibility.yaml"
 NAMES = "names.yaml"
+TOPICS = "topics.yaml"
 PROBLEM = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
     r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$"
@@ -159,6 +160,11 @@ ALIAS_BOMB = (
 
 _TERMS = len(yaml.safe_load((DATA / GLOSSARY).read_text("utf-8"))["terms"])
 _GLOSSARY_LINES = len((DATA / GLOSSARY).read_text("utf-8").splitlines())
+_SIP_NOTE_LINE = Edit(("figures", 1, "note")).line((DATA / FIGURES).read_text("utf-8"))  # where the note stands
+_SIP_AMOUNT_LINE = Edit(("figures", 1, "amount")).line((DATA / FIGURES).read_text("utf-8"))
+_SIP_TEXT_LINE = Edit(("sections", 2, "items", 0, "text")).line((DATA / PROGRESS).read_text("utf-8"))
+_TOPICS = len(yaml.safe_load((DATA / TOPICS).read_text("utf-8"))["topics"])
+_TOPIC_LINES = len((DATA / TOPICS).read_text("utf-8").splitlines())
 
 
 def _more_terms(b: bytes) -> bytes:
@@ -565,7 +571,7 @@ CASES = [
         FIGURES,
         Edit(("figures", 1, "amount"), value="850"),
         "figures[2].amount",
-        ("the amount is 850億円", "'840億円'", "'¥84 billion'", "line 24", "correct the amount or the text"),
+        ("the amount is 850億円", "'840億円'", "'¥84 billion'", f"line {_SIP_NOTE_LINE}", "correct the amount or the text"),
         count=2,
     ),
     Case(
@@ -573,8 +579,8 @@ CASES = [
         PROGRESS,
         Edit(("sections", 2, "items", 0, "text", "en"), rewrite=_swap("¥84 billion", "¥85 billion")),
         "figures[2].amount",
-        ("the amount is 840億円", "progress item 'sip-and-bridge'", "data/progress.yaml, line 73", "'¥85 billion'"),
-        line=17,
+        ("the amount is 840億円", "progress item 'sip-and-bridge'", f"data/progress.yaml, line {_SIP_TEXT_LINE}", "'¥85 billion'"),
+        line=_SIP_AMOUNT_LINE,
         reported_in=FIGURES,
     ),
     Case(
@@ -1044,6 +1050,44 @@ CASES = [
         ("2000.0 MB", "at most 1 MB"),
         line=1,
         prepare=lambda data: os.truncate(data / FIGURES, 2_000_000_000),
+    ),
+    # Topics (data/topics.yaml): the site's own reading of which items belong together.
+    Case(
+        "a topic the registry does not have",
+        PILLAR,
+        Edit(("groups", 0, "measures", 0, "topics", 0), value="artificial-intelligence"),
+        "groups[1].measures[1].topics[1]",
+        ("the topic 'artificial-intelligence'", "data/topics.yaml has no topic"),
+    ),
+    Case(
+        "a topic listed twice on one measure",
+        PILLAR,
+        Edit(("groups", 0, "measures", 0, "topics"), value="[ai, information-and-communications, ai]"),
+        "groups[1].measures[1].topics[3]",
+        ("the topic 'ai' twice", "Keep it once"),
+    ),
+    Case(
+        "a measure without topics",
+        PILLAR,
+        Edit(("groups", 1, "measures", 0, "topics"), drop=True),
+        "groups[2].measures[1].id",
+        ("this measure has no topic", "topics: [<id>, ...]", "data/topics.yaml"),
+        line=("groups", 1, "measures", 0, "id"),
+    ),
+    Case(
+        "a measure with an empty list of topics",
+        PILLAR,
+        Edit(("groups", 1, "measures", 0, "topics"), value="[]"),
+        "groups[2].measures[1].topics",
+        ("this measure has no topic",),
+    ),
+    Case(
+        "a topic no item uses",
+        TOPICS,
+        lambda b: b + '  - id: semiconductors\n    name: {ja: "半導体", en: "Semiconductors"}\n'.encode(),
+        f"topics[{_TOPICS + 1}].id",
+        ("no item uses the topic 'semiconductors'", "remove the topic"),
+        line=_TOPIC_LINES + 1,
     ),
 ]
 

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategy_site.checking import dates, ids, items, names, redirects, schema, validate, writing
+from strategy_site.checking import dates, ids, items, names, redirects, schema, topics, validate, writing
 from strategy_site.reading import shape
 from strategy_site.reading.load import LoadedFile, read_file
 from strategy_site.reading.problems import Problem
@@ -26,7 +26,7 @@ from strategy_site.reading.problems import Problem
 from conftest import ROOT
 
 DATA = ROOT / "data"
-MODULES = (validate, writing, ids, redirects, items, dates, names)
+MODULES = (validate, writing, ids, redirects, items, dates, names, topics)
 
 
 def _listed() -> list:

@@ -26,6 +26,7 @@ SINGLE_FILES = {
     "redirects.yaml": "redirects",
     "accessibility.yaml": "accessibility",
     "names.yaml": "names",
+    "topics.yaml": "topics",
 }
 PILLAR_DIR = "pillars"
 # The rules themselves: the project's own copy of the schemas, which the check uses. data/schema/ is

@@ -3,7 +3,7 @@ schema expresses.
 
 Every problem is collected, each naming the file, line, column and field, before anything stops.
 Each rule is one check_* function whose docstring states it, in the module of its subject (writing,
-ids, items, dates, redirects, names, statements); every rule is listed here, in one place (FILE_RULES, RULES,
+ids, items, dates, redirects, names, statements, topics); every rule is listed here, in one place (FILE_RULES, RULES,
 MODEL_RULES), and validate() runs the lists.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from strategy_site.checking import dates, ids, items, limits, names, redirects, statements, writing
+from strategy_site.checking import dates, ids, items, limits, names, redirects, statements, topics, writing
 from strategy_site.checking.schema import (
     PILLAR_DIR,
     RULES_DIR,
@@ -170,6 +170,10 @@ RULES: tuple[Rule, ...] = (
     Rule(names.check_name_sources),
     Rule(names.check_official_names, references=True),
     Rule(names.check_registered_names, references=True),
+    Rule(topics.check_topics_known, references=True),
+    Rule(topics.check_topics_once),
+    Rule(topics.check_measures_have_topics),
+    Rule(topics.check_topics_used, references=True),
 )
 
 # The rules on the built model (strategy, files, the ids a served page carries), once the data is

@@ -1058,6 +1058,24 @@ PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
         "した英語名なら 'status: official' か 'established' とし、その英語を使っているページを 'source:' に書きます。"
         "当サイトによる翻訳なら 'status: site' とします。名称でなければ小文字で書いてください。",
     ),
+    (
+        r"refers to the topic '(?P<t>[^']*)', but data/topics\.yaml has no topic with that id\. Check the spelling, "
+        r"or add the topic there with its Japanese and English name\.",
+        "トピック '{t}' を挙げていますが、data/topics.yaml にその id のトピックはありません。つづりを確かめるか、"
+        "日本語と英語の名前を付けてそこにトピックを加えてください。",
+    ),
+    (r"lists the topic '(?P<t>[^']*)' twice\. Keep it once\.", "トピック '{t}' を2回挙げています。1回にしてください。"),
+    (
+        r"this measure has no topic\. Add 'topics: \[<id>, \.\.\.\]' with the ids of the topics it belongs to, "
+        r"from data/topics\.yaml \(every measure belongs to at least one\)\.",
+        "この施策にはトピックがありません。data/topics.yaml から、属するトピックの id を 'topics: [<id>, ...]' の形で"
+        "加えてください（どの施策も1つ以上のトピックに属します）。",
+    ),
+    (
+        r"no item uses the topic '(?P<t>[^']*)'\. Add it to the 'topics' of the items it covers, or remove the "
+        r"topic\.",
+        "トピック '{t}' を使っている項目がありません。該当する項目の 'topics' に加えるか、トピックを削除してください。",
+    ),
 )
 
 # What a field expects (the schema's descriptions, data/schema/*.json), for " Expected: ..." in a problem.

@@ -46,10 +46,20 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A topic of data/topics.yaml: items across the slides and the history list it in their `topics`
+    (the site's own reading of the overview, marked as such where it is shown)."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
 class Statement:
     id: str
     slide: int
     text: Text
+    topics: tuple[str, ...] = ()  # the ids of its topics (data/topics.yaml): the site's own reading
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class Measure:
     text: Text
     pillar_id: str
     group_id: str
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class ProgressItem:
     advances: tuple[str, ...] = ()
     dates: tuple[DatedEvent, ...] = ()
     counts: tuple[Count, ...] = ()
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +162,7 @@ class Figure:
     progress_item_id: str
     note: Text
     budget_type_is_site_reading: bool = False  # the site's reading of the budget type (provenance.py)
+    topics: tuple[str, ...] = ()
 
     @property
     def yen(self) -> Decimal:
@@ -166,6 +179,7 @@ class HistoryYear:
     lead: Text
     priorities: tuple[Text, ...]
     closing: Text | None
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -256,6 +270,7 @@ class Strategy:
     names: tuple[Name, ...] = ()
     publication: Publication | None = None
     typos: tuple[str, ...] = ()  # the original's typos that the texts quote as they stand
+    topics: tuple[Topic, ...] = ()  # the registry of topics (data/topics.yaml), in its order
     data_date: str = ""  # YYYY-MM-DD: the last change to data/ (reading.load.data_date), set by the pipeline
 
     # -- look-ups ---------------------------------------------------------------------------
@@ -388,7 +403,12 @@ def _grouped(pairs) -> dict[str, tuple]:
 
 
 def _statement(raw: dict) -> Statement:
-    return Statement(raw["id"], raw["slide"], Text.of(raw["text"]))
+    return Statement(raw["id"], raw["slide"], Text.of(raw["text"]), _topics(raw))
+
+
+def _topics(raw: dict) -> tuple[str, ...]:
+    """An item's topics (its 'topics' list; none where it has none)."""
+    return tuple(raw.get("topics", ()))
 
 
 def _pillar(raw: dict) -> Pillar:
@@ -397,7 +417,9 @@ def _pillar(raw: dict) -> Pillar:
             g["id"],
             g["slide"],
             Text.of(g["title"]),
-            tuple(Measure(m["id"], m["slide"], Text.of(m["text"]), raw["id"], g["id"]) for m in g["measures"]),
+            tuple(
+                Measure(m["id"], m["slide"], Text.of(m["text"]), raw["id"], g["id"], _topics(m)) for m in g["measures"]
+            ),
         )
         for g in raw["groups"]
     )
@@ -415,6 +437,7 @@ def _progress_section(raw: dict) -> ProgressSection:
             tuple(i.get("advances", ())),
             tuple(DatedEvent(d["date"], Text.of(d["event"])) for d in i.get("dates", ())),
             tuple(Count(c["value"], Text.of(c["counter"])) for c in i.get("counts", ())),
+            _topics(i),
         )
         for i in raw["items"]
     )
@@ -437,6 +460,7 @@ def _figure(raw: dict) -> Figure:
         raw["progress_item"],
         Text.of(raw["note"]),
         bool(raw.get("budget_type_is_site_reading")),
+        _topics(raw),
     )
 
 
@@ -466,6 +490,7 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
             Text.of(y["lead"]),
             tuple(Text.of(p) for p in y["priorities"]),
             Text.maybe(y.get("closing")),
+            _topics(y),
         )
         for y in sorted(files["history"][0].data["years"], key=lambda y: y["year"])
     )
@@ -495,6 +520,7 @@ def build(files: dict[str, list[LoadedFile]]) -> Strategy:
         names=tuple(_name(n) for f in files.get("names", []) for n in f.data["names"]),
         publication=_publication(strategy.get("publication")),
         typos=tuple(strategy.get("typos", ())),
+        topics=tuple(Topic(t["id"], Text.of(t["name"])) for f in files.get("topics", []) for t in f.data["topics"]),
     )
 
 
