@@ -571,7 +571,13 @@ CASES = [
         FIGURES,
         Edit(("figures", 1, "amount"), value="850"),
         "figures[2].amount",
-        ("the amount is 850億円", "'840億円'", "'¥84 billion'", f"line {_SIP_NOTE_LINE}", "correct the amount or the text"),
+        (
+            "the amount is 850億円",
+            "'840億円'",
+            "'¥84 billion'",
+            f"line {_SIP_NOTE_LINE}",
+            "correct the amount or the text",
+        ),
         count=2,
     ),
     Case(
@@ -579,7 +585,12 @@ CASES = [
         PROGRESS,
         Edit(("sections", 2, "items", 0, "text", "en"), rewrite=_swap("¥84 billion", "¥85 billion")),
         "figures[2].amount",
-        ("the amount is 840億円", "progress item 'sip-and-bridge'", f"data/progress.yaml, line {_SIP_TEXT_LINE}", "'¥85 billion'"),
+        (
+            "the amount is 840億円",
+            "progress item 'sip-and-bridge'",
+            f"data/progress.yaml, line {_SIP_TEXT_LINE}",
+            "'¥85 billion'",
+        ),
         line=_SIP_AMOUNT_LINE,
         reported_in=FIGURES,
     ),

@@ -91,11 +91,8 @@ def check_topics_used(files: Files) -> list[Problem]:
         problem_at(
             loaded,
             ("topics", n, "id"),
-            f"no item uses the topic '{ident}'. Add it to the 'topics' of the items it covers, or remove "
-            "the topic.",
+            f"no item uses the topic '{ident}'. Add it to the 'topics' of the items it covers, or remove the topic.",
         )
         for loaded, n, ident in registry(files)
         if ident not in used
     ]
-
-

@@ -45,6 +45,11 @@ def _column(name: str, ja: str, en: str) -> Column:
     return Column(name, Text(ja, en))
 
 
+_TOPICS_COLUMN = _column(
+    "topics",
+    "トピックのID（空白区切り。当サイトによる分類、名称は strategy.json の topics）",
+    "the ids of the item's topics (space-separated; this site's classification, named in strategy.json's 'topics')",
+)
 MEASURE_COLUMNS = (
     _column("id", "施策のID（変わらない）", "the measure's id (it does not change)"),
     _column("pillar_id", "柱のID", "the pillar's id"),
@@ -57,6 +62,7 @@ MEASURE_COLUMNS = (
     _column("text_en", "施策（英語、翻訳）", "the measure in English (translation)"),
     _column("slide", "出典のスライド番号", "the source slide"),
     _column("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
+    _TOPICS_COLUMN,
     _column(
         "site_own_columns",
         "この行で当サイトによるもの（原文にない）列の名前（空白区切り、空欄はすべて原文とその翻訳）",
@@ -94,6 +100,7 @@ FIGURE_COLUMNS = (
     _column("note_ja", "原文の表記", "the figure's wording in the source"),
     _column("note_en", "原文の表記の英訳", "that wording in English"),
     _column("slide", "出典のスライド番号", "the source slide"),
+    _TOPICS_COLUMN,
     _column(
         "site_own_columns",
         "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idは当サイトの判断による結び付け）",
@@ -122,6 +129,7 @@ PROGRESS_COLUMNS = (
     ),
     _column("slide", "出典のスライド番号", "the source slide"),
     _column("permalink", "固定リンク（サイトのルートからの相対パス）", "short permalink, relative to the site's root"),
+    _TOPICS_COLUMN,
     _column(
         "site_own_columns",
         "この行で当サイトによるもの（原文にない）列の名前（空白区切り。measure_idsは当サイトの判断による結び付け）",
@@ -147,6 +155,9 @@ SCHEMA_DESCRIPTIONS = {
         "進捗状況（スライド3）のデータの形", "the progress under the 6th Basic Plan (slide 3)"
     ),
     "redirects.schema.json": Text("移動したアドレスの転送先のデータの形", "where moved addresses lead"),
+    "topics.schema.json": Text(
+        "トピックの登録簿（当サイトによる分類）のデータの形", "the registry of topics (this site's classification)"
+    ),
     "strategy.schema.json": Text(
         "戦略（表題、位置付け、スライド1の上部、スライド2の枠組み）のデータの形",
         "the strategy: its title, aim, slide 1's upper boxes and slide 2's frame",
@@ -157,8 +168,11 @@ EXPORTS = (
     Export(
         "strategy.json",
         Text(
-            "すべてのデータ（data/ の各ファイルの内容そのまま）と、どの項目が当サイトによるものか（provenance）",
-            "all the data, exactly as in the files under data/, and which fields are the site's own (provenance)",
+            "すべてのデータ（data/ の各ファイルの内容そのまま）と、どの項目が当サイトによるものか（provenance）。"
+            "各項目の topics はそのトピックのID、topics はトピックの登録簿（ともに当サイトによる分類）",
+            "all the data, exactly as in the files under data/, and which fields are the site's own (provenance); "
+            "each item's 'topics' lists the ids of its topics, and 'topics' is the registry of topics (both this "
+            "site's classification)",
         ),
     ),
     Export("measures.csv", Text("施策の一覧（1行1施策）", "every measure, one per row"), MEASURE_COLUMNS),
@@ -211,6 +225,7 @@ def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
         "redirects": files["redirects"][0].data,
         "accessibility": files["accessibility"][0].data,
         "names": files["names"][0].data,
+        "topics": files["topics"][0].data,
         "provenance": provenance.as_json(Text.of(files["strategy"][0].data["source_title"])),
     }
     return json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -252,6 +267,7 @@ def measures_csv(s: Strategy) -> str:
                 "text_en": ms.text.en,
                 "slide": ms.slide,
                 "permalink": "/" + urls.permalink_path(ms.id),
+                "topics": " ".join(ms.topics),
                 "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["measures.csv"]),
             }
         )
@@ -280,6 +296,7 @@ def figures_csv(s: Strategy) -> str:
                 "note_ja": f.note.ja,
                 "note_en": f.note.en,
                 "slide": f.slide,
+                "topics": " ".join(f.topics),
                 "site_own_columns": " ".join(
                     provenance.SITE_OWN_COLUMNS["figures.csv"]
                     + ((provenance.SITE_READ_COLUMN,) if f.budget_type_is_site_reading else ())
@@ -306,6 +323,7 @@ def progress_csv(s: Strategy) -> str:
                     "measure_ids": " ".join(dict.fromkeys(it.advances)),
                     "slide": it.slide,
                     "permalink": "/" + urls.permalink_path(it.id),
+                    "topics": " ".join(it.topics),
                     "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["progress.csv"]),
                 }
             )

@@ -2,7 +2,8 @@
 
 The Japanese pages quote the overview verbatim; everything the site adds to it (the phrases attached
 to dates and counts, the glossary's expansions, the links from progress items and figures to measures,
-the note on budgets, the 2025 card of the history page) is marked as the site's own: on the pages with
+the note on budgets, the 2025 card of the history page, the topics and which items belong to
+each) is marked as the site's own: on the pages with
 a small mark (see _macros.j2, own), in strategy.json under "provenance" and in the CSVs' column
 'site_own_columns'. /about/#site-additions explains the mark.
 """
@@ -11,7 +12,25 @@ from __future__ import annotations
 
 from strategy_site.structure.model import Text
 
-# Fields of data/ whose texts (or links) are the site's own, as paths into strategy.json.
+# Which items belong to which topic (each item's 'topics'): the site's classification, wherever it stands.
+ITEM_TOPICS = Text(
+    "各項目のトピック（どの項目がどのトピックに属するかは当サイトによる分類）",
+    "each item's topics (which items belong to which topic is this site's classification)",
+)
+TOPIC_FIELDS = (
+    "strategy.aim.topics",
+    "strategy.boxes[].items[].topics",
+    "strategy.boxes[].groups[].items[].topics",
+    "strategy.about.statements[].topics",
+    "pillars[].groups[].measures[].topics",
+    "progress.statements[].topics",
+    "progress.sections[].items[].topics",
+    "figures.figures[].topics",
+    "history.years[].topics",
+)
+
+# Fields of data/ whose texts (or links) are the site's own, as paths into strategy.json (the items'
+# topics once here, for /about/; strategy.json names every field in TOPIC_FIELDS).
 SITE_OWN_FIELDS = (
     (
         "progress.sections[].items[].dates[].event",
@@ -60,6 +79,14 @@ SITE_OWN_FIELDS = (
         ),
     ),
     (
+        "topics.topics[]",
+        Text(
+            "トピックの登録簿（トピックの日本語名と英語名）",
+            "the registry of topics (each topic's Japanese and English name)",
+        ),
+    ),
+    ("pillars[].groups[].measures[].topics", ITEM_TOPICS),
+    (
         "names.names[]",
         Text("名称の登録簿（英語名とその出典）", "the registry of names (English names and their sources)"),
     ),
@@ -75,7 +102,11 @@ SITE_OWN_PAGES = (
 )
 
 # The CSVs: which columns of each row hold the site's own words or judgements.
-SITE_OWN_COLUMNS = {"measures.csv": (), "figures.csv": ("measure_id",), "progress.csv": ("measure_ids",)}
+SITE_OWN_COLUMNS = {
+    "measures.csv": ("topics",),
+    "figures.csv": ("measure_id", "topics"),
+    "progress.csv": ("measure_ids", "topics"),
+}
 # figures.csv: the column added for a row whose budget type is the site's reading.
 SITE_READ_COLUMN = "budget_type"
 
@@ -97,6 +128,7 @@ def as_json(source_title: Text) -> dict:
             "en": "Every Japanese text quotes the source verbatim (line breaks joined) and every English "
             "text translates it, except the fields below, which are the site's own.",
         },
-        "site_own": [{"field": field, **text.as_dict()} for field, text in SITE_OWN_FIELDS],
+        "site_own": [{"field": field, **text.as_dict()} for field, text in SITE_OWN_FIELDS]
+        + [{"field": field, **ITEM_TOPICS.as_dict()} for field in TOPIC_FIELDS if field not in dict(SITE_OWN_FIELDS)],
         "site_own_outside_data": [text.as_dict() for text in SITE_OWN_PAGES],
     }

@@ -156,6 +156,7 @@ PAGE_VALUES = {
         "in_full": pages.listed_in_full(s.measures) and pages.listed_in_full(s.figures),
     },
     "about": lambda s, page, lang, address, export_files: {"provenance": provenance},
+    "topic": lambda s, page, lang, address, export_files: {"t": s.topic(page.topic_id)},
     "data": lambda s, page, lang, address, export_files: {
         "exports": export_files,
         "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}",
@@ -178,6 +179,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
         "prose": lambda key, **kw: prose(key, lang, **kw),
         "page": lambda name: pages.SOURCE[name],
         "pillar_page": pages.pillar,
+        "topic_page": pages.topic,
         "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),
         "where_shown": lambda ident: pages.where_shown(s, ident),
         "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),

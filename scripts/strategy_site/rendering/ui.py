@@ -1196,3 +1196,35 @@ EXPECTED_JA = {
     ),
     "億円 or 兆円": "億円 か 兆円",
 }
+
+# -- Topics across the slides (issue 26): the topics' index and each topic's page. Which items belong to
+# which topic is the site's own reading (data/topics.yaml; provenance.py), and the pages say so.
+TOPIC_WORDS = {
+    "topics": {"ja": "トピック別", "en": "Topics"},
+    "topic_title": {"ja": "トピック：{name}", "en": "Topic: {name}"},
+    "topics_intro": {
+        "ja": "3枚のスライドと戦略の変遷に散らばる項目を、テーマ（トピック）ごとにまとめました。トピックと、"
+        "どの項目がどのトピックに属するかは当サイトによる分類で、原文にはありません。",
+        "en": "The items of the three slides and the history, gathered by subject (topic). The topics, and which "
+        "items belong to each, are this site's own classification, not the overview's.",
+    },
+    "topic_intro": {
+        "ja": "「{name}」に関する項目を、3枚のスライドと戦略の変遷から、掲載箇所ごとに集めました（{n}）。"
+        "どの項目がこのトピックに属するかは当サイトによる分類で、原文にはありません。",
+        "en": "The items about “{name}” from the three slides and the history, grouped by where they stand "
+        "({n}). Which items belong to this topic is this site's own classification, not the overview's.",
+    },
+    "topic_count": {"ja": "項目数", "en": "Items"},
+    "topic": {"ja": "トピック", "en": "Topic"},
+    "all_topics": {"ja": "トピックの一覧", "en": "All topics"},
+    "topic_place_glance": {"ja": "概要：戦略の位置付けと重点事項", "en": "At a glance: the aim and the priorities"},
+    "topic_place_measures": {"ja": "3つの柱の施策", "en": "Measures of the three pillars"},
+    "topic_place_progress": {"ja": "進捗状況", "en": "Progress"},
+    "topic_place_budget": {"ja": "予算", "en": "Budget figures"},
+    "topic_place_history": {"ja": "戦略の変遷", "en": "History"},
+    "shown_at": {"ja": "掲載箇所", "en": "Where it stands"},
+    "shown_at_named": {"ja": "：「{item}」の掲載箇所", "en": ": where “{item}” stands"},
+    "topics_of_item": {"ja": "トピック", "en": "Topics"},
+}
+
+UI.update(TOPIC_WORDS)

@@ -11,6 +11,9 @@ from strategy_site.reading.load import LoadedFile
 from strategy_site.structure.pages import ITEM_KINDS
 
 LANGS = ("ja", "en")
+# Where an item with topics stands on the site, in the order a topic's page lists them: the strategy at
+# a glance (the aim, slide 1's boxes), the pillars' measures, progress, budget figures, the history page.
+TOPIC_PLACES = ("glance", "measures", "progress", "budget", "history")
 
 
 @dataclass(frozen=True)
@@ -365,6 +368,44 @@ class Strategy:
         if rest or not parts:
             parts.append((rest, False))
         return parts
+
+    # -- topics (data/topics.yaml): the site's own reading of which items belong together ------------
+    def topic(self, topic_id: str) -> Topic:
+        return self._topics[topic_id]
+
+    @cached_property
+    def _topics(self) -> dict[str, Topic]:
+        return _first_by_id(self.topics)
+
+    @cached_property
+    def tagged(self) -> dict[str, tuple]:
+        """Every item that can carry topics, by where it stands on the site (TOPIC_PLACES), in the
+        data's order: the aim and slide 1's box items; the measures; the progress statements and
+        items; the budget figures; the history page's statements and years."""
+        return {
+            "glance": (self.aim, *self.box_items),
+            "measures": self.measures,
+            "progress": (*self.progress_statements, *self.progress_items),
+            "budget": self.figures,
+            "history": (*self.about_statements, *self.history),
+        }
+
+    @cached_property
+    def _of_topic(self) -> dict[str, dict[str, tuple]]:
+        out: dict[str, dict[str, list]] = {t.id: {place: [] for place in TOPIC_PLACES} for t in self.topics}
+        for place, things in self.tagged.items():
+            for thing in things:
+                for topic_id in dict.fromkeys(thing.topics):
+                    out.setdefault(topic_id, {p: [] for p in TOPIC_PLACES})[place].append(thing)
+        return {t: {place: tuple(things) for place, things in by.items()} for t, by in out.items()}
+
+    def of_topic(self, topic_id: str) -> dict[str, tuple]:
+        """The items of a topic by where they stand (TOPIC_PLACES, each maybe empty)."""
+        return self._of_topic.get(topic_id, {place: () for place in TOPIC_PLACES})
+
+    def topic_count(self, topic_id: str) -> int:
+        """How many items belong to a topic, wherever they stand."""
+        return sum(len(things) for things in self.of_topic(topic_id).values())
 
     def item_text(self, ident: str) -> Text:
         """The text of any item that has a permalink (for a figure, its programme)."""

@@ -18,39 +18,54 @@ if TYPE_CHECKING:
     from strategy_site.structure.model import Strategy, Text
 
 
+# What a page type can have one page per: the ids of those things in the model, in their order.
+PER: dict[str, Callable[[Strategy], Iterable[str]]] = {
+    "pillar": lambda s: (p.id for p in s.pillars),
+    "topic": lambda s: (t.id for t in s.topics),
+}
+
+
 @dataclass(frozen=True)
 class PageType:
     """A kind of page, the same in both languages. `source` is its Markdown file under docs/<lang>/;
-    a type with `per_pillar` has one page per pillar, at `source` with the pillar's id for {id}."""
+    a type with `per` (a key of PER: 'pillar', 'topic') has one page per such thing, at `source` with
+    its id for {id}."""
 
     name: str  # its template is templates/<name>.md.j2
     source: str
-    per_pillar: bool = False
+    per: str | None = None
 
     @property
     def template(self) -> str:
         return f"{self.name}.md.j2"
 
-    def source_of(self, pillar_id: str | None = None) -> str:
-        return self.source.format(id=pillar_id) if self.per_pillar else self.source
+    @property
+    def per_pillar(self) -> bool:
+        """Whether there is one page of this type per pillar."""
+        return self.per == "pillar"
+
+    def source_of(self, ident: str | None = None) -> str:
+        return self.source.format(id=ident) if self.per else self.source
 
 
 # In the navigation's order. The pillar pages stand together under one heading ("Pillars").
 PAGE_TYPES = (
     PageType("home", "index.md"),
-    PageType("pillar", "pillars/{id}.md", per_pillar=True),
+    PageType("pillar", "pillars/{id}.md", per="pillar"),
     PageType("measures", "measures.md"),
     PageType("progress", "progress.md"),
     PageType("budget", "budget.md"),
     PageType("history", "history.md"),
     PageType("glossary", "glossary.md"),
+    PageType("topics", "topics/index.md"),
+    PageType("topic", "topics/{id}.md", per="topic"),
     PageType("summary", "summary.md"),
     PageType("about", "about.md"),
     PageType("data", "data.md"),
     PageType("accessibility", "accessibility.md"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
-SOURCE = {t.name: t.source for t in PAGE_TYPES if not t.per_pillar}  # the pages there is one of
+SOURCE = {t.name: t.source for t in PAGE_TYPES if not t.per}  # the pages there is one of
 NAV_PILLARS = "Pillars"  # the navigation's section of pillar pages (mkdocs.yml translates it)
 
 
@@ -59,33 +74,51 @@ def pillar(pillar_id: str) -> str:
     return PAGE_TYPE["pillar"].source_of(pillar_id)
 
 
+def topic(topic_id: str) -> str:
+    """The page source of a topic: 'topics/<id>.md'."""
+    return PAGE_TYPE["topic"].source_of(topic_id)
+
+
 @dataclass(frozen=True)
 class Page:
-    """One page of the site (the same in both languages): its type and its source."""
+    """One page of the site (the same in both languages): its type, its source and, for a type with
+    one page per pillar or topic, the id of its pillar or topic."""
 
     type: PageType
     source: str
-    pillar_id: str | None = None
+    of: str | None = None
 
     @property
     def url(self) -> str:
         return urls.page_url(self.source)
+
+    @property
+    def pillar_id(self) -> str | None:
+        return self.of if self.type.per == "pillar" else None
+
+    @property
+    def topic_id(self) -> str | None:
+        return self.of if self.type.per == "topic" else None
 
 
 def site_pages(s: Strategy) -> list[Page]:
     """Every page of the site, in the navigation's order."""
     out = []
     for t in PAGE_TYPES:
-        out += [Page(t, pillar(p.id), p.id) for p in s.pillars] if t.per_pillar else [Page(t, t.source)]
+        out += [Page(t, t.source_of(ident), ident) for ident in PER[t.per](s)] if t.per else [Page(t, t.source)]
     return out
 
 
 def nav(s: Strategy) -> list:
     """MkDocs' navigation: every page in order, the pillar pages under one heading. Titles come
-    from each page's heading, so they are in the page's language."""
+    from each page's heading, so they are in the page's language. The topic pages are reached from
+    the topics' index (a heading of each of them in every page's navigation would weigh on every page)."""
     out: list = []
     for t in PAGE_TYPES:
-        out.append({NAV_PILLARS: [pillar(p.id) for p in s.pillars]} if t.per_pillar else t.source)
+        if t.per_pillar:
+            out.append({NAV_PILLARS: [pillar(p.id) for p in s.pillars]})
+        elif not t.per:
+            out.append(t.source)
     return out
 
 
