@@ -94,14 +94,16 @@
 
   function run() {
     var query = input.value.trim();
+    var narrowed = narrowing();  // the topic, pillar and slide chosen (null: none; see "Narrowing" below)
     var mine = ++ticket;
-    if (!query) {
+    remember(query, narrowed);
+    if (!query && !narrowed) {
       list.textContent = "";
       say(translations["search.result.placeholder"]);
       return;
     }
     engine(scope()).then(function (pf) {
-      return pf.search(query);
+      return pf.search(query || null, narrowed ? { filters: narrowed } : {});
     }).then(function (search) {
       if (mine !== ticket || !search) { return null; }
       // The first few results as soon as they are there, then the rest.
@@ -231,6 +233,74 @@
   list.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("a")) { close(); }
   });
+
+  // -- Narrowing (issue 26): by topic, pillar and slide, with Pagefind's filters (each page carries its
+  // values: rendering/render.py). The choices' names come from search-filters.json, in the page's
+  // language. What is searched and how it is narrowed stands in the page's address (?q=…&topic=…&
+  // pillar=…&slide=…), so it can be shared; an address with them opens the search (search.js).
+
+  var FILTERS = ["topic", "pillar", "slide"];
+  var filterBox = dialog.querySelector(".site-search__filters");
+  var selects = {};
+  FILTERS.forEach(function (key) { selects[key] = filterBox && filterBox.querySelector("select[data-filter=" + key + "]"); });
+  var asked = new URLSearchParams(window.location.search);  // the address the page was opened at
+
+  function narrowing() {
+    var chosen = null;
+    FILTERS.forEach(function (key) {
+      var select = selects[key];
+      if (select && select.value) { chosen = chosen || {}; chosen[key] = select.value; }
+    });
+    return chosen;
+  }
+
+  function addressWith(query, narrowed) {
+    var url = new URL(window.location.href);
+    ["q"].concat(FILTERS).forEach(function (key) { url.searchParams.delete(key); });
+    if (query) { url.searchParams.set("q", query); }
+    FILTERS.forEach(function (key) { if (narrowed && narrowed[key]) { url.searchParams.set(key, narrowed[key]); } });
+    return url.href;
+  }
+
+  function remember(query, narrowed) {
+    if (!isOpen()) { return; }
+    var href = addressWith(query, narrowed);
+    if (href !== window.location.href) { window.history.replaceState(window.history.state, "", href); }
+  }
+
+  function fillChoices(names) {
+    FILTERS.forEach(function (key) {
+      var select = selects[key];
+      if (!select || !names[key]) { return; }
+      names[key].forEach(function (pair) {
+        var option = element("option", null, pair[1]);
+        option.value = pair[0];
+        select.appendChild(option);
+      });
+      var wanted = asked.get(key);
+      if (wanted && names[key].some(function (pair) { return pair[0] === wanted; })) { select.value = wanted; }
+      select.addEventListener("change", run);
+    });
+    filterBox.hidden = false;
+  }
+
+  if (filterBox) {
+    if (asked.has("q") && !input.value) { input.value = asked.get("q"); }
+    window.fetch(new URL(filterBox.getAttribute("data-names"), window.location.href).href)
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      .then(function (names) {
+        fillChoices(names[lang] || {});
+        if (isOpen() && narrowing()) { run(); }
+      })
+      .catch(function () { /* without the names the search still works, unnarrowed */ });
+    // Closed, the page's address is the page's again.
+    toggle.addEventListener("change", function () {
+      if (!isOpen()) {
+        var href = addressWith("", null);
+        if (href !== window.location.href) { window.history.replaceState(window.history.state, "", href); }
+      }
+    });
+  }
 
   // The search search.js opened while this file was on its way gets what opening it gives, and the
   // results of what was typed.

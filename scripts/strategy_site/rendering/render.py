@@ -208,6 +208,8 @@ def render_pages(
         bytecode_cache=COMPILED,
     ).get_template("permalink.html.j2")
     site = pages.site_pages(s)
+    root_lang = next(lang for lang, prefix in urls.LANG_PREFIX.items() if not prefix)  # its folder is the site's root
+    out[f"{root_lang}/{SEARCH_FILTER_NAMES}"] = search_filter_names(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
     for lang in LANGS:
         for page in site:
@@ -222,7 +224,7 @@ def render_pages(
                 text = env.get_template(page.type.template).render(values)
             except (jinja2.TemplateError, RenderError, KeyError) as exc:
                 raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
-            out[f"{lang}/{page.source}"] = _tidy(text)
+            out[f"{lang}/{page.source}"] = _tidy(text) + _filter_marks(pages.search_filters(s, page))
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(
@@ -254,6 +256,37 @@ def render_pages(
                 )
             )
     return out
+
+
+# The names of the search's filter values in both languages, at the site's root (the search dialog fetches
+# them when it first opens, so they weigh nothing on a page's first visit).
+SEARCH_FILTER_NAMES = "search-filters.json"
+
+
+def search_filter_names(s: Strategy) -> str:
+    """The search dialog's choices for narrowing, by language: each filter's values (pages.SEARCH_FILTERS)
+    as [id, name], in the data's order."""
+    slides = sorted({i.slide for things in s.tagged.values() for i in things})
+    out = {
+        lang: {
+            "topic": [[t.id, t.name[lang]] for t in s.topics],
+            "pillar": [[p.id, p.name[lang]] for p in s.pillars],
+            "slide": [[str(n), fmt.slide(n, lang)] for n in slides],
+        }
+        for lang in LANGS
+    }
+    return json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _filter_marks(filters: dict[str, tuple[str, ...]]) -> str:
+    """A page's values for the search's filters, as Pagefind reads them (data-pagefind-filter="topic:ai"):
+    empty elements, in a hidden block at the end of the page's Markdown."""
+    marks = "".join(
+        f'<span data-pagefind-filter="{key}:{_raw_id(value)}"></span>'
+        for key, values in filters.items()
+        for value in values
+    )
+    return f'\n<div class="search-filters" hidden>{marks}</div>\n' if marks else ""
 
 
 def _yaml_string(text: str) -> str:

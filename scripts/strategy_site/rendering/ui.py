@@ -413,6 +413,11 @@ THEME_WORDS = (
     "search_other_lang",
     "search_both",
     "search_results",
+    "search_narrow",
+    "search_topic",
+    "search_pillar",
+    "search_slide",
+    "search_any",
 )
 
 
@@ -1225,6 +1230,12 @@ TOPIC_WORDS = {
     "shown_at": {"ja": "掲載箇所", "en": "Where it stands"},
     "shown_at_named": {"ja": "：「{item}」の掲載箇所", "en": ": where “{item}” stands"},
     "topics_of_item": {"ja": "トピック", "en": "Topics"},
+    # The search dialog's narrowing (theme/partials/search.html; docs/assets/search-dialog.js).
+    "search_narrow": {"ja": "絞り込み", "en": "Narrow the results"},
+    "search_topic": {"ja": "トピック", "en": "Topic"},
+    "search_pillar": {"ja": "柱", "en": "Pillar"},
+    "search_slide": {"ja": "スライド", "en": "Slide"},
+    "search_any": {"ja": "すべて", "en": "All"},
 }
 
 UI.update(TOPIC_WORDS)

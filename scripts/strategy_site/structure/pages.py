@@ -203,3 +203,48 @@ def anchor_moves(s: Strategy, page: str) -> dict[str, str]:
     if page == urls.page_url(SOURCE["progress"]) and not listed_in_full(s.progress_items):
         moves[ANY_ITEM] = urls.relative_url(page, urls.PERMALINK_DIR + "/")
     return moves
+
+
+# -- Narrowing the search (issue 26): each page carries, as Pagefind filters, the topics, pillars and
+# slides of the items it shows; the search dialog narrows its results by them.
+SEARCH_FILTERS = ("topic", "pillar", "slide")
+
+
+def items_shown(s: Strategy, page: Page) -> tuple:
+    """The items (with topics) a page shows: its measures, box items, progress items, figures, the history
+    page's statements and years; for a topic's page, the topic's items."""
+    name = page.type.name
+    if name == "pillar":
+        p = s.pillar(page.of or "")
+        items = tuple(i for sec in s.progress_of_pillar(p.id) for i in sec.items)
+        return (*p.measures, *items, *(f for ms in p.measures for f in s.figures_of_measure(ms.id)))
+    if name == "topic":
+        return tuple(i for things in s.of_topic(page.of or "").values() for i in things)
+    places = {
+        "home": "glance",
+        "measures": "measures",
+        "progress": "progress",
+        "budget": "budget",
+        "history": "history",
+    }
+    return s.tagged[places[name]] if name in places else ()
+
+
+def search_filters(s: Strategy, page: Page) -> dict[str, tuple[str, ...]]:
+    """A page's values for each of SEARCH_FILTERS (ids of topics and pillars, slide numbers), in order."""
+    items = items_shown(s, page)
+    # A topic's page is of its own topic only (its items may have others too).
+    topics = {page.of} if page.type.per == "topic" else {t for i in items for t in i.topics}
+    pillars = {_pillar_of(s, i) for i in items} | ({page.of} if page.type.per_pillar else set())
+    return {
+        "topic": tuple(t.id for t in s.topics if t.id in topics),
+        "pillar": tuple(p.id for p in s.pillars if p.id in pillars),
+        "slide": tuple(str(n) for n in sorted({i.slide for i in items})),
+    }
+
+
+def _pillar_of(s: Strategy, item: Any) -> str | None:
+    """The pillar an item stands under: a measure's or progress item's own, a figure's measure's; else None."""
+    if hasattr(item, "measure_id"):
+        return s.measure(item.measure_id).pillar_id
+    return getattr(item, "pillar_id", None)
