@@ -294,11 +294,11 @@ def test_exports_say_which_fields_are_the_sites_own(site: Path, loaded_files) ->
     rows = list(csv.DictReader(io.StringIO((site / "data" / "figures.csv").read_bytes().decode("utf-8-sig"))))
     own = {r["id"]: r["site_own_columns"] for r in rows}
     # Classing all of Moonshot's 4,114億円 as supplementary is the site's reading (issue 23).
-    assert own.pop("moonshot-budget") == "measure_id budget_type"
-    assert own and set(own.values()) == {"measure_id"}
+    assert own.pop("moonshot-budget") == "measure_id topics budget_type"
+    assert own and set(own.values()) == {"measure_id topics"}  # topics: the site's classification (issue 26)
     assert "figures.figures[].budget_type_is_site_reading" in fields
     rows = list(csv.DictReader(io.StringIO((site / "data" / "measures.csv").read_bytes().decode("utf-8-sig"))))
-    assert rows and all(r["site_own_columns"] == "" for r in rows)
+    assert rows and all(r["site_own_columns"] == "topics" for r in rows)
 
 
 def _exists(node: object, parts: list[str]) -> bool:

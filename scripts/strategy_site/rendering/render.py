@@ -181,6 +181,7 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
         "pillar_page": pages.pillar,
         "topic_page": pages.topic,
         "link": lambda to, anchor=None: Markup(urls.link(page.source, to, anchor)),
+        "href": lambda to: Markup(urls.relative_url(here, urls.page_url(to))),  # for a link in raw HTML
         "where_shown": lambda ident: pages.where_shown(s, ident),
         "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),
         "permalink_display": lambda ident: urls.printed_address(site_url, lang, urls.permalink_path(ident)),

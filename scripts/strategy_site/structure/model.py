@@ -341,6 +341,19 @@ class Strategy:
         texts of the items with a permalink): then it is the source's wording, not the site's own."""
         return ja in self._quoted
 
+    @cached_property
+    def _headings(self) -> str:
+        titles = [p.name for p in self.pillars] + [g.title for p in self.pillars for g in p.groups]
+        titles += [b.title for b in self.boxes] + [g.title for b in self.boxes for g in b.groups]
+        titles += [sec.title for sec in self.progress] + [pr for y in self.history for pr in y.priorities]
+        return "\n".join(t.ja for t in titles)
+
+    def stated(self, ja: str) -> bool:
+        """Whether a Japanese phrase stands in the overview's wording: in a quoted text (quoted), or in a
+        heading the data quotes (a pillar's name, a group's, box's or progress section's title, a history
+        year's priority)."""
+        return self.quoted(ja) or ja in self._headings
+
     def glossary_in_order(self, lang: str) -> tuple[Term, ...]:
         """The glossary in the page's order: by reading (gojūon) in Japanese, by English name in English."""
         if lang == "ja":
