@@ -1243,10 +1243,11 @@ UI.update(TOPIC_WORDS)
 PROSE.update(
     {
         "data_topics": {
-            "ja": "各項目の[トピック]({topics})（当サイトによる分類）は、3つのCSVの `topics` 列（トピックのIDを空白区切り）"
-            "と、strategy.json の各項目の `topics` にあります。トピックの日本語名と英語名は strategy.json の "
-            "`topics`（トピックの登録簿）にあります。トピック別のページの項目数は、これらのファイルでそのトピックを"
-            "持つ項目の数と同じです。",
+            "ja": "各項目の[トピック]({topics})（当サイトによる分類）は、3つのCSVの `to"
+            "pics` 列（トピックのIDを空白区切り）と、strategy.json の各項目の "
+            "`topics` にあります。トピックの日本語名と英語名は strategy.json "
+            "の `topics`（トピックの登録簿）にあります。トピック別のページの項目数は、これら"
+            "のファイルでそのトピックを持つ項目の数と同じです。",
             "en": "Each item's [topics]({topics}) (this site's classification) are in the `topics` column of the three "
             "CSV files (the topics' ids, space-separated) and in each item's `topics` in strategy.json. The topics' "
             "Japanese and English names are in strategy.json's `topics` (the registry of topics). The count of "
