@@ -1243,8 +1243,8 @@ UI.update(TOPIC_WORDS)
 PROSE.update(
     {
         "data_topics": {
-            "ja": "各項目の[トピック]({topics})（当サイトによる分類）は、3つのCSVの `to"
-            "pics` 列（トピックのIDを空白区切り）と、strategy.json の各項目の "
+            "ja": "各項目の[トピック]({topics})（当サイトによる分類）は、3つのCSVの "
+            "`topics` 列（トピックのIDを空白区切り）と、strategy.json の各項目の "
             "`topics` にあります。トピックの日本語名と英語名は strategy.json "
             "の `topics`（トピックの登録簿）にあります。トピック別のページの項目数は、これら"
             "のファイルでそのトピックを持つ項目の数と同じです。",
