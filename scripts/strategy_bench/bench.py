@@ -162,6 +162,10 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
                 new = {**copy.deepcopy(item), "id": _suffix(item["id"], n), "text": text}
                 if "advances" in item:  # measures of this copy; slide-1 box items stay shared
                     new["advances"] = [_suffix(a, n) if a in measure_ids else a for a in item["advances"]]
+                if n > 1:
+                    # Only copy 1's progress items keep their topics: with them all, progress.yaml passes the
+                    # loader's 1 MB limit for a data file at x100 (the measures and figures keep theirs).
+                    new.pop("topics", None)
                 items.append(new)
             sections.append(
                 {
