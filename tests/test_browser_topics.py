@@ -89,7 +89,7 @@ def test_a_topic_page_lists_its_items_and_leads_to_them(browser, server, strateg
         page.wait_for_url(re.compile(re.escape(f"pillars/{measure.pillar_id}/#{measure.id}") + "$"))
         # The index leads to the topic, with its count.
         open_page(page, address(server, lang, "topics/"))
-        row = page.locator("table.topics-index tr", has=page.locator(f"a[href$='{TOPIC}/']"))
+        row = page.locator(".topics-index table tr", has=page.locator(f"a[href$='{TOPIC}/']"))
         assert row.locator("td").nth(1).inner_text() == str(strategy.topic_count(TOPIC))
         assert errors == []
     finally:
