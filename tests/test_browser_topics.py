@@ -50,12 +50,15 @@ def _results(page) -> list[str]:
     return [site_path_of(href) for href in result_links(page)]
 
 
+NOT_INDEXED = ("summary", "topic")  # the page types left out of the search (they repeat the others' texts)
+
+
 def _pages_with(strategy, lang: str, key: str, value: str) -> set[str]:
-    """The site paths of the pages that carry a filter's value (pages.search_filters)."""
+    """The site paths of the indexed pages that carry a filter's value (pages.search_filters)."""
     return {
         urls.site_path(lang, p.url)
         for p in pages.site_pages(strategy)
-        if value in pages.search_filters(strategy, p)[key] and p.type.name != "summary"
+        if value in pages.search_filters(strategy, p)[key] and p.type.name not in NOT_INDEXED
     }
 
 

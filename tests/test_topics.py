@@ -172,7 +172,8 @@ def _page(site: Path, lang: str, path: str) -> str:
 
 
 def _article(page_html: str) -> str:
-    return page_html.split("data-pagefind-body", 1)[1]
+    """The page's article (Material's <article>), without the navigation and the footer."""
+    return page_html.split("<article", 1)[1].split("</article>", 1)[0]
 
 
 def _listed(body: str) -> list[str]:

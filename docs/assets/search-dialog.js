@@ -293,9 +293,15 @@
         if (isOpen() && narrowing()) { run(); }
       })
       .catch(function () { /* without the names the search still works, unnarrowed */ });
-    // Closed, the page's address is the page's again.
+    // Closed, the page's address is the page's again; not when a result leads to another page (the
+    // address changing under it would be one more step in the browser's history of this page).
+    var leaving = false;
+    list.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a");
+      leaving = !!link && link.pathname !== window.location.pathname;
+    }, true);
     toggle.addEventListener("change", function () {
-      if (!isOpen()) {
+      if (!isOpen() && !leaving) {
         var href = addressWith("", null);
         if (href !== window.location.href) { window.history.replaceState(window.history.state, "", href); }
       }
