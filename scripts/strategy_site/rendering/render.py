@@ -16,7 +16,7 @@ import segno
 from markupsafe import Markup
 
 from strategy_site.reading import shape
-from strategy_site.rendering import charts, csp, escape, exports, provenance
+from strategy_site.rendering import charts, cite, csp, escape, exports, provenance
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.ui import PROSE, label, ui
 from strategy_site.structure import pages, urls
@@ -163,6 +163,64 @@ PAGE_VALUES = {
 }
 
 
+def page_title(s: Strategy, page: pages.Page, lang: str) -> str:
+    """A page's title as a citation names it: a pillar's name, the progress slide's title, else the
+    page type's title in ui.py."""
+    if page.pillar_id:
+        return s.pillar(page.pillar_id).name[lang]
+    if page.type.name == "progress":
+        return s.progress_title[lang]
+    return ui(page.type.name, lang)
+
+
+def _cite_values(s: Strategy, page: pages.Page, lang: str, site_url: str) -> dict:
+    """What a page gives its citations (_macros.j2, page_cite; docs/assets/extra.js): the patterns of an
+    item's and of the page's citation, and the addresses they name: absolute where the site knows its
+    published address (SITE_URL), else relative, for the script to make absolute from where it is."""
+
+    def address(path: str) -> str:
+        printed = urls.printed_address(site_url, lang, path)
+        return printed if "://" in printed else urls.relative_url(page.url, path)
+
+    permalinks = urls.PERMALINK_DIR + "/"
+    title = page_title(s, page, lang)
+    item = cite.item_pattern(s, lang)
+    whole = cite.page_pattern(s, lang, title)
+    by_hand = cite.gaps(lang)
+    return {
+        "page_citation": cite.fill(whole, **by_hand | {"address": urls.printed_address(site_url, lang, page.url)}),
+        "item_citation_form": cite.fill(
+            item,
+            **by_hand | {"address": urls.printed_address(site_url, lang, permalinks) + ui("cite_gap_id", lang) + "/"},
+        ),
+        "cite_json": _json_for_html(
+            {
+                "lang": lang,
+                "item": item,
+                "page": whole,
+                "address": address(page.url),
+                "permalinks": address(permalinks),
+                "title": title,
+                "words": {key: ui(key, lang) for key in ("cite", "cite_item_named", "cite_page_named", "cite_copied")},
+            }
+        ),
+    }
+
+
+def _cite_examples(s: Strategy, lang: str, site_url: str) -> dict[str, str]:
+    """/about/#citing: a citation of the first measure, of the home page and of the strategy itself,
+    with words where the date viewed goes."""
+    root = urls.printed_address(site_url, lang, "")
+    measure = s.measures[0].id
+    by_hand = cite.gaps(lang)
+    return {
+        "publisher": s.publication.official.publisher[lang] if s.publication else ui("cite_publisher", lang),
+        "item": cite.item_citation(s, measure, lang, root + urls.permalink_path(measure), accessed=by_hand["accessed"]),
+        "page": cite.fill(cite.page_pattern(s, lang, ui("home", lang)), **by_hand | {"address": root}),
+        "strategy": cite.fill(cite.strategy_citation(s, lang), **by_hand),
+    }
+
+
 def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -> dict:
     """What every page's template gets: the model, the language, the site's words, formatting, and
     links from this page (to another page, to an item's permalink)."""
@@ -185,7 +243,10 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
         "front": lambda text: Markup(_yaml_string(text)),
         "own_href": Markup(urls.relative_url(here, urls.page_url(pages.SOURCE["about"]) + "#site-additions")),
         "anchor_moves": _json_for_html(moves) if moves else None,
-    }
+        "cite_quote": lambda ident: cite.quote(s, ident, lang),
+        "slide_of": lambda ident: s.item(ident).slide,
+        "cite_examples": lambda: _cite_examples(s, lang, site_url),
+    } | _cite_values(s, page, lang, site_url)
 
 
 def render_pages(
