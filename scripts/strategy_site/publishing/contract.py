@@ -23,7 +23,7 @@ from strategy_site.structure.model import Strategy
 
 CONTRACT_FILE = "tests/url-contract.txt"
 # Ids in pages that are not link targets (Material's own start with "__").
-_NOT_ANCHORS = re.compile(r"^(__|chart-|anchor-moves$)")
+_NOT_ANCHORS = re.compile(r"^(__|chart-|anchor-moves$|cite-data$)")
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
 

@@ -561,13 +561,10 @@ CITE_WORDS = {
     "cite_this_page": {"ja": "このページの引用", "en": "Cite this page"},
     "cite_items_how": {"ja": "項目の引用のしかた", "en": "How to cite an item"},
     "cite_items_note": {
-        "ja": "各項目の「引用」ボタンで、その項目の引用をコピーできます。"
-        "ボタンが使えないときは、次の形の（ ）を埋めてください。"
-        "項目のIDは、項目の「#」リンクのアドレスの「#」より後の部分、スライドの番号はページの上部か表に示しています。参照日は、ページを見た日です。",
-        "en": 'The "Cite" button beside each item copies its citation. Where the button is not available, fill '
-        "in the brackets of the form below: an item's id is the part after '#' in the address of the item's "
-        '"#" link; the slide is given at the top of the page or in the table; the date viewed is the day you '
-        "read the page.",
+        "ja": "ボタンが使えないときは、次の（ ）を埋めてください。項目のIDは項目の「#」リンクのアドレスの「#」の後、"
+        "スライドの番号はページの上部か表にあります。",
+        "en": "Where the \"Cite\" button cannot be used, fill in the brackets below: an item's id is what follows '#' "
+        'in the address of its "#" link; its slide is given at the top of the page or in the table.',
     },
     # /about/#citing
     "cite_example_item": {"ja": "項目の引用の例：", "en": "An item, for example: "},
