@@ -13,6 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
+import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -97,6 +98,9 @@ class StrategySitePlugin(BasePlugin):
         except siteurl.SiteUrlError as exc:
             raise PluginError(f"SITE_URL {exc}") from None
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
+        # The parallel views (pages.parallel_page) are not in the navigation, which names each page
+        # once: each page links to its own parallel view, and the view back to it.
+        config.not_in_nav = pathspec.GitIgnoreSpec.from_lines([f"/*/{pages.PARALLEL_DIR}/"])
         try:
             strategy = self.data(project_root(config)).strategy
             config.nav = pages.nav(strategy)
