@@ -189,6 +189,31 @@ def test_the_views_ids_are_unique_and_keep_the_pages_anchors(site, strategy):
             assert not missing, f"parallel/{page.url}: anchors of the page missing: {sorted(missing)[:5]}"
 
 
+def own_marks(node: parallel.Node, heading: str) -> int:
+    """The ※/† marks in an element, less those inside `heading` elements (a table's column heading:
+    the view repeats it on each row's record)."""
+    if node.tag == heading:
+        return 0
+    mark = "own-mark" in (node.attrs.get("class") or "").split()
+    return mark + sum(own_marks(c, heading) for c in node.children if isinstance(c, parallel.Node))
+
+
+def test_the_sites_own_marks_stand_in_each_language(site, strategy):
+    """The ※/† marks of the site's own words (provenance.py, the own() macro): as many in each
+    language's cells as on that language's page, each in the cell of its language."""
+    for page in mirrored(strategy):
+        for frame in LANGS:
+            view = built(site, frame, pages.parallel_page(page).url)
+            cells = [c for c in view.walk() if "parallel__cell" in (c.attrs.get("class") or "")]
+            for lang in LANGS:
+                article = next(n for n in built(site, lang, page.url).walk() if n.tag == "article")
+                expected = own_marks(article, "th")
+                found = sum(own_marks(c, "dt") for c in cells if c.attrs.get("lang") == lang)
+                assert found == expected, (
+                    f"/{frame} parallel/{page.url} ({lang}): {found} marks, the page has {expected}"
+                )
+
+
 def link_target(page_url: str, href: str) -> str:
     return urlsplit(urljoin("http://x/" + page_url, href)).path
 
@@ -244,6 +269,10 @@ def test_the_views_are_not_searched_nor_in_the_navigation(site, strategy):
     nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("</nav>")]
     assert f"{pages.PARALLEL_DIR}/" not in nav
+    # They are pages people share: the sitemap lists them, in both frames.
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    for lang in LANGS:
+        assert f"/{urls.LANG_PREFIX[lang]}{pages.PARALLEL_DIR}/budget/</loc>" in sitemap
 
 
 # -- In the browser, with the pages' Content-Security-Policy on.

@@ -98,9 +98,7 @@ class StrategySitePlugin(BasePlugin):
         except siteurl.SiteUrlError as exc:
             raise PluginError(f"SITE_URL {exc}") from None
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
-        # The parallel views (pages.parallel_page) are not in the navigation, which names each page
-        # once: each page links to its own parallel view, and the view back to it.
-        config.not_in_nav = pathspec.GitIgnoreSpec.from_lines([f"/*/{pages.PARALLEL_DIR}/"])
+        config.not_in_nav = not_in_nav()
         try:
             strategy = self.data(project_root(config)).strategy
             config.nav = pages.nav(strategy)
@@ -208,6 +206,13 @@ class StrategySitePlugin(BasePlugin):
         server.watch(str(project_root(config) / "data"))
         server.watch(str(TEMPLATES))
         return server
+
+
+def not_in_nav() -> pathspec.GitIgnoreSpec:
+    """The pages MkDocs is not to expect in the navigation: the parallel views (pages.parallel_page),
+    in both languages' folders. The navigation names each page once; each page links to its own
+    parallel view, and the view back to it."""
+    return pathspec.GitIgnoreSpec.from_lines([f"/*/{pages.PARALLEL_DIR}/"])
 
 
 def _publication(strategy) -> dict | None:

@@ -130,7 +130,7 @@ class Place:
     lang: str
 
 
-def _rebased(value: str, place: Place) -> str:
+def rebased(value: str, place: Place) -> str:
     """A link of the normal page, made relative to the parallel page and to the cell's language."""
     if not value or value.startswith(("#", "/")) or re.match(r"[a-z][a-z0-9+.-]*:", value):
         return value
@@ -149,7 +149,7 @@ def _cell(children: list[Node | str], lang: str, place: Place, tag: str = "div")
     for node in list(cell.walk())[1:]:
         for name in LINK_ATTRIBUTES:
             if node.attrs.get(name):
-                node.attrs[name] = _rebased(node.attrs[name] or "", place)
+                node.attrs[name] = rebased(node.attrs[name] or "", place)
         if lang != "ja":
             if node.attrs.get("id"):
                 node.attrs["id"] = (node.attrs["id"] or "") + EN_SUFFIX

@@ -149,8 +149,9 @@ def _budget_values(s: Strategy, lang: str) -> dict:
 # For a parallel view, `page` is the view (page.mirrors, the page it shows): a view lists less in full.
 PAGE_VALUES = {
     "pillar": lambda s, page, lang, address, export_files: {"p": s.pillar(page.pillar_id)},
-    "budget": lambda s, page, lang, address, export_files: _budget_values(s, lang)
-    | {"in_full": not page.mirrors or pages.listed_in_full(s.figures, parallel=True)},
+    "budget": lambda s, page, lang, address, export_files: (
+        _budget_values(s, lang) | {"in_full": not page.mirrors or pages.listed_in_full(s.figures, parallel=True)}
+    ),
     "progress": lambda s, page, lang, address, export_files: {
         "in_full": pages.listed_in_full(s.progress_items, parallel=bool(page.mirrors))
     },
@@ -273,10 +274,12 @@ def _parallel_pages(env: jinja2.Environment, page: pages.Page, trees: dict[str, 
     both languages (`trees`, its HTML, rendered without the link to the parallel view)."""
     view = pages.parallel_page(page)
     template = env.get_template("parallel.md.j2")
+    moves = pages.anchor_moves(s, page.url)
     out = {}
     for frame in LANGS:
         here = urls.LANG_PREFIX[frame] + view.url
-        ja, en = (parallel.Place(page.source, page.url, here, lang) for lang in LANGS)
+        places = {lang: parallel.Place(page.source, page.url, here, lang) for lang in LANGS}
+        ja, en = (places[lang] for lang in LANGS)
         try:
             rows = parallel.rows(trees[ja.lang], trees[en.lang], (ja, en))
         except parallel.ParallelError as exc:
@@ -285,6 +288,10 @@ def _parallel_pages(env: jinja2.Environment, page: pages.Page, trees: dict[str, 
             "title": parallel.heading_text(trees[frame]),
             "heading": Markup(rows[0].html()),
             "rest": Markup("\n".join(row.html() for row in rows[1:])),
+            # The page's moved anchors (data/redirects.yaml) lead from its view too, to the same places.
+            "anchor_moves": _json_for_html({k: parallel.rebased(v, places[frame]) for k, v in moves.items()})
+            if moves
+            else None,
             "only_href": {lang: Markup(urls.relative_url(here, urls.LANG_PREFIX[lang] + page.url)) for lang in LANGS},
         }
         out[f"{frame}/{view.source}"] = _tidy(template.render(values))
