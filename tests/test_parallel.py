@@ -15,6 +15,7 @@ Japanese frame and /en/parallel/<page>/ in an English one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -365,3 +366,35 @@ def test_the_link_keeps_the_readers_place_both_ways(browser, server, strategy, l
     # script or style the policy refused), a failed or foreign request is.
     assert not [p for p in recorder.take() if "net::ERR_ABORTED" not in p]
     tab_.context.close()
+
+
+def plain(text: str) -> str:
+    """Text as a PDF's text layer is compared: no white space, NFKC (a PDF may give a Kangxi radical,
+    U+2F47, for the kanji it looks like, 日), one middle dot (the font's ・ comes out as U+2027)."""
+    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", text)).replace("\u2027", "・").replace("･", "・")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_view_prints_on_a4_with_both_languages_side_by_side(browser, server, strategy, lang):
+    """Printed (Chromium's print to PDF, print.css), a pillar's view comes out on A4 sheets with every
+    measure in both languages, and its rows in two columns as on a wide screen."""
+    import io
+
+    from pypdf import PdfReader
+
+    page_ = mirrored(strategy)[1]
+    tab_ = new_tab(browser)
+    open_page(tab_, address(server, lang, pages.parallel_page(page_).url))
+    tab_.emulate_media(media="print")
+    rows = tab_.evaluate(ROWS)
+    assert rows and all(abs(r["ja"]["top"] - r["en"]["top"]) < 1 and r["en"]["left"] > r["ja"]["left"] for r in rows)
+    reader = PdfReader(io.BytesIO(tab_.pdf(format="A4", prefer_css_page_size=True)))
+    tab_.context.close()
+    for sheet in reader.pages:
+        size = (float(sheet.mediabox.width), float(sheet.mediabox.height))
+        assert abs(size[0] - 595.28) <= 2 and abs(size[1] - 841.89) <= 2, size
+    printed = plain("".join(s.extract_text() for s in reader.pages))
+    for measure in strategy.measures:
+        if measure.pillar_id == page_.pillar_id:
+            for text in (measure.text.ja, measure.text.en):
+                assert plain(text)[:20] in printed, (lang, text)
