@@ -237,5 +237,9 @@ def _other_language_pass(config: MkDocsConfig) -> bool:
 
 def _fallback_nav(docs: Path) -> list:
     """The preview started with broken data: the pages a previous run left, or the home page alone."""
-    found = sorted(p.relative_to(docs / "ja").as_posix() for p in (docs / "ja").rglob("*.md"))
+    found = sorted(
+        rel
+        for rel in (p.relative_to(docs / "ja").as_posix() for p in (docs / "ja").rglob("*.md"))
+        if not rel.startswith(pages.PARALLEL_DIR + "/")  # the parallel views are not in the navigation
+    )
     return found or [pages.SOURCE["home"]]
