@@ -402,3 +402,16 @@ def test_a_view_prints_on_a4_with_both_languages_side_by_side(browser, server, s
         if measure.pillar_id == page_.pillar_id:
             for text in (measure.text.ja, measure.text.en):
                 assert plain(text)[:20] in printed, (lang, text)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values())
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_no_wcag_a_or_aa_violation_on_the_views(tabs, server, strategy, lang, scheme, width):
+    """axe-core with the site's rules (test_browser_a11y) on the home page's and a pillar's view."""
+    from test_browser_a11y import axe_violations, report
+
+    for url in views(strategy):
+        page = visit(tabs, server, lang, url, scheme, width)
+        violations = axe_violations(page)
+        assert not violations, f"{lang} {url} ({scheme}, {width} px):\n{report(violations)}"
