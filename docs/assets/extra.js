@@ -4,6 +4,7 @@
  * 3. Material does not fetch a sitemap.xml for the page's language alternates (see below).
  * 4. The menu button (theme/partials/header.html) opens and closes the navigation drawer.
  * 5. "Cite" buttons beside each copy-link control and the page's citation: copy a citation.
+ * 6. The links between a page and its parallel view (a[data-keep-place]) keep the reader's place.
  */
 (function () {
   "use strict";
@@ -176,6 +177,31 @@
     target.hash = window.location.hash;
     link.setAttribute("href", target.href);
   }, true);
+
+  // A page and its parallel view (rendering/parallel.py) carry the same items' ids. The link between
+  // them goes to the #anchor in the address or, without one, to the item nearest the top of the view.
+  function placeInView() {
+    if (window.location.hash) { return window.location.hash; }
+    var items = document.querySelectorAll("article [id]:not(script)");
+    var found = "";
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].offsetParent === null) { continue; }  // not shown (print only)
+      var top = items[i].getBoundingClientRect().top;
+      if (top > 96) { break; }
+      if (top > -window.innerHeight && !/--en$/.test(items[i].id)) { found = "#" + items[i].id; }
+    }
+    return window.scrollY > 0 ? found : "";
+  }
+  function keepPlace(event) {
+    var link = event.target.closest && event.target.closest("a[data-keep-place]");
+    if (!link) { return; }
+    var target = new URL(link.getAttribute("href"), window.location.href);
+    target.hash = placeInView();
+    link.setAttribute("href", target.href);
+  }
+  ["click", "auxclick", "contextmenu", "focusin"].forEach(function (name) {
+    document.addEventListener(name, keepPlace, true);
+  });
 
   // The drawer (Material's #__drawer): the button opens it, focus to its first link; Escape (focus
   // back to the button) or the focus leaving it closes it.

@@ -16,7 +16,7 @@ import segno
 from markupsafe import Markup
 
 from strategy_site.reading import shape
-from strategy_site.rendering import charts, cite, csp, escape, exports, provenance
+from strategy_site.rendering import charts, cite, csp, escape, exports, parallel, provenance
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.ui import PROSE, label, ui
 from strategy_site.structure import pages, urls
@@ -146,14 +146,19 @@ def _budget_values(s: Strategy, lang: str) -> dict:
 
 
 # What a page type gets beyond what every page gets: (strategy, page, lang, address, exports) -> values.
+# For a parallel view, `page` is the view (page.mirrors, the page it shows): a view lists less in full.
 PAGE_VALUES = {
     "pillar": lambda s, page, lang, address, export_files: {"p": s.pillar(page.pillar_id)},
-    "budget": lambda s, page, lang, address, export_files: _budget_values(s, lang),
-    "progress": lambda s, page, lang, address, export_files: {"in_full": pages.listed_in_full(s.progress_items)},
+    "budget": lambda s, page, lang, address, export_files: (
+        _budget_values(s, lang) | {"in_full": not page.mirrors or pages.listed_in_full(s.figures, parallel=True)}
+    ),
+    "progress": lambda s, page, lang, address, export_files: {
+        "in_full": pages.listed_in_full(s.progress_items, parallel=bool(page.mirrors))
+    },
     "summary": lambda s, page, lang, address, export_files: {
         "qr": _qr_svg(address),
         "page_address": address,
-        "in_full": pages.listed_in_full(s.measures) and pages.listed_in_full(s.figures),
+        "in_full": all(pages.listed_in_full(items, parallel=bool(page.mirrors)) for items in (s.measures, s.figures)),
     },
     "about": lambda s, page, lang, address, export_files: {"provenance": provenance},
     "data": lambda s, page, lang, address, export_files: {
@@ -221,12 +226,15 @@ def _cite_examples(s: Strategy, lang: str, site_url: str) -> dict[str, str]:
     }
 
 
-def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -> dict:
+def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "", in_parallel: bool = False) -> dict:
     """What every page's template gets: the model, the language, the site's words, formatting, and
-    links from this page (to another page, to an item's permalink)."""
+    links from this page (to another page, to an item's permalink, to its parallel view unless it is
+    being rendered for one)."""
     here = page.url
     moves = pages.anchor_moves(s, here)
+    mirror = pages.parallel_page(page) if page.type.parallel and not in_parallel else None
     return {
+        "parallel_href": Markup(urls.relative_url(here, mirror.url)) if mirror else None,
         "s": s,
         "lang": lang,
         "other_lang": next(other for other in LANGS if other != lang),
@@ -268,20 +276,27 @@ def render_pages(
     ).get_template("permalink.html.j2")
     site = pages.site_pages(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
+    convert = parallel.Converter()
+
+    def page_text(page: pages.Page, lang: str, in_parallel: bool = False) -> str:
+        address = (
+            (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
+        )
+        values = _page_values(s, page, lang, site_url, in_parallel)
+        extra = PAGE_VALUES.get(page.type.name)
+        if extra:
+            values |= extra(s, pages.parallel_page(page) if in_parallel else page, lang, address, export_files)
+        try:
+            return _tidy(env.get_template(page.type.template).render(values))
+        except (jinja2.TemplateError, RenderError, KeyError) as exc:
+            raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
+
+    for page in site:
+        for lang in LANGS:
+            out[f"{lang}/{page.source}"] = page_text(page, lang)
+        if page.type.parallel:
+            out |= _parallel_pages(env, page, {lang: convert(page_text(page, lang, True)) for lang in LANGS}, s)
     for lang in LANGS:
-        for page in site:
-            address = (
-                (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
-            )
-            values = _page_values(s, page, lang, site_url)
-            extra = PAGE_VALUES.get(page.type.name)
-            if extra:
-                values |= extra(s, page, lang, address, export_files)
-            try:
-                text = env.get_template(page.type.template).render(values)
-            except (jinja2.TemplateError, RenderError, KeyError) as exc:
-                raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
-            out[f"{lang}/{page.source}"] = _tidy(text)
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(
@@ -312,6 +327,35 @@ def render_pages(
                     },
                 )
             )
+    return out
+
+
+def _parallel_pages(env: jinja2.Environment, page: pages.Page, trees: dict[str, str], s: Strategy) -> dict[str, str]:
+    """The parallel view of a page (parallel.py) in each language's frame, from the page's HTML in
+    both languages (`trees`, its HTML, rendered without the link to the parallel view)."""
+    view = pages.parallel_page(page)
+    template = env.get_template("parallel.md.j2")
+    moves = pages.anchor_moves(s, page.url)
+    out = {}
+    for frame in LANGS:
+        here = urls.LANG_PREFIX[frame] + view.url
+        places = {lang: parallel.Place(page.source, page.url, here, lang) for lang in LANGS}
+        ja, en = (places[lang] for lang in LANGS)
+        try:
+            rows = parallel.rows(trees[ja.lang], trees[en.lang], (ja, en))
+        except parallel.ParallelError as exc:
+            raise RenderError(f"the parallel view of {page.source}: {exc}") from exc
+        values = _page_values(s, view, frame) | {
+            "title": parallel.heading_text(trees[frame]),
+            "heading": Markup(rows[0].html()),
+            "rest": Markup("\n".join(row.html() for row in rows[1:])),
+            # The page's moved anchors (data/redirects.yaml) lead from its view too, to the same places.
+            "anchor_moves": _json_for_html({k: parallel.rebased(v, places[frame]) for k, v in moves.items()})
+            if moves
+            else None,
+            "only_href": {lang: Markup(urls.relative_url(here, urls.LANG_PREFIX[lang] + page.url)) for lang in LANGS},
+        }
+        out[f"{frame}/{view.source}"] = _tidy(template.render(values))
     return out
 
 

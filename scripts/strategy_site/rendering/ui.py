@@ -22,6 +22,11 @@ UI = {
         "en": "There are {n} measures, more than one sheet can carry, so each group shows how many it has. "
         "The measures themselves are on the pillar pages.",
     },
+    "budget_index_note": {
+        "ja": "予算額は{n}件あり、対訳の1ページには収まらないため、各柱のページの施策の下に示しています。",
+        "en": "There are {n} budget figures, more than one side-by-side page can carry, so each stands under "
+        "its measure on its pillar's page.",
+    },
     "n_items": {"ja": "{n}件", "en": "{n} items"},
     "n_measures": {"ja": "施策{n}件", "en": "{n} measures"},
     "n_figures": {
@@ -79,6 +84,15 @@ UI = {
     "name_ja": {"ja": "日本語の名称", "en": "Japanese name"},
     "name_en": {"ja": "英語の名称", "en": "English name"},
     "year": {"ja": "年", "en": "Year"},
+    # The parallel view (対訳, pages.PageType.parallel): its link on each page it mirrors, and back.
+    "read_parallel": {"ja": "日英対訳で読む", "en": "Read side by side with the Japanese"},
+    "parallel_title": {"ja": "対訳：{title}", "en": "Side by side: {title}"},
+    "parallel_note": {
+        "ja": "このページは、日本語と英語を項目ごとに並べたものです（各項目の日本語が先、英語が後）。",
+        "en": "This page sets the Japanese and the English side by side, item by item, the Japanese first.",
+    },
+    "read_ja_only": {"ja": "日本語のみで読む", "en": "Japanese only"},
+    "read_en_only": {"ja": "英語のみで読む", "en": "English only"},
     "print_note": {"ja": "この要約はA4用紙1枚に印刷できます。", "en": "This summary prints on one A4 sheet."},
     "online_at": {"ja": "オンライン版", "en": "Online at"},
     # Punctuation differs between the languages: （補正予算、2022年度） / (Supplementary budget, FY2022).
