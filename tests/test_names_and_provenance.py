@@ -180,7 +180,7 @@ def test_every_addition_on_every_japanese_page_is_marked(site: Path, source_text
         ui.UI["budget_note"]["ja"],
     } <= additions
     pages = japanese_pages(site)
-    assert len(pages) == len(site_pages.site_pages(strategy))
+    assert len(pages) == len(site_pages.generated_pages(strategy))  # with the parallel views
     shown: set[str] = set()
     for path in pages:
         html = path.read_text("utf-8")
@@ -210,7 +210,7 @@ def test_every_marked_phrase_on_every_japanese_page_is_absent_from_the_source(
 ) -> None:
     """The converse of the test above: a mark says 原文にはない語句, so no marked text is in the source."""
     pages = japanese_pages(site)
-    assert len(pages) == len(site_pages.site_pages(strategy))
+    assert len(pages) == len(site_pages.generated_pages(strategy))  # with the parallel views
     checked = 0
     for path in pages:
         html = path.read_text("utf-8")

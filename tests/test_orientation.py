@@ -114,12 +114,16 @@ def test_each_typo_of_the_original_is_marked_where_it_stands_on_every_page(site:
     seen = 0
     for lang, path in _served_pages(site):
         text = _text(_article(path.read_text("utf-8")))
+        # In a parallel view (both frames) a typo stands in its Japanese cell, marked in Japanese.
+        mark = ui.UI["sic"]["ja" if pages.PARALLEL_DIR in path.relative_to(site).parts else lang]
         for typo in strategy.typos:
             for found in re.finditer(re.escape(typo), text):
                 seen += 1
-                after = text[found.end() : found.end() + len(ui.UI["sic"][lang])]
-                assert after == ui.UI["sic"][lang], f"{path}: {text[found.start() - 20 : found.end() + 20]}"
-    assert seen == 2  # the history page's two closing lines (Japanese); the English pages translate them
+                after = text[found.end() : found.end() + len(mark)]
+                assert after == mark, f"{path}: {text[found.start() - 20 : found.end() + 20]}"
+    # The history page's two closing lines (Japanese; the English pages translate them), and the same
+    # two in the history page's parallel view, in each language's frame.
+    assert seen == 2 + 2 * 2
     history = _article(_page(site, "ja", urls.page_url(pages.SOURCE["history"])))
     marks = re.findall(r'<span class="sic site-own" data-site-own title="([^"]*)">([^<]*)</span>', history)
     assert marks == [(ui.UI["sic_title"]["ja"], "〔原文ママ〕")] * 2

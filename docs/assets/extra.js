@@ -3,6 +3,8 @@
  * 2. The language switcher keeps the anchor: /pillars/x/#k-program -> /en/pillars/x/#k-program.
  * 3. Material does not fetch a sitemap.xml for the page's language alternates (see below).
  * 4. The menu button (theme/partials/header.html) opens and closes the navigation drawer.
+ * 5. "Cite" buttons beside each copy-link control and the page's citation: copy a citation.
+ * 6. The links between a page and its parallel view (a[data-keep-place]) keep the reader's place.
  */
 (function () {
   "use strict";
@@ -68,6 +70,79 @@
     });
   });
 
+  // Citations (rendering/cite.py): the page gives the patterns of an item's and of its own citation
+  // in its language (#cite-data), lists of text pieces and the names of the values filled in here;
+  // each copy-link control gives its item's words and slide. Every word comes from the page.
+  var citeData = document.getElementById("cite-data");
+  var cite = null;
+  try { cite = citeData && JSON.parse(citeData.textContent); } catch (e) { cite = null; }
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+  function fill(pieces, values) {
+    return pieces.map(function (piece, i) { return i % 2 ? values[piece] : piece; }).join("");
+  }
+  function citeButton(name) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.textContent = cite.words.cite;
+    button.setAttribute("aria-label", name);
+    return button;
+  }
+  function citeConfirm(button, text) {
+    var status = button.nextElementSibling;
+    if (!status || !status.classList.contains("cite-status")) {
+      status = document.createElement("span");
+      status.className = "cite-status";
+      status.setAttribute("role", "status");
+      button.parentNode.insertBefore(status, button.nextSibling);
+    }
+    window.setTimeout(function () { status.textContent = text; }, 50);  // a live region first, then its words
+    window.clearTimeout(button.citeTimer);
+    button.citeTimer = window.setTimeout(function () { status.textContent = ""; }, 5000);
+  }
+  if (cite) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.copy-link[data-quote]"), function (link) {
+      var ident = link.getAttribute("href").slice(1);
+      var button = citeButton(cite.words.cite_item_named + ident);
+      button.setAttribute("data-cite", ident);
+      link.parentNode.insertBefore(button, link.nextSibling);
+    });
+    var pageLine = document.querySelector(".page-cite__line");
+    if (pageLine) {
+      var pageButton = citeButton(cite.words.cite_page_named + cite.title);
+      pageButton.setAttribute("data-cite-page", "");
+      pageLine.appendChild(pageButton);
+    }
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button.cite-button");
+      if (!button) { return; }
+      var here = window.location.href.split("#")[0].split("?")[0];
+      var text;
+      if (button.hasAttribute("data-cite-page")) {
+        text = fill(cite.page, { address: new URL(cite.address, here).href, accessed: today() });
+      } else {
+        var link = button.previousElementSibling;
+        var ident = button.getAttribute("data-cite");
+        text = fill(cite.item, {
+          text: link.getAttribute("data-quote"),
+          slide: link.getAttribute("data-slide"),
+          address: new URL(cite.permalinks + ident + "/", here).href,
+          accessed: today()
+        });
+      }
+      button.setAttribute("data-cited", text);
+      copyText(text).then(function () {
+        citeConfirm(button, cite.words.cite_copied);
+      }, function () {
+        citeConfirm(button, text);  // no clipboard: the citation itself, to copy by hand
+      });
+    });
+  }
+
   // Anchors that moved to another page (data/redirects.yaml) lead to where the item is now.
   function followMovedAnchor() {
     var hash = decodeURIComponent(window.location.hash.slice(1));
@@ -102,6 +177,31 @@
     target.hash = window.location.hash;
     link.setAttribute("href", target.href);
   }, true);
+
+  // A page and its parallel view (rendering/parallel.py) carry the same items' ids. The link between
+  // them goes to the #anchor in the address or, without one, to the item nearest the top of the view.
+  function placeInView() {
+    if (window.location.hash) { return window.location.hash; }
+    var items = document.querySelectorAll("article [id]:not(script)");
+    var found = "";
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].offsetParent === null) { continue; }  // not shown (print only)
+      var top = items[i].getBoundingClientRect().top;
+      if (top > 96) { break; }
+      if (top > -window.innerHeight && !/--en$/.test(items[i].id)) { found = "#" + items[i].id; }
+    }
+    return window.scrollY > 0 ? found : "";
+  }
+  function keepPlace(event) {
+    var link = event.target.closest && event.target.closest("a[data-keep-place]");
+    if (!link) { return; }
+    var target = new URL(link.getAttribute("href"), window.location.href);
+    target.hash = placeInView();
+    link.setAttribute("href", target.href);
+  }
+  ["click", "auxclick", "contextmenu", "focusin"].forEach(function (name) {
+    document.addEventListener(name, keepPlace, true);
+  });
 
   // The drawer (Material's #__drawer): the button opens it, focus to its first link; Escape (focus
   // back to the button) or the focus leaving it closes it.

@@ -476,12 +476,14 @@ def page_weight(site: Path, page: Path, cache: dict) -> dict[str, int]:
     return weight
 
 
-PAGE_TYPES = (*(t.name for t in pages.PAGE_TYPES), "permalink")
+PAGE_TYPES = (*(t.name for t in pages.PAGE_TYPES), "parallel", "permalink")  # parallel: the heaviest view
 
 
 def _pages_of_type(lang_root: Path, kind: str) -> list[Path]:
     if kind == "permalink":
         return sorted((lang_root / urls.PERMALINK_DIR).glob("*/index.html"))[:50]
+    if kind == "parallel":
+        return sorted((lang_root / pages.PARALLEL_DIR).rglob("index.html"))
     page_type = pages.PAGE_TYPE[kind]
     return sorted(lang_root.glob(urls.page_url(page_type.source_of("*")) + "index.html"))
 

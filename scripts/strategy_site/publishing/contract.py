@@ -23,7 +23,7 @@ from strategy_site.structure.model import Strategy
 
 CONTRACT_FILE = "tests/url-contract.txt"
 # Ids in pages that are not link targets (Material's own start with "__").
-_NOT_ANCHORS = re.compile(r"^(__|chart-|anchor-moves$)")
+_NOT_ANCHORS = re.compile(r"^(__|chart-|anchor-moves$|cite-data$)")
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
 
@@ -191,7 +191,8 @@ def check(contract: list[str], served_urls: set[str], strategy: Strategy, root: 
         if url in served_urls:
             continue
         lang, page, anchor = _split(url)
-        to = redirects.get((page, anchor))
+        # A parallel view's anchors follow its page's redirects (rendering/parallel.py).
+        to = redirects.get((page, anchor)) or redirects.get((page.removeprefix(pages.PARALLEL_DIR + "/"), anchor))
         if to is None:
             # To try it, a redirect needs a 'to': the page itself for an anchor on a page still served.
             somewhere = page if anchor and page in served_pages else urls.page_url(pages.SOURCE["measures"])

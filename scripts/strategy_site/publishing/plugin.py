@@ -13,6 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
+import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -97,6 +98,7 @@ class StrategySitePlugin(BasePlugin):
         except siteurl.SiteUrlError as exc:
             raise PluginError(f"SITE_URL {exc}") from None
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
+        config.not_in_nav = not_in_nav()
         try:
             strategy = self.data(project_root(config)).strategy
             config.nav = pages.nav(strategy)
@@ -206,6 +208,17 @@ class StrategySitePlugin(BasePlugin):
         return server
 
 
+def not_in_nav() -> pathspec.GitIgnoreSpec:
+    """The pages MkDocs is not to expect in the navigation: the parallel views (pages.parallel_page),
+    in both languages' folders, and each topic's page. The navigation names each page once; each page
+    links to its own parallel view, and the view back to it; the topics' index leads to each topic (a
+    link to each in every page's navigation would weigh on every page)."""
+    topic_pages = pages.PAGE_TYPE["topic"].source_of("*")  # topics/*.md
+    return pathspec.GitIgnoreSpec.from_lines(
+        [f"/*/{pages.PARALLEL_DIR}/", f"/*/{topic_pages}", f"!/*/{pages.SOURCE['topics']}"]
+    )
+
+
 def _publication(strategy) -> dict | None:
     """The overview by its publisher and title, the strategy's date (in each language) and the
     official page, for the footer."""
@@ -228,5 +241,9 @@ def _other_language_pass(config: MkDocsConfig) -> bool:
 
 def _fallback_nav(docs: Path) -> list:
     """The preview started with broken data: the pages a previous run left, or the home page alone."""
-    found = sorted(p.relative_to(docs / "ja").as_posix() for p in (docs / "ja").rglob("*.md"))
+    found = sorted(
+        rel
+        for rel in (p.relative_to(docs / "ja").as_posix() for p in (docs / "ja").rglob("*.md"))
+        if not rel.startswith(pages.PARALLEL_DIR + "/")  # the parallel views are not in the navigation
+    )
     return found or [pages.SOURCE["home"]]

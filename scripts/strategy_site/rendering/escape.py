@@ -31,10 +31,11 @@ def html_text(text: str) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
-# In an attribute of inline HTML on a Markdown page (a link in a table cell), Markdown still reads
-# some characters before it sets the tag aside: '|' ends a table cell, a backslash escapes, a
-# backquote opens code. As character references they are the same characters to the browser.
-_ATTRIBUTE = {"\\": "&#92;", "`": "&#96;", "|": "&#124;"}
+# In an attribute of inline HTML on a Markdown page (a link in a table cell, the words a citation
+# quotes), Markdown still reads some characters before it sets the tag aside: '|' ends a table cell,
+# a backslash escapes, a backquote opens code, '[' opens a link ('[x](y)'), '*' and '_' emphasis. As
+# character references they are the same characters to the browser.
+_ATTRIBUTE = {"\\": "&#92;", "`": "&#96;", "|": "&#124;", "[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;"}
 
 
 def markdown_attribute(text: str) -> Markup:

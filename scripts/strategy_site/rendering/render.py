@@ -16,7 +16,7 @@ import segno
 from markupsafe import Markup
 
 from strategy_site.reading import shape
-from strategy_site.rendering import charts, csp, escape, exports, provenance
+from strategy_site.rendering import charts, cite, csp, escape, exports, parallel, provenance
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.ui import PROSE, label, ui
 from strategy_site.structure import pages, urls
@@ -146,14 +146,19 @@ def _budget_values(s: Strategy, lang: str) -> dict:
 
 
 # What a page type gets beyond what every page gets: (strategy, page, lang, address, exports) -> values.
+# For a parallel view, `page` is the view (page.mirrors, the page it shows): a view lists less in full.
 PAGE_VALUES = {
     "pillar": lambda s, page, lang, address, export_files: {"p": s.pillar(page.pillar_id)},
-    "budget": lambda s, page, lang, address, export_files: _budget_values(s, lang),
-    "progress": lambda s, page, lang, address, export_files: {"in_full": pages.listed_in_full(s.progress_items)},
+    "budget": lambda s, page, lang, address, export_files: (
+        _budget_values(s, lang) | {"in_full": not page.mirrors or pages.listed_in_full(s.figures, parallel=True)}
+    ),
+    "progress": lambda s, page, lang, address, export_files: {
+        "in_full": pages.listed_in_full(s.progress_items, parallel=bool(page.mirrors))
+    },
     "summary": lambda s, page, lang, address, export_files: {
         "qr": _qr_svg(address),
         "page_address": address,
-        "in_full": pages.listed_in_full(s.measures) and pages.listed_in_full(s.figures),
+        "in_full": all(pages.listed_in_full(items, parallel=bool(page.mirrors)) for items in (s.measures, s.figures)),
     },
     "about": lambda s, page, lang, address, export_files: {"provenance": provenance},
     "topic": lambda s, page, lang, address, export_files: {"t": s.topic(page.topic_id)},
@@ -164,12 +169,73 @@ PAGE_VALUES = {
 }
 
 
-def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -> dict:
+def page_title(s: Strategy, page: pages.Page, lang: str) -> str:
+    """A page's title as a citation names it: a pillar's name, the progress slide's title, else the
+    page type's title in ui.py."""
+    if page.pillar_id:
+        return s.pillar(page.pillar_id).name[lang]
+    if page.type.name == "progress":
+        return s.progress_title[lang]
+    return ui(page.type.name, lang)
+
+
+def _cite_values(s: Strategy, page: pages.Page, lang: str, site_url: str) -> dict:
+    """What a page gives its citations (_macros.j2, page_cite; docs/assets/extra.js): the patterns of an
+    item's and of the page's citation, and the addresses they name: absolute where the site knows its
+    published address (SITE_URL), else relative, for the script to make absolute from where it is."""
+
+    def address(path: str) -> str:
+        printed = urls.printed_address(site_url, lang, path)
+        return printed if "://" in printed else urls.relative_url(page.url, path)
+
+    permalinks = urls.PERMALINK_DIR + "/"
+    title = page_title(s, page, lang)
+    item = cite.item_pattern(s, lang)
+    whole = cite.page_pattern(s, lang, title)
+    by_hand = cite.gaps(lang)
+    return {
+        "page_citation": cite.fill(whole, **by_hand | {"address": urls.printed_address(site_url, lang, page.url)}),
+        "item_citation_form": cite.fill(
+            item,
+            **by_hand | {"address": urls.printed_address(site_url, lang, permalinks) + ui("cite_gap_id", lang) + "/"},
+        ),
+        "cite_json": _json_for_html(
+            {
+                "lang": lang,
+                "item": item,
+                "page": whole,
+                "address": address(page.url),
+                "permalinks": address(permalinks),
+                "title": title,
+                "words": {key: ui(key, lang) for key in ("cite", "cite_item_named", "cite_page_named", "cite_copied")},
+            }
+        ),
+    }
+
+
+def _cite_examples(s: Strategy, lang: str, site_url: str) -> dict[str, str]:
+    """/about/#citing: a citation of the first measure, of the home page and of the strategy itself,
+    with words where the date viewed goes."""
+    root = urls.printed_address(site_url, lang, "")
+    measure = s.measures[0].id
+    by_hand = cite.gaps(lang)
+    return {
+        "publisher": s.publication.official.publisher[lang] if s.publication else ui("cite_publisher", lang),
+        "item": cite.item_citation(s, measure, lang, root + urls.permalink_path(measure), accessed=by_hand["accessed"]),
+        "page": cite.fill(cite.page_pattern(s, lang, ui("home", lang)), **by_hand | {"address": root}),
+        "strategy": cite.fill(cite.strategy_citation(s, lang), **by_hand),
+    }
+
+
+def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "", in_parallel: bool = False) -> dict:
     """What every page's template gets: the model, the language, the site's words, formatting, and
-    links from this page (to another page, to an item's permalink)."""
+    links from this page (to another page, to an item's permalink, to its parallel view unless it is
+    being rendered for one)."""
     here = page.url
     moves = pages.anchor_moves(s, here)
+    mirror = pages.parallel_page(page) if page.type.parallel and not in_parallel else None
     return {
+        "parallel_href": Markup(urls.relative_url(here, mirror.url)) if mirror else None,
         "s": s,
         "lang": lang,
         "other_lang": next(other for other in LANGS if other != lang),
@@ -188,7 +254,10 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
         "front": lambda text: Markup(_yaml_string(text)),
         "own_href": Markup(urls.relative_url(here, urls.page_url(pages.SOURCE["about"]) + "#site-additions")),
         "anchor_moves": _json_for_html(moves) if moves else None,
-    }
+        "cite_quote": lambda ident: cite.quote(s, ident, lang),
+        "slide_of": lambda ident: s.item(ident).slide,
+        "cite_examples": lambda: _cite_examples(s, lang, site_url),
+    } | _cite_values(s, page, lang, site_url)
 
 
 def render_pages(
@@ -212,20 +281,27 @@ def render_pages(
     root_lang = next(lang for lang, prefix in urls.LANG_PREFIX.items() if not prefix)  # its folder is the site's root
     out[f"{root_lang}/{SEARCH_FILTER_NAMES}"] = search_filter_names(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
+    convert = parallel.Converter()
+
+    def page_text(page: pages.Page, lang: str, in_parallel: bool = False) -> str:
+        address = (
+            (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
+        )
+        values = _page_values(s, page, lang, site_url, in_parallel)
+        extra = PAGE_VALUES.get(page.type.name)
+        if extra:
+            values |= extra(s, pages.parallel_page(page) if in_parallel else page, lang, address, export_files)
+        try:
+            return _tidy(env.get_template(page.type.template).render(values))
+        except (jinja2.TemplateError, RenderError, KeyError) as exc:
+            raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
+
+    for page in site:
+        for lang in LANGS:
+            out[f"{lang}/{page.source}"] = page_text(page, lang) + _filter_marks(pages.search_filters(s, page))
+        if page.type.parallel:
+            out |= _parallel_pages(env, page, {lang: convert(page_text(page, lang, True)) for lang in LANGS}, s)
     for lang in LANGS:
-        for page in site:
-            address = (
-                (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
-            )
-            values = _page_values(s, page, lang, site_url)
-            extra = PAGE_VALUES.get(page.type.name)
-            if extra:
-                values |= extra(s, page, lang, address, export_files)
-            try:
-                text = env.get_template(page.type.template).render(values)
-            except (jinja2.TemplateError, RenderError, KeyError) as exc:
-                raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
-            out[f"{lang}/{page.source}"] = _tidy(text) + _filter_marks(pages.search_filters(s, page))
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(
@@ -256,6 +332,35 @@ def render_pages(
                     },
                 )
             )
+    return out
+
+
+def _parallel_pages(env: jinja2.Environment, page: pages.Page, trees: dict[str, str], s: Strategy) -> dict[str, str]:
+    """The parallel view of a page (parallel.py) in each language's frame, from the page's HTML in
+    both languages (`trees`, its HTML, rendered without the link to the parallel view)."""
+    view = pages.parallel_page(page)
+    template = env.get_template("parallel.md.j2")
+    moves = pages.anchor_moves(s, page.url)
+    out = {}
+    for frame in LANGS:
+        here = urls.LANG_PREFIX[frame] + view.url
+        places = {lang: parallel.Place(page.source, page.url, here, lang) for lang in LANGS}
+        ja, en = (places[lang] for lang in LANGS)
+        try:
+            rows = parallel.rows(trees[ja.lang], trees[en.lang], (ja, en))
+        except parallel.ParallelError as exc:
+            raise RenderError(f"the parallel view of {page.source}: {exc}") from exc
+        values = _page_values(s, view, frame) | {
+            "title": parallel.heading_text(trees[frame]),
+            "heading": Markup(rows[0].html()),
+            "rest": Markup("\n".join(row.html() for row in rows[1:])),
+            # The page's moved anchors (data/redirects.yaml) lead from its view too, to the same places.
+            "anchor_moves": _json_for_html({k: parallel.rebased(v, places[frame]) for k, v in moves.items()})
+            if moves
+            else None,
+            "only_href": {lang: Markup(urls.relative_url(here, urls.LANG_PREFIX[lang] + page.url)) for lang in LANGS},
+        }
+        out[f"{frame}/{view.source}"] = _tidy(template.render(values))
     return out
 
 

@@ -22,6 +22,11 @@ UI = {
         "en": "There are {n} measures, more than one sheet can carry, so each group shows how many it has. "
         "The measures themselves are on the pillar pages.",
     },
+    "budget_index_note": {
+        "ja": "予算額は{n}件あり、対訳の1ページには収まらないため、各柱のページの施策の下に示しています。",
+        "en": "There are {n} budget figures, more than one side-by-side page can carry, so each stands under "
+        "its measure on its pillar's page.",
+    },
     "n_items": {"ja": "{n}件", "en": "{n} items"},
     "n_measures": {"ja": "施策{n}件", "en": "{n} measures"},
     "n_figures": {
@@ -79,6 +84,15 @@ UI = {
     "name_ja": {"ja": "日本語の名称", "en": "Japanese name"},
     "name_en": {"ja": "英語の名称", "en": "English name"},
     "year": {"ja": "年", "en": "Year"},
+    # The parallel view (対訳, pages.PageType.parallel): its link on each page it mirrors, and back.
+    "read_parallel": {"ja": "日英対訳で読む", "en": "Read side by side with the Japanese"},
+    "parallel_title": {"ja": "対訳：{title}", "en": "Side by side: {title}"},
+    "parallel_note": {
+        "ja": "このページは、日本語と英語を項目ごとに並べたものです（各項目の日本語が先、英語が後）。",
+        "en": "This page sets the Japanese and the English side by side, item by item, the Japanese first.",
+    },
+    "read_ja_only": {"ja": "日本語のみで読む", "en": "Japanese only"},
+    "read_en_only": {"ja": "英語のみで読む", "en": "English only"},
     "print_note": {"ja": "この要約はA4用紙1枚に印刷できます。", "en": "This summary prints on one A4 sheet."},
     "online_at": {"ja": "オンライン版", "en": "Online at"},
     # Punctuation differs between the languages: （補正予算、2022年度） / (Supplementary budget, FY2022).
@@ -324,13 +338,20 @@ PROSE = {
         "translation. Where the English and the Japanese differ, the Japanese original prevails.",
     },
     "about_citing": {
-        "ja": "施策や項目には変わらないIDがあり、`/m/<ID>/` の固定リンクで参照できます（各項目の「#」ボタンでコピー"
-        "できます）。引用の例:\n\n> {title}（内閣府）、施策 k-program-rd-support。当サイト「{site}」により参照。\n"
-        "\nデータは[オープンデータ]({data})のページからJSONとCSVで入手できます。",
-        "en": "Every measure and item has an id that does not change, and a short permalink `/en/m/<id>/` (copy it "
-        'with the "#" button next to the item). For example:\n\n> {title}, Cabinet Office, measure '
-        'k-program-rd-support; as shown on "{site}".\n\nThe data is available as JSON and CSV on the [open '
-        "data]({data}) page.",
+        "ja": "当サイトの引用は、ISO 690（参考文献の書き方）に沿った科学技術情報流通技術基準 "
+        "SIST 02「参照文献の書き方」の形式によります（英語のページでは ISO 690）。"
+        "引用には、項目の文、出典（{publisher}「{title}」とスライドの番号）、当サイトの名称「{site}」、項目の固定リンク、データの日付と参照日を含めます。\n\n"
+        "施策や項目には変わらないIDがあり、`/m/<ID>/` の固定リンクで参照できます。各項目の「#」ボタンでそのリンクを、"
+        "「引用」ボタンでその項目の引用をコピーできます。ページ全体の引用は、各ページの末尾にあります。\n\n"
+        "データは[オープンデータ]({data})のページからJSONとCSVで入手できます。",
+        "en": "Citations on this site follow ISO 690 (Information and documentation: guidelines for bibliographic "
+        "references and citations to information resources); the Japanese pages follow SIST 02, the Japanese "
+        "standard based on it. A citation gives the item's text, the source ({publisher}, {title}, and the slide), "
+        "the site's name \"{site}\", the item's permalink, the date of the data and the date viewed.\n\n"
+        'Every measure and item has an id that does not change, and a short permalink `/en/m/<id>/`. The "#" '
+        'button next to an item copies that link, and the "Cite" button a citation of the item. A citation of '
+        "a whole page is at the foot of each page.\n\n"
+        "The data is available as JSON and CSV on the [open data]({data}) page.",
     },
     "about_searching": {
         "ja": "ページ上部の検索欄をクリックするか、`/`、`s`、Ctrl+K（Macでは⌘K）を押すと検索が開きます（スマート"
@@ -523,6 +544,57 @@ ORIENTATION_WORDS = {
 }
 
 UI.update(ORIENTATION_WORDS)
+
+# -- Citations (issue 26, Cite; rendering/cite.py builds them from these templates) ------------------
+# In ISO 690's style; on the Japanese pages SIST 02, which follows it. {text}, {slide}, {address} and
+# {accessed} are filled in where the citation is copied (docs/assets/extra.js); the others by cite.py.
+CITE_WORDS = {
+    "cite_item": {
+        "ja": "「{text}」 {publisher}. {source}. スライド{slide}. {site}. {dated}{address}, (参照 {accessed}).",
+        "en": '"{text}" {publisher}. {source}. Slide {slide}. In: {site}. {dated}Available from: {address} '
+        "[viewed {accessed}].",
+    },
+    "cite_page": {
+        "ja": "{site}. 「{title}」. 出典: {publisher}. {source}. {dated}{address}, (参照 {accessed}).",
+        "en": '{site}. "{title}". Source: {publisher}. {source}. {dated}Available from: {address} [viewed {accessed}].',
+    },
+    "cite_strategy": {
+        "ja": "{publisher}. {source}. {decided}閣議決定. {url}, (参照 {accessed}).",
+        "en": "{publisher}. {source} [online]. Decided by the Cabinet on {decided}. Available from: {url} "
+        "[viewed {accessed}].",
+    },
+    "cite_site": {"ja": "{site}（非公式の参照サイト）", "en": "{site} (unofficial reference site) [online]"},
+    "cite_dated": {"ja": "データの日付 {date}. ", "en": "Data as of {date}. "},
+    "cite_publisher": {"ja": "内閣府", "en": "Cabinet Office"},
+    # What a reader fills in by hand where the script cannot (a page without JavaScript, /about/).
+    "cite_gap_text": {"ja": "（項目の文）", "en": "(the item's text)"},
+    "cite_gap_slide": {"ja": "（番号）", "en": "(number)"},
+    "cite_gap_address": {"ja": "（アドレス）", "en": "(address)"},
+    "cite_gap_id": {"ja": "（項目のID）", "en": "(item id)"},
+    "cite_gap_accessed": {"ja": "YYYY-MM-DD", "en": "YYYY-MM-DD"},
+    # The controls (the script makes them; the page gives their words).
+    "cite": {"ja": "引用", "en": "Cite"},
+    "cite_item_named": {"ja": "この項目の引用をコピー：", "en": "Cite (copy a citation of this item): "},
+    "cite_page_named": {"ja": "このページの引用をコピー：", "en": "Cite (copy a citation of this page): "},
+    "cite_copied": {"ja": "引用をコピーしました", "en": "Citation copied"},
+    "cite_this_page": {"ja": "このページの引用", "en": "Cite this page"},
+    "cite_items_how": {"ja": "項目の引用のしかた", "en": "How to cite an item"},
+    "cite_items_note": {
+        "ja": "ボタンが使えないときは、次の（ ）を埋めてください。項目のIDは項目の「#」リンクのアドレスの「#」の後、"
+        "スライドの番号はページの上部か表にあります。",
+        "en": "Where the \"Cite\" button cannot be used, fill in the brackets below: an item's id is what follows '#' "
+        'in the address of its "#" link; its slide is given at the top of the page or in the table.',
+    },
+    # /about/#citing
+    "cite_example_item": {"ja": "項目の引用の例：", "en": "An item, for example: "},
+    "cite_example_page": {"ja": "ページの引用の例：", "en": "A page, for example: "},
+    "cite_the_strategy": {
+        "ja": "戦略そのもの（公式の資料）の引用：",
+        "en": "The strategy itself (the official source): ",
+    },
+}
+
+UI.update(CITE_WORDS)
 
 PROSE.update(
     {

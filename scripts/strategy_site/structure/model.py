@@ -306,6 +306,7 @@ class Strategy:
             # the items with a permalink (pages.ITEM_KINDS): the kind and the text of each
             "kind": _first((i.id, k.name) for k in ITEM_KINDS for i in k.items(self)),
             "item_text": _first((i.id, k.text(i)) for k in ITEM_KINDS for i in k.items(self)),
+            "item": _first((i.id, i) for k in ITEM_KINDS for i in k.items(self)),
         }
 
     def pillar(self, pillar_id: str) -> Pillar:
@@ -423,6 +424,10 @@ class Strategy:
     def item_text(self, ident: str) -> Text:
         """The text of any item that has a permalink (for a figure, its programme)."""
         return self._by_id["item_text"][ident]
+
+    def item(self, ident: str):
+        """Any item that has a permalink (a Statement, Measure, ProgressItem or Figure), by its id."""
+        return self._by_id["item"][ident]
 
     def kind_of(self, ident: str) -> str:
         """What an item with a permalink is: the name of its kind in pages.ITEM_KINDS."""

@@ -29,11 +29,13 @@ PER: dict[str, Callable[[Strategy], Iterable[str]]] = {
 class PageType:
     """A kind of page, the same in both languages. `source` is its Markdown file under docs/<lang>/;
     a type with `per` (a key of PER: 'pillar', 'topic') has one page per such thing, at `source` with
-    its id for {id}."""
+    its id for {id}. A type with `parallel` carries the strategy's text and has a parallel view (対訳) of
+    each of its pages, both languages side by side, under parallel/ (parallel_page)."""
 
     name: str  # its template is templates/<name>.md.j2
     source: str
     per: str | None = None
+    parallel: bool = False
 
     @property
     def template(self) -> str:
@@ -50,16 +52,16 @@ class PageType:
 
 # In the navigation's order. The pillar pages stand together under one heading ("Pillars").
 PAGE_TYPES = (
-    PageType("home", "index.md"),
-    PageType("pillar", "pillars/{id}.md", per="pillar"),
+    PageType("home", "index.md", parallel=True),
+    PageType("pillar", "pillars/{id}.md", per="pillar", parallel=True),
     PageType("measures", "measures.md"),
-    PageType("progress", "progress.md"),
-    PageType("budget", "budget.md"),
-    PageType("history", "history.md"),
+    PageType("progress", "progress.md", parallel=True),
+    PageType("budget", "budget.md", parallel=True),
+    PageType("history", "history.md", parallel=True),
     PageType("glossary", "glossary.md"),
     PageType("topics", "topics/index.md"),
     PageType("topic", "topics/{id}.md", per="topic"),
-    PageType("summary", "summary.md"),
+    PageType("summary", "summary.md", parallel=True),
     PageType("about", "about.md"),
     PageType("data", "data.md"),
     PageType("accessibility", "accessibility.md"),
@@ -87,6 +89,7 @@ class Page:
     type: PageType
     source: str
     of: str | None = None
+    mirrors: Page | None = None  # a parallel view: the page it shows in both languages
 
     @property
     def url(self) -> str:
@@ -99,6 +102,21 @@ class Page:
     @property
     def topic_id(self) -> str | None:
         return self.of if self.type.per == "topic" else None
+
+
+PARALLEL_DIR = "parallel"  # the parallel views' folder: /parallel/pillars/<id>/ mirrors /pillars/<id>/
+
+
+def parallel_page(page: Page) -> Page:
+    """The parallel view of a page whose type has one: the same type, at parallel/<its source>."""
+    return Page(page.type, f"{PARALLEL_DIR}/{page.source}", page.of, mirrors=page)
+
+
+def generated_pages(s: Strategy) -> list[Page]:
+    """Every Markdown page the site generates: the site's pages (site_pages, in the navigation),
+    then the parallel views of those that have one (not in the navigation: each page links to its own)."""
+    site = site_pages(s)
+    return site + [parallel_page(page) for page in site if page.type.parallel]
 
 
 def site_pages(s: Strategy) -> list[Page]:
@@ -158,9 +176,16 @@ ITEM_KIND = {k.name: k for k in ITEM_KINDS}
 LISTED_IN_FULL = 1000
 
 
-def listed_in_full(items: tuple) -> bool:
-    """Whether a page that lists all of these lists them in full, or as an index (LISTED_IN_FULL)."""
-    return len(items) <= LISTED_IN_FULL
+# A parallel view carries both languages, and lists in full up to this many (its page at most 150 KB
+# on a first visit): at x10 the data the progress page's view of 190 items weighs 136 KB gzip; at x100
+# the budget page's of 600 figures 193 KB.
+PARALLEL_IN_FULL = 200
+
+
+def listed_in_full(items: tuple, parallel: bool = False) -> bool:
+    """Whether a page that lists all of these lists them in full, or as an index (LISTED_IN_FULL;
+    in a parallel view, PARALLEL_IN_FULL)."""
+    return len(items) <= (PARALLEL_IN_FULL if parallel else LISTED_IN_FULL)
 
 
 def where_shown(s: Strategy, ident: str) -> tuple[str, str]:
