@@ -85,16 +85,10 @@
     }
   }, true);
 
-  // Issue 26: an address with a search in it (?q=…, ?topic=…, ?pillar=…, ?slide=…, as the search writes it
-  // to be shared) opens the search once the page has loaded (Material's script closes it while it
-  // starts); search-dialog.js reads the rest.
-  function openFromAddress() {
-    input.value = new URLSearchParams(window.location.search).get("q") || "";
-    open();
-  }
-  if (/[?&](q|topic|pillar|slide)=/.test(window.location.search)) {
-    if (document.readyState === "complete") { openFromAddress(); } else { window.addEventListener("load", openFromAddress); }
-  }
+  // Issue 26: an address with a search in it (?q=…&topic=…&pillar=…&slide=…, as the search writes it to
+  // be shared) opens the search once the page has loaded (Material's script closes it while it starts);
+  // search-dialog.js reads the rest.
+  if (/[?&](q|topic|pillar|slide)=/.test(location.search)) { window.addEventListener("load", open); }
 
   // Issue 25 (part C): a button that opens the search (the 404 page's [data-search-open]).
   document.querySelectorAll("[data-search-open]").forEach(function (button) {

@@ -261,9 +261,13 @@ def search_filters(s: Strategy, page: Page) -> dict[str, tuple[str, ...]]:
     # A topic's page is of its own topic only (its items may have others too).
     topics = {page.of} if page.type.per == "topic" else {t for i in items for t in i.topics}
     pillars = {_pillar_of(s, i) for i in items} | ({page.of} if page.type.per_pillar else set())
+    # A page that lists every pillar alike (all measures, progress) is no narrower for any pillar: it carries
+    # none, so that narrowing by a pillar finds the pages about it (and the list of 300 pillars at x100
+    # weighs nothing on those pages).
+    every = len(s.pillars) > 1 and all(p.id in pillars for p in s.pillars)
     return {
         "topic": tuple(t.id for t in s.topics if t.id in topics),
-        "pillar": tuple(p.id for p in s.pillars if p.id in pillars),
+        "pillar": () if every else tuple(p.id for p in s.pillars if p.id in pillars),
         "slide": tuple(str(n) for n in sorted({i.slide for i in items})),
     }
 
