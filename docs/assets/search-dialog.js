@@ -161,7 +161,7 @@
     return p;
   }
 
-  // A section's address: the nearest element with an id at or before `at`, the word the section is
+  // A section's address: the nearest element with an id at or before 'at', the word the section is
   // shown for (a measure, a box item, a progress item, a figure, or else the heading), so the reader
   // lands on what matched.
   function landing(data, section, at) {
@@ -254,7 +254,7 @@
 
   // A page's indexed text as Pagefind counts its words (its locations count words split at spaces and
   // at the zero-width spaces it puts between Japanese words, which are left in raw_content, with < and >
-  // as character references): each word, where it starts in `flat` (the words folded and joined, with
+  // as character references): each word, where it starts in 'flat' (the words folded and joined, with
   // a space where the text has one), and whether a space comes before.
   function wordsOf(data) {
     var raw = data.raw_content || "";
@@ -317,8 +317,7 @@
         var score = hits.length ? 2 : everyWord ? 1 : 0;
         var marks = score === 2 ? hits : score === 1 ? [].concat.apply([], words).filter(inside) : [];
         var locations = section.locations || [];
-        var at = marks.length ? Math.min.apply(null, marks.map(function (p) { return p[0]; }))
-          : (locations.length ? Math.min.apply(null, locations) : start);
+        var at = marks.length ? least(marks.map(function (p) { return p[0]; })) : least(locations, start);
         return {
           section: section, score: score, at: at, n: n, matches: locations.length,
           excerpt: marks.length ? excerptAround(data, text, at, marks) : null
@@ -329,8 +328,13 @@
     return pages.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
   }
 
-  // An excerpt from the item that holds word `at` (from its start, if that is near), about LENGTH
-  // characters long, with the places in `marks` marked.
+  // The smallest number of a list, however long (Math.min.apply would take each as an argument).
+  function least(numbers, otherwise) {
+    return numbers.length ? numbers.reduce(function (a, b) { return b < a ? b : a; }) : otherwise;
+  }
+
+  // An excerpt from the item that holds word 'at' (from its start, if that is near), about LENGTH
+  // characters long, with the places in 'marks' marked.
   function excerptAround(data, text, at, marks) {
     var item = anchorBefore(data, at);
     var from = item ? item.location : 0;
