@@ -224,12 +224,13 @@
   // pages, those that hold what was typed as typed come first, then those that hold each word typed
   // whole, then the rest, each in Pagefind's order; within a page, its sections likewise. Such a
   // section is shown from the item that holds what was typed (its excerpt made here from the page's
-  // indexed text, with what was typed marked), and its link leads to that item.
+  // indexed text, with what was typed marked), and its link leads to that item; any other section is
+  // shown likewise from the item of the first word Pagefind matched, those words marked.
 
   var LATIN = /[a-z0-9]/;
   var JAPANESE = /[\u3005\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
   var BEFORE = 40;     // characters of an item shown before what matched, at most
-  var LENGTH = 110;    // characters of an excerpt, about
+  var LENGTH = 80;     // characters of an excerpt, about
 
   function fold(text) { return text.normalize("NFKC").toLowerCase(); }
 
@@ -315,12 +316,13 @@
         var hits = phrase.filter(inside);
         var everyWord = words.every(function (w) { return w.some(inside); });
         var score = hits.length ? 2 : everyWord ? 1 : 0;
-        var marks = score === 2 ? hits : score === 1 ? [].concat.apply([], words).filter(inside) : [];
         var locations = section.locations || [];
-        var at = marks.length ? least(marks.map(function (p) { return p[0]; })) : least(locations, start);
+        var marks = score === 2 ? hits : score === 1 ? [].concat.apply([], words).filter(inside)
+          : locations.map(function (l) { return [l, l]; });  // the words Pagefind matched
+        var at = least(marks.map(function (p) { return p[0]; }), start);
         return {
           section: section, score: score, at: at, n: n, matches: locations.length,
-          excerpt: marks.length ? excerptAround(data, text, at, marks) : null
+          excerpt: marks.length && text.words.length ? excerptAround(data, text, at, marks) : null
         };
       }).sort(function (a, b) { return b.score - a.score || b.matches - a.matches || a.n - b.n; });
       return { data: data, sections: sections, score: sections.length ? sections[0].score : 0, order: order };
@@ -343,8 +345,10 @@
     var marked = {};
     marks.forEach(function (p) { for (var w = p[0]; w <= p[1]; w++) { marked[w] = true; } });
     var pieces = cut ? [{ text: "\u2026", marked: false }] : [];
+    // at least to the end of the place shown (a long official name is shown whole)
+    var through = marks.reduce(function (e, p) { return p[0] === at && p[1] > e ? p[1] : e; }, at);
     var w = from;
-    for (; w < text.words.length && text.starts[w] - text.starts[from] < LENGTH; w++) {
+    for (; w < text.words.length && (w <= through || text.starts[w] - text.starts[from] < LENGTH); w++) {
       var space = w > from && text.spaced[w];
       var last = pieces[pieces.length - 1];
       if (space && (!last || last.marked || marked[w])) { pieces.push({ text: " ", marked: false }); last = null; }
