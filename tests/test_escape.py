@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 
 from strategy_site.checking.schema import schema_name
 from strategy_site.reading.load import data_files, read_file
-from strategy_site.rendering import render
+from strategy_site.rendering import escape, render
 from strategy_site.structure import model, urls
 from strategy_site.structure import pages as site_pages
 
@@ -90,7 +90,10 @@ class Page(HTMLParser):
         if self._derived:
             return
         if tag == "span":
-            self._spans.append(attrs == [("lang", "ja")])
+            # Nor the empty element holding the names the search finds an item by: which names an item
+            # has depends on the glossary terms its text uses (Strategy.search_names).
+            names = dict(attrs).get("class") == "search-names"
+            self._spans.append(attrs == [("lang", "ja")] or names)
             if self._spans[-1]:
                 return
         self._end_run()
@@ -447,3 +450,19 @@ def test_hostile_text_through_mkdocs(tmp_path: Path, real: Real) -> None:
     # characters the page shows (search.js puts them into the page as text, never as markup).
     entries = " ".join(r["meta"].get("title", "") + " " + r["content"] for r in fragments(built).values())
     assert "<script>alert(1)</script>" in unescape(entries)
+
+
+@pytest.mark.parametrize(
+    "text", ["![img](x.png)", "*a* _b_ `c` [d](e) <f> \\g | h & i \" j ' k", "*[AI]: x", "<https://example.org>"]
+)
+def test_an_attribute_markdown_does_not_read_keeps_its_text(text: str) -> None:
+    """The names the search indexes (data-names, from the data) stand in inline HTML on Markdown pages,
+    also in table cells: Markdown (the site's extensions) leaves the attribute's value as it was."""
+    import markdown
+
+    value = escape.markdown_attribute_text(text)
+    span = f'<span data-names="{value}"></span>'
+    source = f'| a |\n|---|\n| {span}x |\n\n<p markdown="span">{span}y</p>\n'
+    out = markdown.markdown(source, extensions=["abbr", "attr_list", "md_in_html", "tables", "def_list"])
+    found = re.findall(r'<span data-names="([^"]*)"></span>', out)
+    assert [unescape(v) for v in found] == [text, text], out

@@ -195,7 +195,7 @@ def _terms_shown(site: Path, lang: str) -> list[tuple[str, str, list[str]]]:
     html = _article(_page(site, lang, urls.page_url(pages.SOURCE["glossary"])))
     out = []
     for m in re.finditer(r'<dt id="([a-z0-9-]+)">(.*?)</dt>(.*?)(?=<dt |</dl>)', html, re.S):
-        used = re.search(r'<dd class="glossary-used">(.*?)</dd>', m.group(3), re.S)
+        used = re.search(r'<dd class="glossary-used"[^>]*>(.*?)</dd>', m.group(3), re.S)
         links = re.findall(r'<a href="([^"]+)"', used.group(1)) if used else []
         out.append((m.group(1), _text(m.group(2)), links))
     return out

@@ -135,3 +135,58 @@ def test_the_most_redirects_the_check_accepts_build_and_index(project: Path) -> 
     assert (site / names[-1] / "index.html").is_file() and (site / "en" / names[0] / "index.html").is_file()
     entry = json.loads((site / search_index.BUNDLE / "pagefind-entry.json").read_text("utf-8"))
     assert all(entry["languages"][lang]["page_count"] >= 10 for lang in LANGS)
+
+
+# -- Names, and what the excerpts must not carry (issue 26, "a search that finds names").
+
+
+def _item_words(record: dict, ident: str) -> str:
+    """The indexed words of an item: from its anchor to the next one, without Pagefind's zero-width
+    spaces between Japanese words."""
+    words = [w for w in re.split(r"[\s\u200b]+", record["content"]) if w]
+    starts = sorted(a["location"] for a in record["anchors"])
+    at = next(a["location"] for a in record["anchors"] if a["id"] == ident)
+    end = next((s for s in starts if s > at), len(words))
+    return " ".join(words[at:end])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_item_is_found_by_the_official_names_its_text_abbreviates(site: Path, strategy, lang: str) -> None:
+    """The K Program's measure says 'K program'; its official name (data/names.yaml, through the glossary
+    term the text uses) is indexed on the item, not shown on the page nor read out."""
+    measure = strategy.measure("k-program-rd-support")
+    official = next(n for n in strategy.names if n.id == "name-k-program").name[lang]
+    assert official not in measure.text[lang]  # the check can fail: the text does not say it
+    record = fragments(site)[urls.site_path(lang, urls.page_url(pages.pillar(measure.pillar_id)))]
+    assert official.replace(" ", "") in _item_words(record, measure.id).replace(" ", "")
+    html = site / urls.site_path(lang, urls.page_url(pages.pillar(measure.pillar_id))).lstrip("/") / "index.html"
+    shown = re.sub(r"\s+", " ", _text(html.read_text("utf-8")))
+    assert official not in shown, "the official name is indexed, not shown twice"
+    assert strategy.search_names(measure.id, lang) == (official,)
+
+
+def test_names_already_shown_are_not_repeated(strategy) -> None:
+    for item in strategy.measures:
+        for lang in LANGS:
+            for name in strategy.search_names(item.id, lang):
+                assert name.casefold() not in item.text[lang].casefold(), (item.id, name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_link_labels_schema_words_or_other_language_names_in_the_index(site: Path, strategy, lang: str) -> None:
+    """Excerpts once began 「詳細） 量子、…」 (the short links' labels), the open data page's column
+    descriptions answered 'AI', and the Japanese glossary's records carried the English names."""
+    records = {u: r for u, r in fragments(site).items() if u.startswith(urls.site_path("en", "")) == (lang == "en")}
+    labels = [ui.UI[key][lang] for key in ("open", "budget")]
+    for url, record in records.items():
+        text = record["content"].replace("\u200b", "")
+        for label in labels:
+            paren = ui.UI["paren_open"][lang] + label + ui.UI["paren_close"][lang]
+            assert paren not in text, (url, paren)
+    data = records[urls.site_path(lang, urls.page_url(pages.SOURCE["data"]))]["content"]
+    assert not re.search(r"(?<![A-Za-z])AI(?![A-Za-z])", data), "the open data page's column descriptions"
+    glossary = records[urls.site_path(lang, urls.page_url(pages.SOURCE["glossary"]))]["content"].replace("\u200b", "")
+    other = "en" if lang == "ja" else "ja"
+    for term in strategy.glossary:
+        if term.name[other] != term.name[lang]:
+            assert term.name[other] not in glossary, term.id

@@ -22,7 +22,6 @@
   var root = new URL(dialog.getAttribute("data-root"), window.location.href);
   var SCOPE_KEY = "site-search-both";
   var PAGES = 10;      // result pages shown
-  var FIRST = 3;       // shown as soon as they are there
   var SECTIONS = 3;    // sections shown per page
   var engines = {};    // "own" | "both": a promise of a Pagefind instance
   var ticket = 0;      // the latest query; older answers are dropped
@@ -106,16 +105,13 @@
       return pf.search(query || null, narrowed ? { filters: narrowed } : {});
     }).then(function (search) {
       if (mine !== ticket || !search) { return null; }
-      // The first few results as soon as they are there, then the rest.
-      var results = search.results, data = results.slice(0, PAGES).map(function (r) { return r.data(); });
-      return Promise.all(data.slice(0, FIRST)).then(function (first) {
-        if (mine !== ticket) { return null; }
+      // The first pages' data, put in order by the words typed (ranked, below), then shown; the
+      // count says how many links are shown.
+      return Promise.all(search.results.slice(0, PAGES).map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== ticket) { return; }
         list.textContent = "";
-        show(first);
-        say(count(results.length));
-        return Promise.all(data.slice(FIRST));
-      }).then(function (rest) {
-        if (mine === ticket && rest) { show(rest); }
+        show(ranked(query, data));
+        say(count(list.querySelectorAll("a").length));
       });
     }).catch(function () { if (mine === ticket) { failed(); } });
   }
@@ -167,16 +163,21 @@
     return p;
   }
 
-  // A section's address: the nearest element with an id before its first match (a measure, a box
-  // item, a progress item, a figure, or else the heading), so the reader lands on what matched.
-  function landing(data, section) {
-    var first = Math.min.apply(null, section.locations && section.locations.length ? section.locations : [0]);
-    var best = null;
-    (data.anchors || []).forEach(function (a) {
-      if (a.id && a.location <= first && (!best || a.location >= best.location)) { best = a; }
-    });
+  // A section's address: the nearest element with an id at or before 'at', the word the section is
+  // shown for (a measure, a box item, a progress item, a figure, or else the heading), so the reader
+  // lands on what matched.
+  function landing(data, section, at) {
+    var best = anchorBefore(data, at);
     var page = data.url.split("#")[0];
     return best ? page + "#" + encodeURIComponent(best.id) : (section.url || data.url);
+  }
+
+  function anchorBefore(data, at) {
+    var best = null;
+    (data.anchors || []).forEach(function (a) {
+      if (a.id && a.location <= at && (!best || a.location >= best.location)) { best = a; }
+    });
+    return best;
   }
 
   function langOf(url) {
@@ -184,18 +185,17 @@
     return path.indexOf(root.pathname + "en/") === 0 ? "en" : "ja";
   }
 
-  function show(results) {
-    results.forEach(function (data) {
+  function show(pages) {
+    pages.forEach(function (page) {
+      var data = page.data;
       var title = plain(data.meta.title || "");
-      var sections = (data.sub_results && data.sub_results.length ? data.sub_results : [data]).slice()
-        .sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; })
-        .slice(0, SECTIONS);
       var item = element("li", "md-search-result__item");
       var itemLang = langOf(data.url);
       if (itemLang !== lang) { item.lang = itemLang; }
-      sections.forEach(function (section, i) {
+      page.sections.slice(0, SECTIONS).forEach(function (found, i) {
+        var section = found.section;
         var link = element("a", "md-search-result__link");
-        link.href = landing(data, section);
+        link.href = landing(data, section, found.at);
         var article = element("article", "md-search-result__article md-typeset");
         if (i === 0) {
           var heading = element("h1", null, title);
@@ -204,12 +204,164 @@
         }
         var name = plain(section.title || "");
         if (name && name !== title) { article.appendChild(element(i === 0 ? "p" : "h2", "site-search__section", name)); }
-        article.appendChild(excerpt(section.excerpt || data.excerpt || ""));
+        article.appendChild(found.excerpt ? excerptOf(found.excerpt) : excerpt(section.excerpt || data.excerpt || ""));
         link.appendChild(article);
         item.appendChild(link);
       });
       list.appendChild(item);
     });
+  }
+
+  function excerptOf(pieces) {
+    var p = element("p", "site-search__excerpt");
+    pieces.forEach(function (piece) {
+      var text = document.createTextNode(piece.text);
+      if (piece.marked) { var m = element("mark"); m.appendChild(text); p.appendChild(m); } else { p.appendChild(text); }
+    });
+    return p;
+  }
+
+  // -- Ranking: the words typed, whole. Pagefind's segmenter cuts 研究セキュリティ into 研究 and セキュリティ,
+  // and ranks first the pages and sections with most of either (Pagefind's issue #1237). Of the first
+  // pages, those that hold what was typed as typed come first, then those that hold each word typed
+  // whole, then the rest, each in Pagefind's order; within a page, its sections likewise. Such a
+  // section is shown from the item that holds what was typed (its excerpt made here from the page's
+  // indexed text, with what was typed marked), and its link leads to that item; any other section is
+  // shown likewise from the item of the first word Pagefind matched, those words marked.
+
+  var LATIN = /[a-z0-9]/;
+  var JAPANESE = /[\u3005\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+  var BEFORE = 40;     // characters of an item shown before what matched, at most
+  var LENGTH = 80;     // characters of an excerpt, about
+
+  function fold(text) { return text.normalize("NFKC").toLowerCase(); }
+
+  // What was typed, as one phrase and as its words: split at spaces, and where Latin letters meet
+  // Japanese (Kプログラム: K and プログラム), as the index splits them.
+  function typed(query) {
+    var phrase = fold(query).trim().replace(/\s+/g, " ");
+    var words = [];
+    phrase.split(" ").forEach(function (w) {
+      var word = "";
+      for (var i = 0; i < w.length; i++) {
+        if (word && JAPANESE.test(w[i]) !== JAPANESE.test(w[i - 1]) && (LATIN.test(w[i]) || LATIN.test(w[i - 1]))) {
+          words.push(word);
+          word = "";
+        }
+        word += w[i];
+      }
+      if (word) { words.push(word); }
+    });
+    return { phrase: phrase, words: words };
+  }
+
+  // A page's indexed text as Pagefind counts its words (its locations count words split at spaces and
+  // at the zero-width spaces it puts between Japanese words, which are left in raw_content, with < and >
+  // as character references): each word, where it starts in 'flat' (the words folded and joined, with
+  // a space where the text has one), and whether a space comes before.
+  function wordsOf(data) {
+    var raw = data.raw_content || "";
+    var parts = raw.replace(/&lt;/g, "<").replace(/&gt;/g, ">").split(/([\s\u200b]+)/);
+    var words = [], starts = [], spaced = [], flat = "";
+    for (var i = 0; i < parts.length; i += 2) {
+      if (!parts[i]) { continue; }
+      var space = i > 0 && /\s/.test(parts[i - 1]) && words.length > 0;
+      if (space) { flat += " "; }
+      starts.push(flat.length);
+      spaced.push(space);
+      words.push(parts[i]);
+      flat += fold(parts[i]);
+    }
+    return { words: words, starts: starts, spaced: spaced, flat: flat };
+  }
+
+  function wordAt(text, offset) {
+    var lo = 0, hi = text.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (text.starts[mid] <= offset) { lo = mid; } else { hi = mid - 1; }
+    }
+    return lo;
+  }
+
+  // Where a needle stands whole in the text: [first word, last word] of each place. Whole: a needle
+  // that starts or ends with a Latin letter or digit does not continue a longer Latin word (AI is not
+  // found in "maintain"); Japanese has no spaces to say where its words end.
+  function places(text, needle) {
+    var found = [], from = 0, at;
+    while (needle && (at = text.flat.indexOf(needle, from)) >= 0) {
+      var end = at + needle.length;
+      var whole = !(LATIN.test(needle[0]) && LATIN.test(text.flat[at - 1] || "")) &&
+        !(LATIN.test(needle[needle.length - 1]) && LATIN.test(text.flat[end] || ""));
+      if (whole) { found.push([wordAt(text, at), wordAt(text, end - 1)]); }
+      from = at + 1;
+    }
+    return found;
+  }
+
+  // Each page with its sections (Pagefind's sub-results: the page cut at its headings) in order, each
+  // section with how well it holds what was typed (2: as typed, 1: every word, 0: neither), the word
+  // it is shown from and, where it holds them, its excerpt.
+  function ranked(query, datas) {
+    var want = typed(query);
+    var pages = datas.map(function (data, order) {
+      var text = wordsOf(data);
+      var phrase = places(text, want.phrase);
+      var words = want.words.map(function (w) { return places(text, w); });
+      var headings = (data.anchors || []).filter(function (a) { return /^h[1-6]$/i.test(a.element); })
+        .map(function (a) { return a.location; });
+      var subs = data.sub_results && data.sub_results.length ? data.sub_results : [data];
+      var sections = subs.map(function (section, n) {
+        var start = section.anchor ? section.anchor.location : 0;
+        var end = headings.reduce(function (e, l) { return l > start && l < e ? l : e; }, Infinity);
+        var inside = function (p) { return p[0] >= start && p[0] < end; };
+        var hits = phrase.filter(inside);
+        var everyWord = words.every(function (w) { return w.some(inside); });
+        var score = hits.length ? 2 : everyWord ? 1 : 0;
+        var locations = section.locations || [];
+        var marks = score === 2 ? hits : score === 1 ? [].concat.apply([], words).filter(inside)
+          : locations.map(function (l) { return [l, l]; });  // the words Pagefind matched
+        var at = least(marks.map(function (p) { return p[0]; }), start);
+        return {
+          section: section, score: score, at: at, n: n, matches: locations.length,
+          excerpt: marks.length && text.words.length ? excerptAround(data, text, at, marks) : null
+        };
+      }).sort(function (a, b) { return b.score - a.score || b.matches - a.matches || a.n - b.n; });
+      return { data: data, sections: sections, score: sections.length ? sections[0].score : 0, order: order };
+    });
+    return pages.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+  }
+
+  // The smallest number of a list, however long (Math.min.apply would take each as an argument).
+  function least(numbers, otherwise) {
+    return numbers.length ? numbers.reduce(function (a, b) { return b < a ? b : a; }) : otherwise;
+  }
+
+  // An excerpt from the item that holds word 'at' (from its start, if that is near), about LENGTH
+  // characters long, with the places in 'marks' marked.
+  function excerptAround(data, text, at, marks) {
+    var item = anchorBefore(data, at);
+    var from = item ? item.location : 0;
+    var cut = false;
+    while (from < at && text.starts[at] - text.starts[from] > BEFORE) { from++; cut = true; }
+    var marked = {};
+    marks.forEach(function (p) { for (var w = p[0]; w <= p[1]; w++) { marked[w] = true; } });
+    var pieces = cut ? [{ text: "\u2026", marked: false }] : [];
+    // at least to the end of the place shown (a long official name is shown whole)
+    var through = marks.reduce(function (e, p) { return p[0] === at && p[1] > e ? p[1] : e; }, at);
+    var w = from;
+    for (; w < text.words.length && (w <= through || text.starts[w] - text.starts[from] < LENGTH); w++) {
+      var space = w > from && text.spaced[w];
+      var last = pieces[pieces.length - 1];
+      if (space && (!last || last.marked || marked[w])) { pieces.push({ text: " ", marked: false }); last = null; }
+      if (last && last.marked === !!marked[w]) {
+        last.text += (space ? " " : "") + text.words[w];
+      } else {
+        pieces.push({ text: text.words[w], marked: !!marked[w] });
+      }
+    }
+    if (w < text.words.length) { pieces.push({ text: "\u2026", marked: false }); }
+    return pieces;
   }
 
   // -- The keyboard, while the search is open (search.js opens it, and closes it on Esc): arrows move

@@ -45,6 +45,13 @@ def markdown_attribute(text: str) -> Markup:
     return Markup("".join(_ATTRIBUTE.get(char, char) for char in escaped))
 
 
+def markdown_attribute_text(text: str) -> Markup:
+    """Text for a quoted attribute value of inline HTML on a Markdown page that Markdown must not read
+    at all (a name from the data, indexed by the search: Markdown would make '![a](b)' in it an image):
+    every ASCII punctuation character as a character reference, the same character to the browser."""
+    return Markup("".join(f"&#{ord(char)};" if char in string.punctuation else char for char in text))
+
+
 def finalize(value: object) -> object:
     """Jinja's finalize hook: every value a template prints is escaped, unless it is Markup
     made by this package (links, ids, formatted markup)."""

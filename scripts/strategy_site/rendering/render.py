@@ -113,6 +113,7 @@ def environment() -> jinja2.Environment:
         raw_path=_raw_path,
         html=escape.html_text,
         md_attr=escape.markdown_attribute,
+        md_attr_text=escape.markdown_attribute_text,
         coord=_coord,
         ja=_japanese_marked,
     )

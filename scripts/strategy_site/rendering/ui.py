@@ -357,12 +357,17 @@ PROSE = {
         "ja": "ページ上部の検索欄をクリックするか、`/`、`s`、Ctrl+K（Macでは⌘K）を押すと検索が開きます（スマート"
         "フォンでは虫眼鏡のボタン）。検索するのは、見ているページと同じ言語のページです。「英語のページも検索する」に"
         "チェックを入れると両方の言語を検索し、この選択はタブを閉じるまで保たれます。↓と↑で結果を選び、Enterで開き、"
-        "Escで閉じます。結果は、言葉が見つかった施策や項目そのものに案内します。",
+        "Escで閉じます。結果は、言葉が見つかった施策や項目そのものに案内します。入力した語をそのまま含む結果が先に"
+        "並びます。施策や項目は、その文が略して書く制度の正式名称（用語集と名称の登録簿による）でも見つかります。例え"
+        "ば「経済安全保障重要技術育成プログラム」で「K programによる研究開発支援」が見つかります。",
         "en": "Click the search box at the top of the page, or press `/`, `s`, Ctrl+K (⌘K on a Mac), to open the "
         "search (on a phone, the magnifier button). It searches the pages in the language of the page you are on; "
         'tick "Also search the Japanese pages" to search both, a choice kept until you close the tab. ↓ and ↑ move '
         "through the results, Enter opens one and Esc closes the search. A result leads to the measure or item "
-        "that holds the words.",
+        "that holds the words. Results that hold the words as typed come first. A measure or item is also found "
+        "by the official name of a programme its text abbreviates (from the glossary and the registry of names): "
+        '"Key and Advanced Technology R&D through Cross Community Collaboration Program" finds "Support for '
+        'research and development through the K Program".',
     },
     "about_printing": {
         "ja": "どのページもブラウザーの印刷機能でA4縦に印刷できます。ナビゲーション、検索、ボタンは印刷されず、ダーク"

@@ -368,6 +368,33 @@ class Strategy:
         kinds = {ident: self.kind_of(ident) for ident in found}
         return tuple(sorted(found, key=lambda i: kinds[i] != "measure"))  # a stable sort keeps the order
 
+    @cached_property
+    def _names_by_id(self) -> dict[str, Name]:
+        return _first_by_id(self.names)
+
+    def search_names(self, ident: str, lang: str) -> tuple[str, ...]:
+        """The names an item's text names, as the search finds them on the item but its text does not
+        show them in `lang`: the official and registered names (data/names.yaml: its 'registry' entry,
+        or the entry of a glossary term the Japanese text uses) and the term's own name and
+        abbreviations. In Japanese, the Japanese name and the acronyms; in English, the English name
+        and its other registered forms. 'K programによる研究開発支援' is found as
+        経済安全保障重要技術育成プログラム, and 'Support ... through the K Program' as 'Key and Advanced
+        Technology R&D through Cross Community Collaboration Program'."""
+        text = self.item_text(ident)
+        registered = [text.registry] if text.registry else []
+        forms: list[str] = []
+        for term in self.glossary:
+            if any(f in text.ja for f in term.finds):
+                forms += [term.name[lang], *term.abbr]
+                registered += [term.name.registry] if term.name.registry else []
+        for key in registered:
+            entry = self._names_by_id.get(key)
+            if entry:
+                forms += [entry.name[lang], *(a for a in entry.also if lang == "en" or " " not in a)]
+        shown = text[lang].casefold()
+        found = {f.casefold(): f for f in reversed(forms)}  # one of each, however it is written
+        return tuple(found[key] for key in dict.fromkeys(f.casefold() for f in forms) if key not in shown)
+
     def typo_parts(self, text: str) -> list[tuple[str, bool]]:
         """A text cut after each of the original's typos it quotes: (piece, whether a typo ends it)."""
         parts: list[tuple[str, bool]] = []
