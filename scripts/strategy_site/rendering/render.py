@@ -189,11 +189,16 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "") -
 
 
 def render_pages(
-    s: Strategy, site_url: str = "", schema_dir: Path | None = None, published: dict[str, str] | None = None
+    s: Strategy,
+    site_url: str = "",
+    schema_dir: Path | None = None,
+    published: dict[str, str] | None = None,
+    only: set[str] | None = None,
 ) -> dict[str, str]:
     """Every page and permalink page, by its path under docs/ ('ja/index.md', 'en/m/k-program/index.html',
     ...; the plain HTML pages go straight into the site: pipeline.split). `published`: the export files
-    (exports.all_exports), so that the open data page gives their sizes."""
+    (exports.all_exports), so that the open data page gives their sizes. `only`: just these pages (by
+    their path under docs/), no permalink page (the preview's first step: the pages open in a browser)."""
     env = environment()
     out: dict[str, str] = {}
     targets = pages.permalink_targets(s)
@@ -209,6 +214,8 @@ def render_pages(
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
     for lang in LANGS:
         for page in site:
+            if only is not None and f"{lang}/{page.source}" not in only:
+                continue
             address = (
                 (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
             )
@@ -221,6 +228,8 @@ def render_pages(
             except (jinja2.TemplateError, RenderError, KeyError) as exc:
                 raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
             out[f"{lang}/{page.source}"] = _tidy(text)
+        if only is not None:
+            continue
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(

@@ -1,0 +1,100 @@
+"""What makes the preview fast at scale, without making it wrong (publishing/preview.py): each data file's
+own check is kept by its bytes (checking/validate.FileChecks), and the pages open in a browser are
+rendered alone first (pipeline.generate's `only`). Python only, on a copy of the data."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from strategy_site.checking.validate import FileChecks
+from strategy_site.publishing import pipeline
+from strategy_site.reading.load import data_files, parse_file
+from strategy_site.reading.problems import DataError
+from strategy_site.structure import pages
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def _first_pillar(root: Path) -> Path:
+    return sorted((root / "data" / "pillars").glob("*.yaml"))[0]
+
+
+def test_a_file_saved_with_other_bytes_of_the_same_size_and_time_is_checked_again(project: Path) -> None:
+    """The kept check is keyed on the file's bytes: a save that keeps the size and the modification time
+    (an editor that restores it, a clock's coarse step) is still read again."""
+    checks = FileChecks()
+    before = pipeline.load(project, cache=checks)
+    measure = before.strategy.measures[0]
+    path = project / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+    raw, stat = path.read_bytes(), path.stat()
+    old = measure.text.en
+    new = old[:-1] + ("x" if old[-1] != "x" else "y")  # one ASCII character for another: the same size
+    assert raw.count(old.encode()) == 1, "the measure's text is not written as it reads: choose another"
+    path.write_bytes(raw.replace(old.encode(), new.encode()))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+    after = pipeline.load(project, cache=checks)
+
+    assert after.strategy.measure(measure.id).text.en == new
+    assert checks.reused == len(data_files(project / "data")) - 1  # every other file was not checked again
+
+
+def test_the_kept_checks_give_what_a_fresh_check_gives(project: Path) -> None:
+    """A broken file, checked again from the kept checks, has the same problems; once fixed, the data is
+    the same as a check without the kept ones gives."""
+    checks = FileChecks()
+    pipeline.load(project, cache=checks)
+    path = _first_pillar(project)
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("\n", "\nbroken: [\n", 1) + "\n  - id: 5\n", "utf-8")
+    with pytest.raises(DataError) as fresh:
+        pipeline.load(project)
+    count = len(data_files(project / "data"))
+    for reused in (count - 1, count):  # the broken file checked, then its kept check
+        with pytest.raises(DataError) as kept:
+            pipeline.load(project, cache=checks)
+        assert kept.value.problems == fresh.value.problems
+        assert checks.reused == reused
+    path.write_text(good, "utf-8")
+    assert pipeline.load(project, cache=checks).strategy == pipeline.load(project).strategy
+
+
+def test_nothing_changes_what_the_kept_checks_hold(project: Path) -> None:
+    """The kept files are shared by every later build: the rules, the model and the rendering (pages and
+    exports) read them and never change them."""
+    checks = FileChecks()
+    checked = pipeline.load(project, cache=checks)
+    pipeline.generate(project, checked=checked)
+    pipeline.load(project, cache=checks)  # the rules across files run again on the kept files
+    data = project / "data"
+    kept = [loaded for files in checked.files.values() for loaded in files]
+    assert len(kept) == len(data_files(data))
+    for loaded in kept:
+        fresh, problems = parse_file((project / loaded.path).read_bytes(), loaded.path)
+        assert problems == []
+        assert dataclasses.asdict(loaded) == dataclasses.asdict(fresh), loaded.path
+
+
+def test_the_open_pages_rendered_alone_are_the_pages_rendered_with_all(project: Path) -> None:
+    """The preview's first step renders only the open pages; each must be what the full rendering
+    gives, or the open page would show something else until the next save (the data page, which
+    gives the exports' sizes, too)."""
+    checked = pipeline.load(project)
+    pillar = checked.strategy.pillars[0].id
+    only = {f"en/{pages.pillar(pillar)}", f"ja/{pages.SOURCE['data']}", f"en/{pages.SOURCE['measures']}"}
+    alone = pipeline.generate(project, checked=checked, only=only)
+    every = pipeline.generate(project, checked=checked)
+    assert alone.keys() == only
+    assert all(alone[rel] == every[rel] for rel in only)
