@@ -86,7 +86,7 @@ class FileChecks:
         if known is not None and known[0] == raw:
             self.reused += 1
             return known[1]
-        found = check_file(raw, shown, name)
+        found = one_file(raw, shown, name)
         self._known[key] = (raw, found)
         return found
 
@@ -95,7 +95,7 @@ class FileChecks:
         self._known = {k: v for k, v in self._known.items() if k[0] in paths}
 
 
-def check_file(raw: bytes, shown: Path, name: str) -> FileCheck:
+def one_file(raw: bytes, shown: Path, name: str) -> FileCheck:
     """One data file's own check: read as YAML, its schema, the FILE_RULES, and when it has problems, the
     RULES within it alone (_own_rules)."""
     loaded, found = parse_file(raw, shown)
@@ -143,7 +143,7 @@ def read_all(
         if raw is None:
             problems += refused
             continue
-        found = check_file(raw, shown, name) if cache is None else cache.check(raw, shown, name, path)
+        found = one_file(raw, shown, name) if cache is None else cache.check(raw, shown, name, path)
         problems += found.problems
         if found.loaded is not None:
             files.setdefault(name, []).append(found.loaded)
