@@ -1,18 +1,21 @@
 """What makes the preview fast at scale, without making it wrong (publishing/preview.py): each data file's
 own check is kept by its bytes (checking/validate.FileChecks), and the pages open in a browser are
-rendered alone first (pipeline.generate's `only`). Python only, on a copy of the data."""
+rendered alone first (pipeline.generate's `only`), and served before the other pages are built
+(PreviewServer). Python only, on a copy of the data."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from strategy_site.checking.validate import FileChecks
 from strategy_site.publishing import pipeline
+from strategy_site.publishing.preview import PreviewServer
 from strategy_site.reading.load import data_files, parse_file
 from strategy_site.reading.problems import DataError
 from strategy_site.structure import pages
@@ -98,3 +101,37 @@ def test_the_open_pages_rendered_alone_are_the_pages_rendered_with_all(project: 
     every = pipeline.generate(project, checked=checked)
     assert alone.keys() == only
     assert all(alone[rel] == every[rel] for rel in only)
+
+
+def test_the_open_pages_are_known_and_any_other_page_waits_for_the_second_step(tmp_path: Path) -> None:
+    """The server knows the open pages by their long polls (their Referer); after the first step they are
+    served at once, and a request for any other page waits until the second step has built it (never
+    the page as it was before the save)."""
+    site = tmp_path / "site"
+    for page in ("en/pillars/x", "en/measures"):
+        (site / page).mkdir(parents=True)
+        (site / page / "index.html").write_text("<html><body>before the save</body></html>", "utf-8")
+    server = PreviewServer(builder=lambda: "", host="127.0.0.1", port=0, root=str(site), mount_path="/")
+    server.poll_response_timeout = 0.1
+    got: dict[str, bytes] = {}
+
+    def ask(path: str, **headers: str) -> None:
+        got[path] = b"".join(server._serve_request({"PATH_INFO": path, **headers}, lambda *args: None) or [])
+
+    try:
+        ask(f"/livereload/{server._visible_epoch}/1", HTTP_REFERER="http://127.0.0.1:8000/en/pillars/x/?q=1")
+        assert server.open_pages() == {str(site / "en" / "pillars" / "x" / "index.html")}
+        server.show_first_step(server.open_pages())
+        asking = [threading.Thread(target=ask, args=(path,)) for path in ("/en/pillars/x/", "/en/measures/")]
+        for thread in asking:
+            thread.start()
+        asking[0].join(10)
+        assert b"before the save" in got["/en/pillars/x/"]  # the open page: at once
+        asking[1].join(0.5)
+        assert asking[1].is_alive() and "/en/measures/" not in got  # another page: not yet
+        (site / "en" / "measures" / "index.html").write_text("<html><body>after the save</body></html>", "utf-8")
+        server.second_step_done()
+        asking[1].join(10)
+        assert b"after the save" in got["/en/measures/"]
+    finally:
+        server.server_close()

@@ -8,10 +8,16 @@ page a newer build exists, the serving), with four differences:
   browser refused it and the open page never reloaded. The preview adds a script *file* of the
   site's own origin instead (_RELOAD_JS, served at RELOAD_SCRIPT), which the published
   policy allows already ('self'): the published pages allow nothing more than they did.
-- **Only what a save changed is built again.** The plugin writes only the changed files to docs/;
-  MkDocs then builds dirty (only the pages whose Markdown is newer than their HTML). A full build
-  runs first, after a failed build, when the navigation changes and when a template, the theme,
-  docs/assets or mkdocs.yml changes. The search index is refreshed in the background.
+- **Only what a save changed is built again, the open pages first.** Each data file's own check is
+  kept by its bytes (checking/validate.FileChecks): a save checks again the file it changed, and the
+  rules across files. The plugin writes only the changed files to docs/; MkDocs then builds dirty
+  (only the pages whose Markdown is newer than their HTML). When pages are open in a browser (the
+  server knows them by their long polls), a save's build has two steps: the open pages alone are
+  rendered and built, and reload; then every page is rendered and the changed ones built (the lists
+  of everything: measures, summary, progress, glossary...), while a request for any other page
+  waits for them. A full build runs first, after a failed build, when the navigation changes and
+  when a template, the theme, docs/assets or mkdocs.yml changes. The search index is refreshed in
+  the background, after the second step.
 - **Problems show on the open page.** When the data has problems, or the build fails for any
   reason, every HTML page the preview serves is the problems page in its language
   (preview_errors.py), with file and line; the last good pages stay in the preview's folder and come
