@@ -9,18 +9,19 @@ import dataclasses
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from strategy_site.checking.validate import FileChecks
-from strategy_site.publishing import pipeline
+from strategy_site.publishing import pipeline, preview
 from strategy_site.publishing.preview import PreviewServer
 from strategy_site.reading.load import data_files, parse_file
 from strategy_site.reading.problems import DataError
 from strategy_site.structure import pages
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 
 @pytest.fixture
@@ -134,4 +135,50 @@ def test_the_open_pages_are_known_and_any_other_page_waits_for_the_second_step(t
         asking[1].join(10)
         assert b"after the save" in got["/en/measures/"]
     finally:
+        server.server_close()
+
+
+@pytest.mark.site  # builds a copy of the project
+def test_a_save_during_the_second_step_is_the_next_builds(tmp_path: Path, monkeypatch) -> None:
+    """The second step builds the data the first step checked; a save that comes meanwhile (here a broken
+    file, saved as the second step starts) is the next build's: it shows the problems then, and its fix
+    is a dirty build again, not a rebuild of every page."""
+    root = copy_project(tmp_path)
+    work = tmp_path / "preview"
+    runner = preview._Preview(root / "mkdocs.yml", work / "site", "")
+    config = runner.config()
+    plugin = config.plugins[preview.PLUGIN]
+    plugin.write_changed_only = True
+    config.plugins.on_startup(command="serve", dirty=True)
+    server = PreviewServer(builder=runner, host="127.0.0.1", port=0, root=str(work / "site"), mount_path="/")
+    runner.server = server
+    try:
+        assert runner() == "Rebuilt every page"
+        checked = pipeline.load(root)
+        measure = checked.strategy.measures[0]
+        path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+        good = path.read_text("utf-8")
+        changed = good.replace(measure.text.en, "A text saved before the second step", 1)
+        path.write_text(changed, "utf-8")
+        builds = []
+
+        def build(config, **kwargs):
+            builds.append(kwargs)
+            if len(builds) == 2:  # the second step starts: a broken save comes
+                path.write_text(changed + "\nbroken: [\n", "utf-8")
+            real_build(config, **kwargs)
+
+        real_build = preview.build
+        monkeypatch.setattr(preview, "build", build)
+        server.polled[f"/en/{pages.pillar(measure.pillar_id)[: -len('.md')]}/"] = time.monotonic()
+        assert runner() == "Rebuilt the other changed pages"
+        assert server.problems is None
+        listing = (work / "site" / "en" / "measures" / "index.html").read_text("utf-8")
+        assert "A text saved before the second step" in listing
+        assert runner() == "Problems shown"
+        path.write_text(changed, "utf-8")
+        server.polled[f"/en/{pages.pillar(measure.pillar_id)[: -len('.md')]}/"] = time.monotonic()
+        assert runner() == "Rebuilt the other changed pages"  # dirty, in two steps: not every page
+    finally:
+        plugin.refresher.wait(60)
         server.server_close()

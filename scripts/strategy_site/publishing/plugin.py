@@ -54,6 +54,9 @@ class StrategySitePlugin(BasePlugin):
         # ./scripts/serve's preview sets file_checks: each data file's own check is kept, by its bytes,
         # so that a save checks again only the file it changed (validate.FileChecks).
         self.file_checks: FileChecks | None = None
+        # The preview's second step builds the data its first step checked, even if a save came since
+        # (the build after it takes that save): `pinned`.
+        self.pinned = False
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
         self.problems: DataProblems | None = None  # while serving: the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
@@ -88,6 +91,8 @@ class StrategySitePlugin(BasePlugin):
 
     def data(self, root: Path) -> pipeline.Checked:
         """The validated data, read again only when it changed (on_config and on_pre_build share it)."""
+        if self.pinned and self.checked is not None:
+            return self.checked[1]
         stamp = pipeline.fingerprint(root)
         if self.checked is None or self.checked[0] != stamp:
             try:

@@ -385,8 +385,9 @@ class _Preview:
             raise plugin.problems
 
     def _second_step(self, plugin: StrategySitePlugin, root: Path, first: set[str]) -> str:
-        """Show the open pages, then render every page and build those that changed; a request for any
-        other page waits until it is built. An open page built again (it should not be) reloads once more."""
+        """Show the open pages, then render every page and build those that changed, from the data the
+        first step checked (a save meanwhile is the next build's); a request for any other page waits
+        until it is built. An open page built again (it should not be) reloads once more."""
         assert self.server is not None and plugin.checked is not None
         self.server.problems = None
         self.server.show_first_step(first)
@@ -394,13 +395,14 @@ class _Preview:
             if pipeline.fingerprint(root) != plugin.checked[0]:  # saved again: the next build builds them
                 return "Rebuilt the open pages"
             config = self.config()
-            plugin.deferred, plugin.built = [], set()
+            plugin.deferred, plugin.built, plugin.pinned = [], set(), True
             with _dirty_build(True):
                 build(config, serve_url=self.serve_url, dirty=True)
             self._check_built(plugin)
             if plugin.built & first:
                 self.server.reload_again()
         finally:
+            plugin.pinned = False
             self.server.second_step_done()
         return "Rebuilt the other changed pages"
 
