@@ -142,7 +142,8 @@ def test_the_open_pages_are_known_and_any_other_page_waits_for_the_second_step(t
 def test_a_save_during_the_second_step_is_the_next_builds(tmp_path: Path, monkeypatch) -> None:
     """The second step builds the data the first step checked; a save that comes meanwhile (here a broken
     file, saved as the second step starts) is the next build's: it shows the problems then, and its fix
-    is a dirty build again, not a rebuild of every page."""
+    is a dirty build again, not a rebuild of every page. A save the watcher has seen before MkDocs
+    begins building: the second step gives way to it, and the next build brings every page up to date."""
     root = copy_project(tmp_path)
     work = tmp_path / "preview"
     runner = preview._Preview(root / "mkdocs.yml", work / "site", "")
@@ -161,11 +162,13 @@ def test_a_save_during_the_second_step_is_the_next_builds(tmp_path: Path, monkey
         changed = good.replace(measure.text.en, "A text saved before the second step", 1)
         path.write_text(changed, "utf-8")
         builds = []
+        during = {"text": changed + "\nbroken: [\n", "seen": False}  # what is saved as the second step starts
 
         def build(config, **kwargs):
             builds.append(kwargs)
-            if len(builds) == 2:  # the second step starts: a broken save comes
-                path.write_text(changed + "\nbroken: [\n", "utf-8")
+            if len(builds) % 2 == 0:  # the second step starts: a save comes
+                path.write_text(during["text"], "utf-8")
+                server._want_rebuild = during["seen"]
             real_build(config, **kwargs)
 
         real_build = preview.build
@@ -177,8 +180,21 @@ def test_a_save_during_the_second_step_is_the_next_builds(tmp_path: Path, monkey
         assert "A text saved before the second step" in listing
         assert runner() == "Problems shown"
         path.write_text(changed, "utf-8")
+        during["text"] = changed
         server.polled[f"/en/{pages.pillar(measure.pillar_id)[: -len('.md')]}/"] = time.monotonic()
+        builds.clear()
         assert runner() == "Rebuilt the other changed pages"  # dirty, in two steps: not every page
+        newer = changed.replace("A text saved before the second step", "A text saved during the second step")
+        path.write_text(changed.replace("A text saved before the second step", "A text saved first"), "utf-8")
+        during.update(text=newer, seen=True)
+        builds.clear()
+        assert runner() == "Rebuilt the open pages (a newer save follows)"
+        server._want_rebuild = False
+        server.polled.clear()  # the page was closed
+        builds.clear()
+        assert "A text saved during" not in (work / "site" / "en" / "measures" / "index.html").read_text("utf-8")
+        assert runner() == "Rebuilt the changed pages"  # no page open by now: one step
+        assert "A text saved during" in (work / "site" / "en" / "measures" / "index.html").read_text("utf-8")
     finally:
         plugin.refresher.wait(60)
         server.server_close()

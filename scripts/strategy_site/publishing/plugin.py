@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,6 +48,10 @@ class DataProblems(PluginError):
         super().__init__("The data has problems, so the site was not built:\n" + report)
 
 
+class Superseded(Exception):  # noqa: N818 - not an error: a newer save is built instead
+    """The preview's second step gave way to a newer save before MkDocs built anything."""
+
+
 class StrategySitePlugin(BasePlugin):
     def __init__(self) -> None:
         # The data of this build: its fingerprint and what pipeline.load made of it.
@@ -57,6 +62,9 @@ class StrategySitePlugin(BasePlugin):
         # The preview's second step builds the data its first step checked, even if a save came since
         # (the build after it takes that save): `pinned`.
         self.pinned = False
+        # ... and gives way to a newer save (`saved_since`, the preview's: a data file was saved since the
+        # build began) before MkDocs builds anything: before and after rendering (class Superseded).
+        self.saved_since: Callable[[], bool] | None = None
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
         self.problems: DataProblems | None = None  # while serving: the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
@@ -141,6 +149,7 @@ class StrategySitePlugin(BasePlugin):
                     home.write_text("# " + ui("preview_title", lang) + "\n", "utf-8")
             return
         root = project_root(config)
+        self._give_way()
         checked = self.data(root)
         only = None if self.first is None else _sources_of(checked.strategy, self.first, Path(config.site_dir))
         try:
@@ -149,6 +158,11 @@ class StrategySitePlugin(BasePlugin):
             raise PluginError(f"A page could not be rendered: {exc}") from None
         if only is None:  # the preview's first step leaves the plain HTML pages as they were
             self.static = rendered.static
+        self._give_way()
+
+    def _give_way(self) -> None:
+        if self.saved_since is not None and self.saved_since():
+            raise Superseded  # docs/ holds newer sources than the built pages: the next build builds them
 
     @event_priority(-110)  # after mkdocs-static-i18n's (-100), which makes each language's files
     def on_files(self, files, *, config: MkDocsConfig):

@@ -50,7 +50,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from strategy_site.checking.validate import FileChecks
 from strategy_site.publishing import pipeline, preview_errors
-from strategy_site.publishing.plugin import DataProblems, StrategySitePlugin, project_root
+from strategy_site.publishing.plugin import DataProblems, StrategySitePlugin, Superseded, project_root
 from strategy_site.rendering.render import TEMPLATES, CompiledTemplates
 
 log = logging.getLogger("mkdocs.strategy_site.preview")
@@ -386,8 +386,9 @@ class _Preview:
 
     def _second_step(self, plugin: StrategySitePlugin, root: Path, first: set[str]) -> str:
         """Show the open pages, then render every page and build those that changed, from the data the
-        first step checked (a save meanwhile is the next build's); a request for any other page waits
-        until it is built. An open page built again (it should not be) reloads once more."""
+        first step checked (a save meanwhile is the next build's: this step gives way to it unless MkDocs
+        has begun building); a request for any other page waits until it is built. An open page built
+        again (it should not be) reloads once more."""
         assert self.server is not None and plugin.checked is not None
         self.server.problems = None
         self.server.show_first_step(first)
@@ -396,13 +397,17 @@ class _Preview:
                 return "Rebuilt the open pages"
             config = self.config()
             plugin.deferred, plugin.built, plugin.pinned = [], set(), True
+            server = self.server
+            plugin.saved_since = lambda: server._want_rebuild
             with _dirty_build(True):
                 build(config, serve_url=self.serve_url, dirty=True)
             self._check_built(plugin)
             if plugin.built & first:
                 self.server.reload_again()
+        except Superseded:
+            return "Rebuilt the open pages (a newer save follows)"
         finally:
-            plugin.pinned = False
+            plugin.pinned, plugin.saved_since = False, None
             self.server.second_step_done()
         return "Rebuilt the other changed pages"
 
