@@ -146,7 +146,7 @@ def test_a_save_during_the_second_step_is_the_next_builds(tmp_path: Path, monkey
     begins building: the second step gives way to it, and the next build brings every page up to date."""
     root = copy_project(tmp_path)
     work = tmp_path / "preview"
-    runner = preview._Preview(root / "mkdocs.yml", work / "site", "")
+    runner = preview.PreviewBuilder(root / "mkdocs.yml", work / "site", "")
     config = runner.config()
     plugin = config.plugins[preview.PLUGIN]
     plugin.write_changed_only = True

@@ -131,7 +131,7 @@ class PreviewServer(LiveReloadServer):
         self._waiting_lock = threading.Lock()
         self.report: list[str] = []  # what the build loop said, for tests
         # The pages open in a browser: each page's address, when its long poll last asked (the poll
-        # carries the page's address as its Referer). A save builds them first (_Preview._build).
+        # carries the page's address as its Referer). A save builds them first (PreviewBuilder._build).
         self.polled: dict[str, float] = {}
         # While the second step of a build runs: the built files of the pages its first step built (the
         # open pages). A request for any other page waits until the second step has built it.
@@ -279,7 +279,7 @@ def _is_page(path: str, mount: str) -> bool:
     return last == "" or last.endswith(".html") or "." not in last
 
 
-class _Preview:
+class PreviewBuilder:
     """The builder: one build of the preview, never raising; the outcome in words."""
 
     def __init__(self, config_file: Path, site_dir: Path, serve_url: str):
@@ -510,7 +510,7 @@ def serve(config_file: Path, host: str, port: int) -> int:
     server: PreviewServer | None = None
     try:
         with _stop_on_signals():
-            preview = _Preview(config_file, site_dir, "")
+            preview = PreviewBuilder(config_file, site_dir, "")
             config = preview.config()
             mount = urlsplit(config.site_url or "/").path
             preview.serve_url = _serve_url(host, port, mount)
