@@ -25,6 +25,7 @@ from strategy_site.publishing import pipeline, preview_errors
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
+from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import SCREENSHOTS, Recorder, address, new_tab, pillar_path
@@ -231,7 +232,13 @@ def test_the_open_page_follows_a_change_a_broken_file_and_the_fix(serving, brows
             assert own in text, "the measure's text is not written as it reads: choose another change"
             pillar_file.write_text(text.replace(own, changed, 1), "utf-8")
             follow(page, "t => !!document.body && document.body.innerText.includes(t)", changed)
+            # The open page was built first, and reloaded before the other pages were built ...
+            assert "Rebuilt the open pages in" in (root / "serve.log").read_text("utf-8")
             assert "1 open page reloads now" in (root / "serve.log").read_text("utf-8")
+            # ... which are up to date when asked for: the measures list, which lists the measure, asked
+            # for at once (while the second step builds it, the request waits for it).
+            listing = _get(address(server, lang, urls.page_url(pages.SOURCE["measures"])))
+            assert html.escape(changed) in listing, "the measures list does not show the save"
             # Rebuilt dirty, the navigation still names every page by its title (MkDocs reads a
             # title from the page's source, which a dirty build does not read for unchanged pages).
             names = [n.strip() for n in page.locator(".md-nav--primary .md-nav__link .md-ellipsis").all_inner_texts()]

@@ -131,7 +131,12 @@ def unregistered_names(english: str, registered: list[str]) -> list[str]:
     """The capitalised multi-word names in an English text that are not in the registry of names
     (`registered`: every entry's English and 'also' forms). Not a name: a single word (KAKENHI), a run
     of acronyms and numbers (FY2021 and FY2022), a sentence's first word (Support for ...)."""
-    for form in sorted(registered, key=len, reverse=True):
+    return _unregistered(english, sorted(registered, key=len, reverse=True))
+
+
+def _unregistered(english: str, longest_first: list[str]) -> list[str]:
+    """unregistered_names, with the registry's forms sorted longest first (once for every text)."""
+    for form in longest_first:
         english = english.replace(form, " | ")
     found = []
     for match in _NAME_RUN.finditer(english):
@@ -157,6 +162,7 @@ def check_registered_names(files: Files) -> list[Problem]:
     site's own translation shown as if it were official."""
     registered = [form for _, _, entry in names_in_registry(files) for form in [shape.text(entry, "en")] if form]
     registered += [form for _, _, entry in names_in_registry(files) for _, form in shape.texts(entry, "also")]
+    longest_first = sorted(registered, key=len, reverse=True)
     problems = []
     # Not the registry itself, nor the accessibility statement: its sentences are the site's own, in both
     # languages, and say nothing of the strategy.
@@ -165,7 +171,7 @@ def check_registered_names(files: Files) -> list[Problem]:
             # a text that names its entry (registry:) is check_official_names' to check
             named = isinstance(node, dict) and ("registry" in node or "translation" in node)
             english = shape.text(node, "en") if isinstance(node, dict) and "ja" in node and not named else None
-            for name in unregistered_names(english or "", registered):
+            for name in _unregistered(english, longest_first) if english else ():
                 problems.append(
                     problem_at(
                         loaded,

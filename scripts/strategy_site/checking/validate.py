@@ -24,7 +24,7 @@ from strategy_site.checking.schema import (
     schema_name,
     schema_problems,
 )
-from strategy_site.reading.load import Files, LoadedFile, data_files, read_file
+from strategy_site.reading.load import Files, LoadedFile, data_files, parse_file, read_bytes
 from strategy_site.reading.problems import Problem
 
 
@@ -61,12 +61,66 @@ def _not_named_as_data(path: Path) -> str | None:
     )
 
 
-def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
-    """Read and schema-check every file under data/. Returns the files by schema name, and the problems."""
+class FileCheck(NamedTuple):
+    """What the check found in one data file by itself (read_all): the file when it passed (to be read
+    by the rules across files and the model; never changed by them), else None and its problems."""
+
+    loaded: LoadedFile | None
+    problems: tuple[Problem, ...]
+
+
+class FileChecks:
+    """The preview's memory of each data file's own check, by the file's bytes: a file whose bytes did not
+    change since the last check is not read and checked again (a save changes one file of hundreds).
+    The check of one file depends only on its bytes, its name and path, and the project's own schemas
+    (checking/schemas/, read once per process: schema.validator). Only the last version of each file
+    is kept. `./scripts/build` and `check` run without it."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str, str], tuple[bytes, FileCheck]] = {}
+        self.reused = 0  # how many files the last read_all did not check again (for tests and the log)
+
+    def check(self, raw: bytes, shown: Path, name: str, path: Path) -> FileCheck:
+        key = (str(path), str(shown), name)
+        known = self._known.get(key)
+        if known is not None and known[0] == raw:
+            self.reused += 1
+            return known[1]
+        found = one_file(raw, shown, name)
+        self._known[key] = (raw, found)
+        return found
+
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget the files that are gone."""
+        self._known = {k: v for k, v in self._known.items() if k[0] in paths}
+
+
+def one_file(raw: bytes, shown: Path, name: str) -> FileCheck:
+    """One data file's own check: read as YAML, its schema, the FILE_RULES, and when it has problems, the
+    RULES within it alone (_own_rules)."""
+    loaded, found = parse_file(raw, shown)
+    if loaded is None:
+        return FileCheck(None, tuple(found))
+    # A field the loader already explained (a backslash escape, say) needs no second message.
+    explained = {p.where for p in found}
+    file_problems = [p for p in schema_problems(loaded, RULES_DIR, name) if p.where not in explained]
+    file_problems += file_rules(loaded, found + file_problems)
+    if not file_problems and not found:
+        return FileCheck(loaded, ())
+    return FileCheck(None, (*found, *file_problems, *_own_rules(name, loaded, found + file_problems)))
+
+
+def read_all(
+    data_dir: Path, root: Path, cache: FileChecks | None = None
+) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
+    """Read and schema-check every file under data/ (the project's own rules, never data/schema/).
+    Returns the files by schema name, and the problems. `cache`: the preview's FileChecks."""
     files: dict[str, list[LoadedFile]] = {}
     problems = schema_copy_problems(data_dir / SCHEMA_DIR_NAME, _shown(data_dir / SCHEMA_DIR_NAME, root))
-    schema_dir = RULES_DIR  # the project's own rules, never data/schema/
-    for path in data_files(data_dir):
+    if cache is not None:
+        cache.reused = 0
+    paths = data_files(data_dir)
+    for path in paths:
         shown = _shown(path, root)
         name = schema_name(path.relative_to(data_dir))
         renamed = _not_named_as_data(path)
@@ -85,20 +139,17 @@ def read_all(data_dir: Path, root: Path) -> tuple[dict[str, list[LoadedFile]], l
                 )
             )
             continue
-        loaded, found = read_file(path, shown, data_dir.resolve().parent)  # links may not leave the project
-        problems += found
-        if loaded is None:
+        raw, refused = read_bytes(path, shown, data_dir.resolve().parent)  # links may not leave the project
+        if raw is None:
+            problems += refused
             continue
-        # A field the loader already explained (a backslash escape, say) needs no second message.
-        explained = {p.where for p in found}
-        file_problems = [p for p in schema_problems(loaded, schema_dir, name) if p.where not in explained]
-        file_problems += file_rules(loaded, found + file_problems)
-        problems += file_problems
-        if not file_problems and not found:
-            files.setdefault(name, []).append(loaded)
-        else:
-            problems += _own_rules(name, loaded, found + file_problems)
-    present = {schema_name(p.relative_to(data_dir)) for p in data_files(data_dir)}
+        found = one_file(raw, shown, name) if cache is None else cache.check(raw, shown, name, path)
+        problems += found.problems
+        if found.loaded is not None:
+            files.setdefault(name, []).append(found.loaded)
+    if cache is not None:
+        cache.keep_only({str(p) for p in paths})
+    present = {schema_name(p.relative_to(data_dir)) for p in paths}
     for single, name in SINGLE_FILES.items():
         if name not in present:
             problems.append(
@@ -195,8 +246,9 @@ def run_rules(files: Files, references: bool = True) -> list[Problem]:
     return [problem for rule in RULES if references or not rule.references for problem in rule.check(files)]
 
 
-def validate(data_dir: Path, root: Path) -> tuple[Files, list[Problem]]:
-    """Load and validate every data file. An empty problem list means the data can be built."""
-    files, problems = read_all(data_dir, root)
+def validate(data_dir: Path, root: Path, cache: FileChecks | None = None) -> tuple[Files, list[Problem]]:
+    """Load and validate every data file. An empty problem list means the data can be built. `cache`:
+    the preview's memory of each file's own check (FileChecks)."""
+    files, problems = read_all(data_dir, root, cache)
     problems += run_rules(files, references=not problems)
     return files, problems

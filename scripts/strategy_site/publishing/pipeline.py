@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from strategy_site.checking.validate import MODEL_RULES, SCHEMA_DIR_NAME, validate
+from strategy_site.checking.validate import MODEL_RULES, SCHEMA_DIR_NAME, FileChecks, validate
 from strategy_site.reading.load import Files, data_date
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import exports, render
@@ -28,10 +28,11 @@ class Checked(NamedTuple):
     files: Files
 
 
-def load(root: Path = ROOT, data_dir: Path | None = None) -> Checked:
-    """The validated model and the files it came from. Raises DataError listing every problem."""
+def load(root: Path = ROOT, data_dir: Path | None = None, cache: FileChecks | None = None) -> Checked:
+    """The validated model and the files it came from. Raises DataError listing every problem.
+    `cache`: the preview's memory of each file's own check (validate.FileChecks)."""
     data_dir = data_dir or root / "data"
-    files, problems = validate(data_dir, root)
+    files, problems = validate(data_dir, root, cache)
     if problems:
         raise DataError(problems)
     strategy = dataclasses.replace(model.build(files), data_date=data_date(data_dir))
@@ -68,15 +69,23 @@ def fingerprint(root: Path, package: Path = PACKAGE) -> Fingerprint:
 
 
 def generate(
-    root: Path = ROOT, site_url: str = "", data_dir: Path | None = None, checked: Checked | None = None
+    root: Path = ROOT,
+    site_url: str = "",
+    data_dir: Path | None = None,
+    checked: Checked | None = None,
+    only: set[str] | None = None,
 ) -> dict[str, str]:
     """Every generated file under docs/, in memory. `checked`: what load() returned for this data,
-    when the caller has it already (the MkDocs plugin), so that the data is not read twice."""
+    when the caller has it already (the MkDocs plugin), so that the data is not read twice. `only`:
+    just these pages, by their path under docs/ ('en/pillars/x.md'; no export, no permalink page)."""
     data_dir = data_dir or root / "data"
     strategy, files = checked or load(root, data_dir)
     schema_dir = data_dir / SCHEMA_DIR_NAME
-    published = exports.all_exports(strategy, files, schema_dir)
-    out = render.render_pages(strategy, site_url, schema_dir, published)
+    sized = only is None or any(rel.partition("/")[2] == pages.SOURCE["data"] for rel in only)
+    published = exports.all_exports(strategy, files, schema_dir) if sized else {}  # the data page gives sizes
+    out = render.render_pages(strategy, site_url, schema_dir, published, only)
+    if only is not None:
+        return out
     for lang in LANGS:
         out |= {f"{lang}/{urls.EXPORT_DIR}/{name}": content for name, content in published.items()}
     return out
@@ -102,11 +111,13 @@ def render_docs(
     docs_dir: Path | None = None,
     data_dir: Path | None = None,
     checked: Checked | None = None,
+    only: set[str] | None = None,
 ) -> Rendered:
     """Render the Markdown pages and the exports into docs/ja and docs/en, writing only files whose
-    content changed; the plain HTML pages are returned, for the site (see split())."""
-    for_docs, static = split(generate(root, site_url, data_dir, checked))
-    return Rendered(write_tree(for_docs, docs_dir or root / "docs"), static)
+    content changed; the plain HTML pages are returned, for the site (see split()). `only`: just these
+    pages (generate()), the other files under docs/ left as they are."""
+    for_docs, static = split(generate(root, site_url, data_dir, checked, only))
+    return Rendered(write_tree(for_docs, docs_dir or root / "docs", prune=only is None), static)
 
 
 def write_static(files: dict[str, str], site_dir: Path) -> None:
@@ -129,8 +140,8 @@ def _write_new(path: str, data: bytes, made: set[str]) -> None:
         out.write(data)
 
 
-def write_tree(files: dict[str, str], docs_dir: Path, langs=LANGS) -> list[str]:
-    """Write generated files under docs/<lang>/, only those whose content changed, and remove
+def write_tree(files: dict[str, str], docs_dir: Path, langs=LANGS, prune: bool = True) -> list[str]:
+    """Write generated files under docs/<lang>/, only those whose content changed, and (`prune`) remove
     generated files that are no longer produced. Returns the paths written or removed.
 
     A changed file is replaced whole (written beside it, then renamed), so `mkdocs serve` never
@@ -161,6 +172,8 @@ def write_tree(files: dict[str, str], docs_dir: Path, langs=LANGS) -> list[str]:
         else:
             _write_new(path, data, made)
         changed.append(rel)
+    if not prune:
+        return changed
     for rel in sorted(present - files.keys()):
         os.unlink(os.path.join(docs, rel))
         changed.append(rel)

@@ -10,7 +10,9 @@ last good navigation across rebuilds.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pathspec
@@ -19,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
+from strategy_site.checking.validate import FileChecks
 from strategy_site.publishing import cards, pipeline, preview_errors, search_index, siteurl
 from strategy_site.publishing.compact import compact, compact_assets
 from strategy_site.reading.problems import DataError
@@ -46,10 +49,23 @@ class DataProblems(PluginError):
         super().__init__("The data has problems, so the site was not built:\n" + report)
 
 
+class Superseded(Exception):  # noqa: N818 - not an error: a newer save is built instead
+    """The preview's second step gave way to a newer save before MkDocs built anything."""
+
+
 class StrategySitePlugin(BasePlugin):
     def __init__(self) -> None:
         # The data of this build: its fingerprint and what pipeline.load made of it.
         self.checked: tuple[pipeline.Fingerprint, pipeline.Checked] | None = None
+        # ./scripts/serve's preview sets file_checks: each data file's own check is kept, by its bytes,
+        # so that a save checks again only the file it changed (validate.FileChecks).
+        self.file_checks: FileChecks | None = None
+        # The preview's second step builds the data its first step checked, even if a save came since
+        # (the build after it takes that save): `pinned`.
+        self.pinned = False
+        # ... and gives way to a newer save (`saved_since`, the preview's: a data file was saved since the
+        # build began) before MkDocs builds anything: before and after rendering (class Superseded).
+        self.saved_since: Callable[[], bool] | None = None
         self.serving = False  # mkdocs serve (./scripts/serve): data problems are shown on the pages
         self.problems: DataProblems | None = None  # while serving: the data's problems, if any
         self.good_nav: list | None = None  # while serving: the navigation of the last good data
@@ -64,6 +80,13 @@ class StrategySitePlugin(BasePlugin):
         # each page's title from the builds before (by its source file) and sets `dirty`.
         self.dirty = False
         self.known_titles: dict[str, str] | None = None
+        # The preview's two-step builds (preview.py): with `first` (the built files of the pages open in a
+        # browser), a dirty build renders and builds only those pages (a changed page it leaves is listed
+        # in `deferred`); the build after it, without `first`, renders and builds every changed page.
+        # `built`: the files each build wrote pages to.
+        self.first: set[str] | None = None
+        self.deferred: list[str] = []
+        self.built: set[str] = set()
         self.not_found: dict[str, str] = {}  # this build's 404 page in each language (on_post_template)
         # while serving: the search index, refreshed in the background after each build. Its
         # failures are printed, not logged: a warning logged from its thread would land in the
@@ -77,10 +100,12 @@ class StrategySitePlugin(BasePlugin):
 
     def data(self, root: Path) -> pipeline.Checked:
         """The validated data, read again only when it changed (on_config and on_pre_build share it)."""
+        if self.pinned and self.checked is not None:
+            return self.checked[1]
         stamp = pipeline.fingerprint(root)
         if self.checked is None or self.checked[0] != stamp:
             try:
-                self.checked = (stamp, pipeline.load(root))
+                self.checked = (stamp, pipeline.load(root, cache=self.file_checks))
             except DataError as exc:
                 raise DataProblems(str(exc), exc.problems) from None
         return self.checked[1]
@@ -126,10 +151,32 @@ class StrategySitePlugin(BasePlugin):
                     home.write_text("# " + ui("preview_title", lang) + "\n", "utf-8")
             return
         root = project_root(config)
+        self._give_way()
+        checked = self.data(root)
+        only = None if self.first is None else _sources_of(checked.strategy, self.first, Path(config.site_dir))
         try:
-            self.static = pipeline.render_docs(root, config.site_url or "", docs, checked=self.data(root)).static
+            rendered = pipeline.render_docs(root, config.site_url or "", docs, checked=checked, only=only)
         except RenderError as exc:
             raise PluginError(f"A page could not be rendered: {exc}") from None
+        if only is None:  # the preview's first step leaves the plain HTML pages as they were
+            self.static = rendered.static
+        self._give_way()
+
+    def _give_way(self) -> None:
+        if self.saved_since is not None and self.saved_since():
+            raise Superseded  # docs/ holds newer sources than the built pages: the next build builds them
+
+    @event_priority(-110)  # after mkdocs-static-i18n's (-100), which makes each language's files
+    def on_files(self, files, *, config: MkDocsConfig):
+        """In the preview's first step: a changed page that is not open in a browser is left for the next
+        build (MkDocs builds a page dirty when its source is newer than its HTML, which stays so)."""
+        if self.dirty and self.first is not None:
+            for file in files.documentation_pages():
+                dest = os.path.normpath(file.abs_dest_path)
+                if dest not in self.first and file.is_modified():
+                    file.is_modified = _unmodified
+                    self.deferred.append(dest)
+        return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files):
         """In the preview's dirty builds: each page MkDocs will not read again keeps its title."""
@@ -143,6 +190,7 @@ class StrategySitePlugin(BasePlugin):
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Every page compacted (compact.py), and carrying its Content-Security-Policy (csp.py), which
         allows the labels of its wide tables' cards (cards.py). In the preview, its title is kept."""
+        self.built.add(os.path.normpath(page.file.abs_dest_path))
         if self.known_titles is not None and page.title is not None:
             self.known_titles[page.file.abs_src_path or ""] = page.title
         return compact(csp.with_policy(cards.label_cells(output)))
@@ -179,7 +227,7 @@ class StrategySitePlugin(BasePlugin):
                 "is fixed.",
                 file=sys.stderr,
             )
-        elif self.serving:
+        elif self.serving and self.first is None:  # after the preview's second step, if there is one
             self.refresher.request(Path(config.site_dir))
 
     def _write_not_found(self, site: Path) -> None:
@@ -231,6 +279,20 @@ def _publication(strategy) -> dict | None:
         "decided": {lang: fmt.date(pub.decided, lang) for lang in LANGS},
         "official": pub.official.url,
     }
+
+
+def _sources_of(strategy, built: set[str], site: Path) -> set[str]:
+    """The pages (by path under docs/, 'en/pillars/x.md') whose built files are among `built`."""
+    return {
+        f"{lang}/{page.source}"
+        for page in pages.generated_pages(strategy)  # a parallel view may be open too
+        for lang in LANGS
+        if os.path.normpath(site / (urls.site_path(lang, page.url).lstrip("/") + "index.html")) in built
+    }
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _other_language_pass(config: MkDocsConfig) -> bool:

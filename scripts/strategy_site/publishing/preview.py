@@ -8,10 +8,16 @@ page a newer build exists, the serving), with four differences:
   browser refused it and the open page never reloaded. The preview adds a script *file* of the
   site's own origin instead (_RELOAD_JS, served at RELOAD_SCRIPT), which the published
   policy allows already ('self'): the published pages allow nothing more than they did.
-- **Only what a save changed is built again.** The plugin writes only the changed files to docs/;
-  MkDocs then builds dirty (only the pages whose Markdown is newer than their HTML). A full build
-  runs first, after a failed build, when the navigation changes and when a template, the theme,
-  docs/assets or mkdocs.yml changes. The search index is refreshed in the background.
+- **Only what a save changed is built again, the open pages first.** Each data file's own check is
+  kept by its bytes (checking/validate.FileChecks): a save checks again the file it changed, and the
+  rules across files. The plugin writes only the changed files to docs/; MkDocs then builds dirty
+  (only the pages whose Markdown is newer than their HTML). When pages are open in a browser (the
+  server knows them by their long polls), a save's build has two steps: the open pages alone are
+  rendered and built, and reload; then every page is rendered and the changed ones built (the lists
+  of everything: measures, summary, progress, glossary...), while a request for any other page
+  waits for them. A full build runs first, after a failed build, when the navigation changes and
+  when a template, the theme, docs/assets or mkdocs.yml changes. The search index is refreshed in
+  the background, after the second step.
 - **Problems show on the open page.** When the data has problems, or the build fails for any
   reason, every HTML page the preview serves is the problems page in its language
   (preview_errors.py), with file and line; the last good pages stay in the preview's folder and come
@@ -26,6 +32,7 @@ import contextlib
 import html
 import logging
 import os
+import posixpath
 import re
 import shutil
 import signal
@@ -41,8 +48,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from strategy_site.publishing import preview_errors
-from strategy_site.publishing.plugin import DataProblems, StrategySitePlugin, project_root
+from strategy_site.checking.validate import FileChecks
+from strategy_site.publishing import pipeline, preview_errors
+from strategy_site.publishing.plugin import DataProblems, StrategySitePlugin, Superseded, project_root
 from strategy_site.rendering.render import TEMPLATES, CompiledTemplates
 
 log = logging.getLogger("mkdocs.strategy_site.preview")
@@ -122,6 +130,14 @@ class PreviewServer(LiveReloadServer):
         self.waiting = 0  # open pages waiting for the next build (their long polls)
         self._waiting_lock = threading.Lock()
         self.report: list[str] = []  # what the build loop said, for tests
+        # The pages open in a browser: each page's address, when its long poll last asked (the poll
+        # carries the page's address as its Referer). A save builds them first (PreviewBuilder._build).
+        self.polled: dict[str, float] = {}
+        # While the second step of a build runs: the built files of the pages its first step built (the
+        # open pages). A request for any other page waits until the second step has built it.
+        self.first_step: set[str] | None = None
+        self.shown_at: float | None = None  # when this build's open pages were shown, after its first step
+        self.started = time.monotonic()  # when the build running (or the last one) started
 
     # -- serving
 
@@ -138,13 +154,22 @@ class PreviewServer(LiveReloadServer):
             )
             return [_RELOAD_JS]
         if _POLL.fullmatch(path):
+            page = urlsplit(environ.get("HTTP_REFERER") or "").path
             with self._waiting_lock:
                 self.waiting += 1
+                if page:
+                    self.polled[page] = time.monotonic()
             try:
                 return super()._serve_request(environ, start_response)
             finally:
                 with self._waiting_lock:
                     self.waiting -= 1
+                    if page:
+                        self.polled[page] = time.monotonic()
+        if self.first_step is not None and _is_page(path, self.mount_path):
+            wanted = self.site_file(path)
+            with self._epoch_cond:  # a page the build's second step may write again: served once built
+                self._epoch_cond.wait_for(lambda: self.first_step is None or wanted in self.first_step)
         if self.problems is not None and _is_page(path, self.mount_path):
             with self._epoch_cond:  # as MkDocs does: never serve during a build
                 self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
@@ -158,6 +183,46 @@ class PreviewServer(LiveReloadServer):
                 )
                 return [body]
         return super()._serve_request(environ, start_response)
+
+    def open_pages(self) -> set[str]:
+        """The built files of the pages open in a browser: those whose long poll asked lately."""
+        now, recent = time.monotonic(), self.poll_response_timeout + 3
+        with self._waiting_lock:
+            self.polled = {page: at for page, at in self.polled.items() if now - at <= recent}
+            pages = set(self.polled)
+        return {self.site_file(page) for page in pages if _is_page(page, self.mount_path)}
+
+    def site_file(self, path: str) -> str:
+        """The built file MkDocs serves at an address (as its _serve_request finds it)."""
+        rel = path[len(self.mount_path) :] + ("index.html" if path.endswith("/") else "")
+        return os.path.normpath(os.path.join(self.root, posixpath.normpath("/" + rel).lstrip("/")))
+
+    def show_first_step(self, first: set[str]) -> None:
+        """The open pages (`first`, their built files) are built: they reload now, while the build's second
+        step builds the others."""
+        with self._epoch_cond:
+            self.first_step = set(first)
+            self.shown_at = time.monotonic()
+            with self._waiting_lock:
+                pages = self.waiting
+            said = (
+                f"Rebuilt the open pages in {self.shown_at - self.started:.1f} s; {pages} open "
+                f"page{'s' if pages != 1 else ''} reload{'s' if pages == 1 else ''} now."
+            )
+            self.report.append(said)
+            log.info(said)
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
+
+    def reload_again(self) -> None:
+        """The open pages reload once more, at the end of this build."""
+        with self._epoch_cond:
+            self._wanted_epoch = max(self._visible_epoch + 1, round(time.monotonic() * 1000))
+
+    def second_step_done(self) -> None:
+        with self._epoch_cond:
+            self.first_step = None
+            self._epoch_cond.notify_all()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         """The reload as a script file of the site's own origin (allowed by the pages' policy)."""
@@ -186,7 +251,8 @@ class PreviewServer(LiveReloadServer):
                     pass  # files are still being written
                 self._wanted_epoch = round(time.monotonic() * 1000)
                 self._want_rebuild = False
-            start = time.monotonic()
+            start = self.started = time.monotonic()
+            self.shown_at = None
             outcome = self.builder()
             with self._epoch_cond:
                 self._visible_epoch = self._wanted_epoch
@@ -194,7 +260,9 @@ class PreviewServer(LiveReloadServer):
             with self._waiting_lock:
                 pages = self.waiting
             said = f"{outcome} in {time.monotonic() - start:.1f} s; " + (
-                f"{pages} open page{'s' if pages != 1 else ''} reload{'s' if pages == 1 else ''} now."
+                "the open pages reloaded after the first step."
+                if self.shown_at is not None
+                else f"{pages} open page{'s' if pages != 1 else ''} reload{'s' if pages == 1 else ''} now."
                 if pages
                 else "no page is open in a browser."
             )
@@ -211,7 +279,7 @@ def _is_page(path: str, mount: str) -> bool:
     return last == "" or last.endswith(".html") or "." not in last
 
 
-class _Preview:
+class PreviewBuilder:
     """The builder: one build of the preview, never raising; the outcome in words."""
 
     def __init__(self, config_file: Path, site_dir: Path, serve_url: str):
@@ -224,6 +292,7 @@ class _Preview:
         self.compiled = CompiledTemplates()  # shared by the builds' Jinja environments
         self.listed: dict[tuple, list[str]] = {}  # the theme's files, as MkDocs lists them
         self.titles: dict[str, str] = {}  # each page's title, by its source (the plugin's known_titles)
+        self.file_checks = FileChecks()  # each data file's own check, by its bytes: a save checks one file
 
     def config(self):
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
@@ -260,7 +329,7 @@ class _Preview:
         assert self.server is not None
         try:
             outcome = self._build()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Stopped):  # stopping the preview, not a failed build
             raise
         except DataProblems as exc:  # found before building: the site still holds the last good pages
             return self._problems(exc.problems or exc.report, exc.report)
@@ -282,6 +351,7 @@ class _Preview:
         config = self.config()
         plugin = config.plugins[PLUGIN]
         assert isinstance(plugin, StrategySitePlugin), f"mkdocs.yml's {PLUGIN} is not this package's plugin"
+        plugin.file_checks = self.file_checks
         checked = plugin.data(project_root(config))  # raises DataProblems: then nothing is built
         nav = plugin.nav_of(checked)
         looks = _looks(self.root, config)
@@ -291,13 +361,55 @@ class _Preview:
         if looks != self.looks:
             self.listed.clear()
         plugin.dirty, plugin.known_titles = dirty, self.titles
-        with _dirty_build(dirty):
-            build(config, serve_url=self.serve_url, dirty=dirty)
+        # A save's build in two steps when pages are open in a browser: first the open pages alone (and
+        # what every page shares: navigation, 404, sitemap), rendered and built, which then reload; then
+        # every page, rendered, and those the save changed built (the measures list, summary,
+        # glossary... which list everything and take longest).
+        assert self.server is not None
+        first = (self.server.open_pages() or None) if dirty else None
+        plugin.first, plugin.deferred, plugin.built = first, [], set()
+        try:
+            with _dirty_build(dirty):
+                build(config, serve_url=self.serve_url, dirty=dirty)
+        finally:
+            plugin.first = None
+        self._check_built(plugin)
+        self.full, self.nav, self.looks = False, nav, looks
+        if first is None:
+            return "Rebuilt the changed pages" if dirty else "Rebuilt every page"
+        return self._second_step(plugin, project_root(config), first)
+
+    def _check_built(self, plugin: StrategySitePlugin) -> None:
         if plugin.problems is not None:  # the data changed between the check and the build
             self.full = True  # the plugin replaced the pages with its own problems page
             raise plugin.problems
-        self.full, self.nav, self.looks = False, nav, looks
-        return "Rebuilt the changed pages" if dirty else "Rebuilt every page"
+
+    def _second_step(self, plugin: StrategySitePlugin, root: Path, first: set[str]) -> str:
+        """Show the open pages, then render every page and build those that changed, from the data the
+        first step checked (a save meanwhile is the next build's: this step gives way to it unless MkDocs
+        has begun building); a request for any other page waits until it is built. An open page built
+        again (it should not be) reloads once more."""
+        assert self.server is not None and plugin.checked is not None
+        self.server.problems = None
+        self.server.show_first_step(first)
+        try:
+            if pipeline.fingerprint(root) != plugin.checked[0]:  # saved again: the next build builds them
+                return "Rebuilt the open pages"
+            config = self.config()
+            plugin.deferred, plugin.built, plugin.pinned = [], set(), True
+            server = self.server
+            plugin.saved_since = lambda: server._want_rebuild
+            with _dirty_build(True):
+                build(config, serve_url=self.serve_url, dirty=True)
+            self._check_built(plugin)
+            if plugin.built & first:
+                self.server.reload_again()
+        except Superseded:
+            return "Rebuilt the open pages (a newer save follows)"
+        finally:
+            plugin.pinned, plugin.saved_since = False, None
+            self.server.second_step_done()
+        return "Rebuilt the other changed pages"
 
 
 def _looks(root: Path, config) -> tuple:
@@ -398,7 +510,7 @@ def serve(config_file: Path, host: str, port: int) -> int:
     server: PreviewServer | None = None
     try:
         with _stop_on_signals():
-            preview = _Preview(config_file, site_dir, "")
+            preview = PreviewBuilder(config_file, site_dir, "")
             config = preview.config()
             mount = urlsplit(config.site_url or "/").path
             preview.serve_url = _serve_url(host, port, mount)

@@ -166,6 +166,12 @@ def read_file(
     """Read one YAML file. Returns the file, or None and the problems that stop it being read.
     With `root`, a symbolic link that leads out of it is refused."""
     shown = shown_as or path
+    raw, problems = read_bytes(path, shown, root)
+    return (None, problems) if raw is None else parse_file(raw, shown)
+
+
+def read_bytes(path: Path, shown: Path, root: Path | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a data file, or None and the problem that stops it being read (see file_kind_problem)."""
     refused = file_kind_problem(path, shown, root)
     if refused:
         return None, [refused]
@@ -176,6 +182,12 @@ def read_file(
         return None, [_problem(shown, 1, 1, (), f"cannot be read ({exc.strerror}).")]
     if len(raw) > MAX_BYTES:
         return None, [_too_large(shown, max(len(raw), _size(path)))]
+    return raw, []
+
+
+def parse_file(raw: bytes, shown: Path) -> tuple[LoadedFile | None, list[Problem]]:
+    """A data file's bytes read as YAML: the file, or None and the problems that stop it being read. It
+    depends on nothing but the bytes (and `shown`, the path messages give)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [
             _problem(

@@ -262,11 +262,16 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "", i
 
 
 def render_pages(
-    s: Strategy, site_url: str = "", schema_dir: Path | None = None, published: dict[str, str] | None = None
+    s: Strategy,
+    site_url: str = "",
+    schema_dir: Path | None = None,
+    published: dict[str, str] | None = None,
+    only: set[str] | None = None,
 ) -> dict[str, str]:
     """Every page and permalink page, by its path under docs/ ('ja/index.md', 'en/m/k-program/index.html',
     ...; the plain HTML pages go straight into the site: pipeline.split). `published`: the export files
-    (exports.all_exports), so that the open data page gives their sizes."""
+    (exports.all_exports), so that the open data page gives their sizes. `only`: just these pages (by
+    their path under docs/), no permalink page (the preview's first step: the pages open in a browser)."""
     env = environment()
     out: dict[str, str] = {}
     targets = pages.permalink_targets(s)
@@ -280,7 +285,8 @@ def render_pages(
     ).get_template("permalink.html.j2")
     site = pages.site_pages(s)
     root_lang = next(lang for lang, prefix in urls.LANG_PREFIX.items() if not prefix)  # its folder is the site's root
-    out[f"{root_lang}/{SEARCH_FILTER_NAMES}"] = search_filter_names(s)
+    if only is None:
+        out[f"{root_lang}/{SEARCH_FILTER_NAMES}"] = search_filter_names(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
     convert = parallel.Converter()
 
@@ -297,12 +303,18 @@ def render_pages(
         except (jinja2.TemplateError, RenderError, KeyError) as exc:
             raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
 
+    def wanted(source: str) -> bool:
+        return only is None or any(f"{lang}/{source}" in only for lang in LANGS)
+
     for page in site:
         for lang in LANGS:
-            out[f"{lang}/{page.source}"] = page_text(page, lang) + _filter_marks(pages.search_filters(s, page))
-        if page.type.parallel:
+            if only is None or f"{lang}/{page.source}" in only:
+                out[f"{lang}/{page.source}"] = page_text(page, lang) + _filter_marks(pages.search_filters(s, page))
+        if page.type.parallel and wanted(pages.parallel_page(page).source):
             out |= _parallel_pages(env, page, {lang: convert(page_text(page, lang, True)) for lang in LANGS}, s)
     for lang in LANGS:
+        if only is not None:
+            break  # the preview's first step: no permalink page
         for ident in targets:
             target = urls.relative_url(urls.permalink_path(ident), pages.resolve(s, ident))
             out[f"{lang}/{urls.permalink_source(ident)}"] = csp.with_policy(
