@@ -231,3 +231,27 @@ def test_without_javascript_the_page_holds_the_same_citations(browser, published
     )
     assert undated(copied_item) == filled
     assert page_title(strategy, pages.site_pages(strategy)[1], lang) in page_text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_parallel_view_cites_in_its_frames_language(browser, published, strategy, data_date, lang):
+    """A parallel view holds each item in both languages; its cite buttons stand beside the items of the
+    frame's language (whose patterns the page gives), and copy the citation in that language."""
+    measure = strategy.measures[0]
+    page = new_tab(browser, permissions=CLIPBOARD)
+    try:
+        view = pages.parallel_page(
+            pages.Page(pages.PAGE_TYPE["pillar"], pages.pillar(measure.pillar_id), measure.pillar_id)
+        )
+        open_page(page, address(published, lang, view.url))
+        own = page.locator(f'.parallel__cell[lang="{lang}"] a.copy-link[data-quote]')
+        assert own.count() > 0
+        assert page.locator("button.cite-button[data-cite]").count() == own.count()
+        other = "en" if lang == "ja" else "ja"
+        assert page.locator(f'.parallel__cell[lang="{other}"] button.cite-button').count() == 0
+        button = page.locator(f'.parallel__cell[lang="{lang}"] button.cite-button[data-cite="{measure.id}"]')
+        text = pasted_after(page, button, "click", lang)
+        where = PUBLISHED_AT.rstrip("/") + urls.site_path(lang, urls.permalink_path(measure.id))
+        assert_reads_right(text, lang, strategy, measure.text[lang], where, data_date, today(page))
+    finally:
+        page.context.close()

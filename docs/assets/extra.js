@@ -104,14 +104,20 @@
     window.clearTimeout(button.citeTimer);
     button.citeTimer = window.setTimeout(function () { status.textContent = ""; }, 5000);
   }
+  // In the page's language only: a parallel view (対訳) holds both, and its patterns are its frame's.
+  function inCiteLanguage(node) {
+    var holder = node.closest("[lang]");
+    return !holder || holder.getAttribute("lang").slice(0, 2) === cite.lang;
+  }
   if (cite) {
     Array.prototype.forEach.call(document.querySelectorAll("a.copy-link[data-quote]"), function (link) {
+      if (!inCiteLanguage(link)) { return; }
       var ident = link.getAttribute("href").slice(1);
       var button = citeButton(cite.words.cite_item_named + ident);
       button.setAttribute("data-cite", ident);
       link.parentNode.insertBefore(button, link.nextSibling);
     });
-    var pageLine = document.querySelector(".page-cite__line");
+    var pageLine = Array.prototype.filter.call(document.querySelectorAll(".page-cite__line"), inCiteLanguage)[0];
     if (pageLine) {
       var pageButton = citeButton(cite.words.cite_page_named + cite.title);
       pageButton.setAttribute("data-cite-page", "");

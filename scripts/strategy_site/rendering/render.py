@@ -311,7 +311,8 @@ def render_pages(
             if only is None or f"{lang}/{page.source}" in only:
                 out[f"{lang}/{page.source}"] = page_text(page, lang) + _filter_marks(pages.search_filters(s, page))
         if page.type.parallel and wanted(pages.parallel_page(page).source):
-            out |= _parallel_pages(env, page, {lang: convert(page_text(page, lang, True)) for lang in LANGS}, s)
+            trees = {lang: convert(page_text(page, lang, True)) for lang in LANGS}
+            out |= _parallel_pages(env, page, trees, s, site_url)
     for lang in LANGS:
         if only is not None:
             break  # the preview's first step: no permalink page
@@ -348,7 +349,9 @@ def render_pages(
     return out
 
 
-def _parallel_pages(env: jinja2.Environment, page: pages.Page, trees: dict[str, str], s: Strategy) -> dict[str, str]:
+def _parallel_pages(
+    env: jinja2.Environment, page: pages.Page, trees: dict[str, str], s: Strategy, site_url: str
+) -> dict[str, str]:
     """The parallel view of a page (parallel.py) in each language's frame, from the page's HTML in
     both languages (`trees`, its HTML, rendered without the link to the parallel view)."""
     view = pages.parallel_page(page)
@@ -363,7 +366,7 @@ def _parallel_pages(env: jinja2.Environment, page: pages.Page, trees: dict[str, 
             rows = parallel.rows(trees[ja.lang], trees[en.lang], (ja, en))
         except parallel.ParallelError as exc:
             raise RenderError(f"the parallel view of {page.source}: {exc}") from exc
-        values = _page_values(s, view, frame) | {
+        values = _page_values(s, view, frame, site_url) | {
             "title": parallel.heading_text(trees[frame]),
             "heading": Markup(rows[0].html()),
             "rest": Markup("\n".join(row.html() for row in rows[1:])),
