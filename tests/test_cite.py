@@ -80,6 +80,9 @@ def test_a_page_citation_names_the_page_and_the_source(strategy, lang):
         assert ADDRESS in text and "2030-01-02" in text and text.rstrip(".]）)").endswith(VIEWED)
         assert_in_language(text.replace(title, ""), lang, s)
     assert page_title(s, pages.site_pages(s)[1], lang) == s.pillars[0].name[lang]
+    # each page is cited by a name of its own (a topic's page by its topic, not "Topic")
+    titles = [page_title(s, page, lang) for page in pages.site_pages(s)]
+    assert len(set(titles)) == len(titles), sorted(t for t in titles if titles.count(t) > 1)
 
 
 def test_without_a_data_date_the_citation_says_none(strategy):

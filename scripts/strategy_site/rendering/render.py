@@ -171,10 +171,12 @@ PAGE_VALUES = {
 
 
 def page_title(s: Strategy, page: pages.Page, lang: str) -> str:
-    """A page's title as a citation names it: a pillar's name, the progress slide's title, else the
-    page type's title in ui.py."""
+    """A page's title as a citation names it: a pillar's name, a topic's, the progress slide's title,
+    else the page type's title in ui.py."""
     if page.pillar_id:
         return s.pillar(page.pillar_id).name[lang]
+    if page.topic_id:
+        return ui("topic_title", lang, name=s.topic(page.topic_id).name[lang])
     if page.type.name == "progress":
         return s.progress_title[lang]
     return ui(page.type.name, lang)
