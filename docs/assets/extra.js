@@ -81,8 +81,13 @@
     function two(n) { return (n < 10 ? "0" : "") + n; }
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
   }
-  function fill(pieces, values) {
-    return pieces.map(function (piece, i) { return i % 2 ? values[piece] : piece; }).join("");
+  // A citation on the page (its gaps marked <span data-gap="name">), filled in on a copy.
+  function fill(shown, values) {
+    var copy = shown.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("[data-gap]"), function (gap) {
+      gap.textContent = values[gap.getAttribute("data-gap")];
+    });
+    return copy.textContent;
   }
   function citeButton(name) {
     var button = document.createElement("button");
@@ -109,15 +114,19 @@
     var holder = node.closest("[lang]");
     return !holder || holder.getAttribute("lang").slice(0, 2) === cite.lang;
   }
+  function first(selector) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector), inCiteLanguage)[0];
+  }
+  var pageLine = cite && first(".page-cite__line");
+  var itemForm = cite && first(".page-cite__form");
   if (cite) {
     Array.prototype.forEach.call(document.querySelectorAll("a.copy-link[data-quote]"), function (link) {
-      if (!inCiteLanguage(link)) { return; }
+      if (!itemForm || !inCiteLanguage(link)) { return; }
       var ident = link.getAttribute("href").slice(1);
       var button = citeButton(cite.words.cite_item_named + ident);
       button.setAttribute("data-cite", ident);
       link.parentNode.insertBefore(button, link.nextSibling);
     });
-    var pageLine = Array.prototype.filter.call(document.querySelectorAll(".page-cite__line"), inCiteLanguage)[0];
     if (pageLine) {
       var pageButton = citeButton(cite.words.cite_page_named + cite.title);
       pageButton.setAttribute("data-cite-page", "");
@@ -129,11 +138,11 @@
       var here = window.location.href.split("#")[0].split("?")[0];
       var text;
       if (button.hasAttribute("data-cite-page")) {
-        text = fill(cite.page, { address: new URL(cite.address, here).href, accessed: today() });
+        text = fill(pageLine.querySelector(".page-cite__text"), { address: new URL(cite.address, here).href, accessed: today() });
       } else {
         var link = button.previousElementSibling;
         var ident = button.getAttribute("data-cite");
-        text = fill(cite.item, {
+        text = fill(itemForm, {
           text: link.getAttribute("data-quote"),
           slide: link.getAttribute("data-slide"),
           address: new URL(cite.permalinks + ident + "/", here).href,

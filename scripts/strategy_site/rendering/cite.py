@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from strategy_site.rendering import format as fmt
+from strategy_site.rendering.escape import html_text
 from strategy_site.rendering.ui import UI, ui
 from strategy_site.structure.model import Strategy
 
@@ -85,6 +88,15 @@ def item_citation(s: Strategy, ident: str, lang: str, address: str, accessed: st
         slide=str(s.item(ident).slide),
         address=address,
         accessed=accessed,
+    )
+
+
+def marked(pieces: list[str], **values: str) -> Markup:
+    """A pattern filled in for the page (HTML): each open value in a <span data-gap="name">, which
+    docs/assets/extra.js fills in again on a copy when a "cite" button is pressed; the rest as text."""
+    return Markup("").join(
+        html_text(piece) if i % 2 == 0 else Markup('<span data-gap="{}">{}</span>').format(piece, values[piece])
+        for i, piece in enumerate(pieces)
     )
 
 

@@ -197,16 +197,15 @@ def _cite_values(s: Strategy, page: pages.Page, lang: str, site_url: str) -> dic
     whole = cite.page_pattern(s, lang, title)
     by_hand = cite.gaps(lang)
     return {
-        "page_citation": cite.fill(whole, **by_hand | {"address": urls.printed_address(site_url, lang, page.url)}),
-        "item_citation_form": cite.fill(
+        "page_citation": cite.marked(whole, **by_hand | {"address": urls.printed_address(site_url, lang, page.url)}),
+        "item_citation_form": cite.marked(
             item,
             **by_hand | {"address": urls.printed_address(site_url, lang, permalinks) + ui("cite_gap_id", lang) + "/"},
         ),
+        # The patterns are the texts above, with their gaps marked: the script fills in a copy of them.
         "cite_json": _json_for_html(
             {
                 "lang": lang,
-                "item": item,
-                "page": whole,
                 "address": address(page.url),
                 "permalinks": address(permalinks),
                 "title": title,
