@@ -190,3 +190,40 @@ def test_no_link_labels_schema_words_or_other_language_names_in_the_index(site: 
     for term in strategy.glossary:
         if term.name[other] != term.name[lang]:
             assert term.name[other] not in glossary, term.id
+
+
+# -- Markup only the indexer reads is not published ------------------------------------------------
+
+
+def test_no_published_page_carries_what_only_the_indexer_reads(site: Path, strategy) -> None:
+    """The names an item is found by and a page's filter values are in the index (the tests above), but
+    taken out of the pages a reader downloads; everything else of the page stays."""
+    pages_with_names = 0
+    for page in site.rglob("*.html"):
+        if search_index.BUNDLE in page.relative_to(site).parts[:1]:
+            continue
+        text = page.read_text("utf-8")
+        assert 'class="search-names"' not in text and "data-pagefind-filter" not in text, page.relative_to(site)
+        pages_with_names += "copy-link" in text
+    assert pages_with_names > 10
+    records = fragments(site)
+    k_program = next(n for n in strategy.names if n.id == "name-k-program")
+    assert any(k_program.name.ja in json.dumps(r, ensure_ascii=False) for r in records.values())
+
+
+@pytest.mark.parametrize(
+    "names", ["AI", "Cabinet Office &#40;CSTI&#41;", "経済安全保障重要技術育成プログラム &#47; K Program", ""]
+)
+def test_stripping_takes_out_exactly_the_index_only_markup(tmp_path: Path, names: str) -> None:
+    rendered = render._filter_marks({"topic": ("ai", "quantum"), "pillar": (), "slide": ("1",)})
+    kept = '<p>Text <span class="sr-only">words</span><a class="copy-link" href="#x">#</a></p>'
+    page = tmp_path / "en" / "index.html"
+    page.parent.mkdir()
+    names_span = f'<span class="search-names" data-pagefind-index-attrs="data-names" data-names="{names}"></span>'
+    page.write_text(f"<article>{kept.replace('<a ', names_span + '<a ')}{rendered}</article>", "utf-8")
+    untouched = tmp_path / "pagefind" / "x.html"
+    untouched.parent.mkdir()
+    untouched.write_text(names_span, "utf-8")
+    assert search_index.strip_index_only(tmp_path) == 1
+    assert page.read_text("utf-8") == f"<article>{kept}\n</article>"  # the marks' line, left empty
+    assert untouched.read_text("utf-8") == names_span  # the index's own folder is not a page

@@ -126,6 +126,10 @@ def index_site(site_dir: Path, name: str = "site") -> bool:
     """Write the search index of the site just built (before it replaces site/). True when done."""
     try:
         search_index.build(site_dir)
+        search_index.strip_index_only(site_dir)
+    except OSError as exc:
+        print(f"error: the indexed pages could not be written ({exc}), so {name}/ was left as it was.", file=sys.stderr)
+        return False
     except search_index.SearchIndexError as exc:
         print(f"error: {exc}, so {name}/ was left as it was.", file=sys.stderr)
         return False

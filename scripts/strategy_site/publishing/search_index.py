@@ -117,6 +117,33 @@ def build(site: Path, background: bool = False) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+# Markup that only the indexer reads: the names an item is found by (rendering/templates/_macros.j2,
+# search_names) and a page's values for the search's filters (render._filter_marks). Once the pages
+# are indexed it is taken out of the published pages, so that no reader downloads it (at x100 it is
+# about half a kilobyte of a pillar page's first visit). The preview keeps it: its index is refreshed.
+INDEX_ONLY = re.compile(
+    r'<span class="search-names" data-pagefind-index-attrs="data-names" data-names="[^"<>]*"></span>'
+    r'|\n?<div class="search-filters" hidden>(?:<span data-pagefind-filter="[^"<>]*"></span>)*</div>'
+)
+
+
+def strip_index_only(site: Path) -> int:
+    """Take the markup only the indexer reads out of the site's pages, once indexed. Returns how many
+    pages changed."""
+    changed = 0
+    for page in Path(site).rglob("*.html"):
+        if BUNDLE in page.relative_to(site).parts[:1]:
+            continue
+        text = page.read_text("utf-8")
+        if "search-names" not in text and "search-filters" not in text:
+            continue
+        stripped = INDEX_ONLY.sub("", text)
+        if stripped != text:
+            page.write_text(stripped, "utf-8")
+            changed += 1
+    return changed
+
+
 BACKGROUND_NICENESS = 10  # the preview's indexer yields the processor to the preview's rebuilds
 
 
