@@ -215,7 +215,7 @@ def test_no_published_page_carries_what_only_the_indexer_reads(site: Path, strat
     "names", ["AI", "Cabinet Office &#40;CSTI&#41;", "経済安全保障重要技術育成プログラム &#47; K Program", ""]
 )
 def test_stripping_takes_out_exactly_the_index_only_markup(tmp_path: Path, names: str) -> None:
-    rendered = render._filter_marks({"topic": ("ai", "quantum"), "pillar": (), "slide": ("1",)})
+    rendered = render.filter_marks({"topic": ("ai", "quantum"), "pillar": (), "slide": ("1",)})
     kept = '<p>Text <span class="sr-only">words</span><a class="copy-link" href="#x">#</a></p>'
     page = tmp_path / "en" / "index.html"
     page.parent.mkdir()

@@ -21,6 +21,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from strategy_site.publishing import stable_index
 from strategy_site.structure import urls
 
 BUNDLE = "pagefind"  # the index's folder in the site: <site>/pagefind/
@@ -104,6 +105,7 @@ def build(site: Path, background: bool = False) -> None:
         for name in UNUSED:
             (scratch / BUNDLE / name).unlink(missing_ok=True)
         _in_stable_order(scratch / BUNDLE / ENTRY)
+        stable_index.put_in_order(scratch / BUNDLE)
         target = site / BUNDLE
         old = scratch / "old"
         if target.exists():
@@ -111,6 +113,11 @@ def build(site: Path, background: bool = False) -> None:
         (scratch / BUNDLE).rename(target)
     except OSError as exc:
         raise SearchIndexError(f"the search index could not be written: {exc}") from None
+    except stable_index.UnstableIndex as exc:
+        raise SearchIndexError(
+            f"the search index could not be put in a stable order ({exc}); a new version of Pagefind "
+            "may write its files otherwise: see publishing/stable_index.py"
+        ) from None
     except subprocess.TimeoutExpired:
         raise SearchIndexError("the search indexer took more than 10 minutes and was stopped") from None
     finally:
@@ -118,7 +125,7 @@ def build(site: Path, background: bool = False) -> None:
 
 
 # Markup that only the indexer reads: the names an item is found by (rendering/templates/_macros.j2,
-# search_names) and a page's values for the search's filters (render._filter_marks). Once the pages
+# search_names) and a page's values for the search's filters (render.filter_marks). Once the pages
 # are indexed it is taken out of the published pages, so that no reader downloads it (at x100 it is
 # about half a kilobyte of a pillar page's first visit). The preview keeps it: its index is refreshed.
 INDEX_ONLY = re.compile(

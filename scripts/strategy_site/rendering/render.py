@@ -310,7 +310,7 @@ def render_pages(
     for page in site:
         for lang in LANGS:
             if only is None or f"{lang}/{page.source}" in only:
-                out[f"{lang}/{page.source}"] = page_text(page, lang) + _filter_marks(pages.search_filters(s, page))
+                out[f"{lang}/{page.source}"] = page_text(page, lang) + filter_marks(pages.search_filters(s, page))
         if page.type.parallel and wanted(pages.parallel_page(page).source):
             trees = {lang: convert(page_text(page, lang, True)) for lang in LANGS}
             out |= _parallel_pages(env, page, trees, s, site_url)
@@ -401,7 +401,7 @@ def search_filter_names(s: Strategy) -> str:
     return json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _filter_marks(filters: dict[str, tuple[str, ...]]) -> str:
+def filter_marks(filters: dict[str, tuple[str, ...]]) -> str:
     """A page's values for the search's filters, as Pagefind reads them (data-pagefind-filter="topic:ai"):
     empty elements, in a hidden block at the end of the page's Markdown."""
     marks = "".join(
