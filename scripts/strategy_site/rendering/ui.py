@@ -1305,7 +1305,9 @@ TOPIC_WORDS = {
     "topic_place_budget": {"ja": "予算", "en": "Budget figures"},
     "topic_place_history": {"ja": "戦略の変遷", "en": "History"},
     "shown_at": {"ja": "掲載箇所", "en": "Where it stands"},
-    "shown_at_named": {"ja": "：「{item}」の掲載箇所", "en": ": where “{item}” stands"},
+    # named with the part of the topic page it is listed in: two items may read alike (a measure and the
+    # progress item that reports it), and their links lead to different places
+    "shown_at_named": {"ja": "：{place}の「{item}」の掲載箇所", "en": ": where “{item}” stands ({place})"},
     "topics_of_item": {"ja": "トピック", "en": "Topics"},
     # The search dialog's narrowing (theme/partials/search.html; docs/assets/search-dialog.js).
     "search_narrow": {"ja": "絞り込み", "en": "Narrow the results"},
