@@ -43,7 +43,9 @@ def bundle_bytes(site: Path) -> int:
 
 
 def index_seconds(site: Path, runner, env: dict, root: Path, repeat: int) -> float:
-    """Median CPU seconds of indexing the built site again (in a fresh process each time)."""
+    """Median CPU seconds of indexing the built site again (in a fresh process each time). The built
+    pages no longer carry what only the indexer reads (an item's names, a page's filter values:
+    search_index.strip_index_only), so this indexes a little less than the build itself did."""
     code = (
         "import sys; from pathlib import Path; from strategy_site.publishing import search_index; "
         "search_index.build(Path(sys.argv[1]))"

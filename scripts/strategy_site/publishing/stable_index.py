@@ -153,10 +153,13 @@ def put_in_order(bundle: Path) -> None:
     for lang, language in entry["languages"].items():
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_path)
-        parts = meta if isinstance(meta, list) else []
-        lists = [i for i, part in enumerate(parts) if part and _is_filter_list(part, lang)]
-        if len(lists) != 1:
-            raise UnstableIndex(f"{meta_path.name}: its list of filters was not found")
+        if not isinstance(meta, list):
+            raise UnstableIndex(f"{meta_path.name}: not the metadata Pagefind writes")
+        lists = [i for i, part in enumerate(meta) if part and _is_filter_list(part, lang)]
+        if not lists:
+            continue  # no filter in this language's pages (a site indexed again once published)
+        if len(lists) > 1:
+            raise UnstableIndex(f"{meta_path.name}: two lists that could be its filters")
         ordered = []
         for name, chunk in meta[lists[0]]:
             chunk_path = filters / f"{chunk}.pf_filter"
