@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from html import unescape
 from pathlib import Path
 
@@ -227,3 +228,29 @@ def test_stripping_takes_out_exactly_the_index_only_markup(tmp_path: Path, names
     assert search_index.strip_index_only(tmp_path) == 1
     assert page.read_text("utf-8") == f"<article>{kept}\n</article>"  # the marks' line, left empty
     assert untouched.read_text("utf-8") == names_span  # the index's own folder is not a page
+
+
+def test_a_stopping_preview_stops_its_indexing_rather_than_wait_for_it(tmp_path: Path, monkeypatch) -> None:
+    """The preview's refresher indexes at a low priority; when the preview stops, the indexing under way
+    is stopped (a busy machine once took more than the 30 s a stop may take), none starts after, and
+    nothing is reported."""
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\nexec sleep 120\n", "utf-8")  # one process, as Pagefind is
+    slow.chmod(0o755)
+    monkeypatch.setattr(search_index, "executable", lambda: slow)
+    (tmp_path / "site" / "en").mkdir(parents=True)
+    said: list[str] = []
+    refresher = search_index.Refresher(said.append)
+    refresher.request(tmp_path / "site")
+    deadline = time.monotonic() + 10
+    while refresher._process is None and time.monotonic() < deadline:  # noqa: SLF001 - the test waits for it
+        time.sleep(0.05)
+    assert refresher._process is not None, "the indexing did not start"  # noqa: SLF001
+    start = time.monotonic()
+    refresher.stop()
+    refresher.wait(30)
+    assert time.monotonic() - start < 5
+    assert said == []
+    refresher.request(tmp_path / "site")  # after the stop: nothing starts
+    refresher.wait(1)
+    assert refresher._process.poll() is not None  # noqa: SLF001

@@ -542,6 +542,7 @@ def serve(config_file: Path, host: str, port: int) -> int:
         log.info("Stopping the preview.")
     finally:
         if isinstance(plugin, StrategySitePlugin):
+            plugin.refresher.stop()  # an indexing under way is stopped, not waited for
             plugin.refresher.wait(30)  # its scratch folder is in `work`
         with contextlib.suppress(Exception):
             if server is not None:

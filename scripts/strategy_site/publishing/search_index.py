@@ -65,7 +65,7 @@ def executable() -> Path:
     return path
 
 
-def build(site: Path, background: bool = False) -> None:
+def build(site: Path, background: bool = False, started=None) -> None:
     """Write the search index of the built site in `site` into site/pagefind/. The index is written
     beside it first and moved into place whole, so a page never sees half an index. `background`
     (the preview's refresher): the indexer runs at a lower priority, so that the preview's next
@@ -86,6 +86,8 @@ def build(site: Path, background: bool = False) -> None:
             "--quiet",
         ]
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+            if started is not None:
+                started(process)  # the preview's refresher, which stops it when the preview stops
             if background:
                 with contextlib.suppress(OSError):  # a lower priority is a courtesy, not a need
                     os.setpriority(os.PRIO_PROCESS, process.pid, BACKGROUND_NICENESS)
@@ -197,13 +199,35 @@ class Refresher:
         self._lock = threading.Lock()
         self._pending: Path | None = None
         self._thread: threading.Thread | None = None
+        self._process: subprocess.Popen | None = None
+        self._stopped = False
 
     def request(self, site: Path) -> None:
         with self._lock:
+            if self._stopped:
+                return
             self._pending = Path(site)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
                 self._thread.start()
+
+    def stop(self) -> None:
+        """The preview is stopping: no indexing starts any more, and the one running is stopped (the
+        preview deletes its folder next; waiting for a low-priority indexer could take long)."""
+        with self._lock:
+            self._stopped, self._pending = True, None
+            process = self._process
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(OSError):
+                process.kill()
+
+    def _started(self, process: subprocess.Popen) -> None:
+        with self._lock:
+            self._process = process
+            stopped = self._stopped
+        if stopped:
+            with contextlib.suppress(OSError):
+                process.kill()
 
     def wait(self, timeout: float | None = None) -> None:
         thread = self._thread
@@ -219,6 +243,7 @@ class Refresher:
                     return
             try:
                 if site.is_dir():
-                    build(site, background=True)
+                    build(site, background=True, started=self._started)
             except SearchIndexError as exc:
-                self._report(f"Search is not available until the next build: {exc}")
+                if not self._stopped:  # stopped on purpose: nothing to report
+                    self._report(f"Search is not available until the next build: {exc}")
