@@ -27,6 +27,7 @@ SINGLE_FILES = {
     "accessibility.yaml": "accessibility",
     "names.yaml": "names",
     "topics.yaml": "topics",
+    "editions.yaml": "editions",
 }
 PILLAR_DIR = "pillars"
 # The rules themselves: the project's own copy of the schemas, which the check uses. data/schema/ is

@@ -24,7 +24,7 @@ from strategy_site.checking.schema import (
     schema_name,
     schema_problems,
 )
-from strategy_site.reading.load import Files, LoadedFile, data_files, parse_file, read_bytes
+from strategy_site.reading.load import Files, LoadedFile, data_files, parse_file, problem_at, read_bytes
 from strategy_site.reading.problems import Problem
 
 
@@ -110,24 +110,85 @@ def one_file(raw: bytes, shown: Path, name: str) -> FileCheck:
     return FileCheck(None, (*found, *file_problems, *_own_rules(name, loaded, found + file_problems)))
 
 
+# -- Editions ------------------------------------------------------------------------------------
+# Each edition of the strategy has its own folder, data/<year>/, holding one strategy's files (EDITION_FILES);
+# what the editions share lies in data/ itself, with data/editions.yaml naming the current edition. Each
+# edition is checked and modelled as one strategy: its view is the shared files and its own (read once).
+EDITIONS_FILE = "editions.yaml"
+EDITION_FILES = ("strategy", "pillar", "progress", "figures", "history", "glossary")
+EDITION_FOLDER = re.compile(r"[0-9]{4}")
+# The rules that look across every edition: a topic is used by an item of some edition.
+ACROSS_EDITIONS = (topics.check_topics_used,)
+
+
+class DataSet(NamedTuple):
+    """The data as read and checked: each edition's view (the shared files and its own), by year in
+    order; the current edition's year; every problem."""
+
+    views: dict[str, Files]
+    current: str | None
+    problems: list[Problem]
+
+
+def _place(relative: Path) -> tuple[str | None, Path]:
+    """A data file's edition (its folder's year; None for a shared file) and its path within it."""
+    first = relative.parts[0]
+    if len(relative.parts) > 1 and EDITION_FOLDER.fullmatch(first):
+        return first, Path(*relative.parts[1:])
+    return None, relative
+
+
+def _misplaced(relative: Path, edition: str | None, name: str | None) -> str | None:
+    """Why a file that follows a known schema is in the wrong folder: an edition's own file in data/
+    itself, or a shared file in an edition's folder."""
+    if name is None:
+        return None
+    if edition is None and name in EDITION_FILES:
+        return (
+            f"belongs to one edition of the strategy: move it into that edition's folder, as "
+            f"data/<year>/{relative.as_posix()} (for example data/2025/{relative.as_posix()})."
+        )
+    if edition is not None and name not in EDITION_FILES:
+        return f"is shared by every edition: move it to data/{relative.as_posix()}, beside data/{EDITIONS_FILE}."
+    return None
+
+
 def read_all(
     data_dir: Path, root: Path, cache: FileChecks | None = None
 ) -> tuple[dict[str, list[LoadedFile]], list[Problem]]:
-    """Read and schema-check every file under data/ (the project's own rules, never data/schema/).
-    Returns the files by schema name, and the problems. `cache`: the preview's FileChecks."""
-    files: dict[str, list[LoadedFile]] = {}
+    """The current edition's files (the shared files and its own), as read_editions reads them, and
+    every problem in the data."""
+    found = read_editions(data_dir, root, cache)
+    return (found.views.get(found.current or "", {}), found.problems)
+
+
+def read_editions(data_dir: Path, root: Path, cache: FileChecks | None = None) -> DataSet:
+    """Read and schema-check every file under data/ (the project's own rules, never data/schema/): each
+    file once, then each edition's view. `cache`: the preview's FileChecks."""
+    shared: dict[str, list[LoadedFile]] = {}
+    own: dict[str, dict[str, list[LoadedFile]]] = {}
+    failed: set[str | None] = set()  # the editions (None: the shared files) with a file that failed
     problems = schema_copy_problems(data_dir / SCHEMA_DIR_NAME, _shown(data_dir / SCHEMA_DIR_NAME, root))
     if cache is not None:
         cache.reused = 0
     paths = data_files(data_dir)
+    present: dict[str | None, set[str | None]] = {}
     for path in paths:
         shown = _shown(path, root)
-        name = schema_name(path.relative_to(data_dir))
+        edition, relative = _place(path.relative_to(data_dir))
+        if edition is not None:
+            own.setdefault(edition, {})
+        name = schema_name(relative)
         renamed = _not_named_as_data(path)
-        if renamed:
-            problems.append(Problem(str(shown), 1, 1, (), renamed))
+        misplaced = _misplaced(relative, edition, name)
+        if renamed or misplaced:
+            problems.append(Problem(str(shown), 1, 1, (), renamed or misplaced or ""))
+            failed.add(edition)
             continue
+        present.setdefault(edition, set()).add(name)
         if name is None:
+            known = ", ".join(n for n in SINGLE_FILES if SINGLE_FILES[n] not in EDITION_FILES)
+            mine = ", ".join(n for n in SINGLE_FILES if SINGLE_FILES[n] in EDITION_FILES)
             problems.append(
                 Problem(
                     str(shown),
@@ -135,43 +196,102 @@ def read_all(
                     1,
                     (),
                     "is not a known data file. Data files are "
-                    f"{', '.join(SINGLE_FILES)} and {PILLAR_DIR}/<pillar-id>.yaml.",
+                    f"{known} in data/, and in each edition's folder data/<year>/: {mine} and "
+                    f"{PILLAR_DIR}/<pillar-id>.yaml.",
                 )
             )
+            failed.add(edition)
             continue
         raw, refused = read_bytes(path, shown, data_dir.resolve().parent)  # links may not leave the project
         if raw is None:
             problems += refused
+            failed.add(edition)
             continue
         found = one_file(raw, shown, name) if cache is None else cache.check(raw, shown, name, path)
         problems += found.problems
+        if found.problems:
+            failed.add(edition)
         if found.loaded is not None:
-            files.setdefault(name, []).append(found.loaded)
+            (shared if edition is None else own[edition]).setdefault(name, []).append(found.loaded)
     if cache is not None:
         cache.keep_only({str(p) for p in paths})
-    present = {schema_name(p.relative_to(data_dir)) for p in paths}
+    problems += _missing(data_dir, root, None, present.get(None, set()))
+    for edition in sorted(own):
+        problems += _missing(data_dir / edition, root, edition, present.get(edition, set()))
+    current, problems_current = _current(shared, sorted(own), data_dir, root)
+    problems += problems_current
+    founding = min(own, default=None)
+    views: dict[str, Files] = {}
+    for edition in sorted(own):
+        view = {k: v for k, v in shared.items() if k != "redirects" or edition == founding} | own[edition]
+        views[edition] = view
+        rules = [r for r in RULES if r.check not in ACROSS_EDITIONS]
+        clean = not ({None, edition} & failed)
+        problems += [p for rule in rules if clean or not rule.references for p in rule.check(view)]
+    if not failed:
+        everything = dict(shared)
+        for edition in sorted(own):
+            for name, loaded in own[edition].items():
+                everything[name] = everything.get(name, []) + loaded
+        problems += [p for check in ACROSS_EDITIONS for p in check(everything)]
+    return DataSet(views, current, list(dict.fromkeys(problems)))  # a shared file's problem once
+
+
+def _missing(folder: Path, root: Path, edition: str | None, present: set[str | None]) -> list[Problem]:
+    """The files that are missing from data/ (the shared ones, edition None) or from an edition's folder."""
+    problems = []
     for single, name in SINGLE_FILES.items():
-        if name not in present:
+        if name not in present and (name in EDITION_FILES) == (edition is not None):
             problems.append(
                 Problem(
-                    str(_shown(data_dir / single, root)),
+                    str(_shown(folder / single, root)),
                     1,
                     1,
                     (),
                     "is missing. Every build needs it: restore it from the project's history.",
                 )
             )
-    if "pillar" not in present:
+    if edition is not None and "pillar" not in present:
         problems.append(
             Problem(
-                f"{_shown(data_dir / PILLAR_DIR, root)}/",
+                f"{_shown(folder / PILLAR_DIR, root)}/",
                 1,
                 1,
                 (),
                 "holds no pillar file (<pillar-id>.yaml). Restore the pillars' files from the project's history.",
             )
         )
-    return files, problems
+    return problems
+
+
+def _current(shared: Files, editions: list[str], data_dir: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """The current edition named in data/editions.yaml, and a problem if it names no edition's folder."""
+    if not editions:
+        return None, [
+            Problem(
+                f"{_shown(data_dir, root)}/",
+                1,
+                1,
+                (),
+                "holds no edition's folder. Each edition of the strategy has its own folder, named by its year "
+                "(data/2025/): restore it from the project's history.",
+            )
+        ]
+    setting = shared.get("editions")
+    if not setting:
+        return editions[-1], []  # its own problem (missing, or failed) is reported already
+    loaded = setting[0]
+    current = loaded.data.get("current")
+    if current in editions:
+        return current, []
+    return editions[-1], [
+        problem_at(
+            loaded,
+            ("current",),
+            f"names the edition '{current}', but data/ has no folder '{current}'. Write the year of one of "
+            f"the editions there are ({', '.join(editions)}), in quotation marks.",
+        )
+    ]
 
 
 # -- Every rule, in one place ----------------------------------------------------------------------
@@ -247,8 +367,7 @@ def run_rules(files: Files, references: bool = True) -> list[Problem]:
 
 
 def validate(data_dir: Path, root: Path, cache: FileChecks | None = None) -> tuple[Files, list[Problem]]:
-    """Load and validate every data file. An empty problem list means the data can be built. `cache`:
-    the preview's memory of each file's own check (FileChecks)."""
-    files, problems = read_all(data_dir, root, cache)
-    problems += run_rules(files, references=not problems)
-    return files, problems
+    """Load and validate every data file: the current edition's files, and every problem in the data
+    (of every edition). An empty problem list means the data can be built. `cache`: the preview's memory
+    of each file's own check (FileChecks)."""
+    return read_all(data_dir, root, cache)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from pathlib import Path
 from typing import NamedTuple
 
-from strategy_site.checking.validate import MODEL_RULES, SCHEMA_DIR_NAME, FileChecks, validate
+from strategy_site.checking import crosswalk as crosswalk_rules
+from strategy_site.checking.validate import MODEL_RULES, SCHEMA_DIR_NAME, FileChecks, read_editions
 from strategy_site.reading.load import Files, data_date
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import exports, render
-from strategy_site.structure import model, pages, urls
+from strategy_site.structure import editions, model, pages, urls
 from strategy_site.structure.model import LANGS
 
 PACKAGE = Path(__file__).resolve().parents[1]  # strategy_site/
@@ -22,25 +22,47 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 class Checked(NamedTuple):
-    """Validated data: the model, and the files it was built from (the exports publish them)."""
+    """Validated data: the current edition's model and the files it was built from (the exports publish
+    them), and every edition (structure/editions.py)."""
 
     strategy: model.Strategy
     files: Files
+    editions: editions.Editions | None = None
+
+    def all_editions(self) -> editions.Editions:
+        return self.editions or editions.single(self.strategy, self.files)
 
 
 def load(root: Path = ROOT, data_dir: Path | None = None, cache: FileChecks | None = None) -> Checked:
-    """The validated model and the files it came from. Raises DataError listing every problem.
-    `cache`: the preview's memory of each file's own check (validate.FileChecks)."""
+    """The validated model of every edition, the current one's files. Raises DataError listing every
+    problem. `cache`: the preview's memory of each file's own check (validate.FileChecks)."""
     data_dir = data_dir or root / "data"
-    files, problems = validate(data_dir, root, cache)
+    found = read_editions(data_dir, root, cache)
+    if found.problems:
+        raise DataError(found.problems)
+    date = data_date(data_dir)
+    built, before = [], ""
+    for year, view in found.views.items():
+        strategy = dataclasses.replace(model.build(view), data_date=date, edition=year, previous_edition=before)
+        built.append((year, strategy, view))
+        before = year
+    every = editions.arrange(built, found.current or before)
+    problems = []
+    for edition in every.all:
+        previous = every.previous(edition)
+        problems += crosswalk_rules.crosswalk_problems(
+            previous.id if previous else None,
+            previous.strategy if previous else None,
+            edition.id,
+            edition.strategy,
+            edition.files,
+        )
+        anchors = _page_anchors(edition.strategy)
+        problems += [problem for rule in MODEL_RULES for problem in rule(edition.strategy, edition.files, anchors)]
     if problems:
         raise DataError(problems)
-    strategy = dataclasses.replace(model.build(files), data_date=data_date(data_dir))
-    anchors = _page_anchors(strategy)
-    problems = [problem for rule in MODEL_RULES for problem in rule(strategy, files, anchors)]
-    if problems:
-        raise DataError(problems)
-    return Checked(strategy, files)
+    current = every.current
+    return Checked(current.strategy, current.files, every)
 
 
 def _page_anchors(strategy: model.Strategy):
@@ -53,7 +75,7 @@ def _page_anchors(strategy: model.Strategy):
             rendered.update(render.render_pages(strategy))
         page = next(page for page in pages.site_pages(strategy) if page.url == page_url)
         text = rendered[f"ja/{page.source}"]
-        return set(re.findall(r"\{#([a-z0-9-]+)\}", text)) | set(re.findall(r'\bid="([a-z0-9-]+)"', text))
+        return render.anchors_in(text)
 
     return anchors
 
@@ -75,20 +97,65 @@ def generate(
     checked: Checked | None = None,
     only: set[str] | None = None,
 ) -> dict[str, str]:
-    """Every generated file under docs/, in memory. `checked`: what load() returned for this data,
-    when the caller has it already (the MkDocs plugin), so that the data is not read twice. `only`:
-    just these pages, by their path under docs/ ('en/pillars/x.md'; no export, no permalink page)."""
+    """Every generated file under docs/, in memory: each edition's pages and exports, under its folder
+    (structure/editions.py), and what the site has once (the search's filter names; with several
+    editions, the addresses of the first edition's time and the front door). `checked`: what load()
+    returned for this data, when the caller has it already (the MkDocs plugin), so that the data is not
+    read twice. `only`: just these pages, by their path under docs/ ('en/pillars/x.md'; no export, no
+    permalink page)."""
     data_dir = data_dir or root / "data"
-    strategy, files = checked or load(root, data_dir)
+    checked = checked or load(root, data_dir)
+    every = checked.all_editions()
     schema_dir = data_dir / SCHEMA_DIR_NAME
+    out: dict[str, str] = {}
+    for edition in every.all:
+        mine = None if only is None else _within(only, edition.prefix)
+        if mine is not None and not mine:
+            continue
+        part = _generate_edition(every, edition, site_url, schema_dir, mine)
+        out |= {_under(rel, edition.prefix): content for rel, content in part.items()}
+        if mine is None and every.several and edition is every.first:
+            out |= render.first_edition_addresses(every, part)
+    if only is None:
+        out |= render.site_files(every, site_url)
+    return out
+
+
+def _generate_edition(
+    every: editions.Editions, edition: editions.Edition, site_url: str, schema_dir: Path, only: set[str] | None
+) -> dict[str, str]:
+    """One edition's pages and exports, by their path under docs/ within the edition ('en/pillars/x.md')."""
+    strategy, files = edition.strategy, edition.files
     sized = only is None or any(rel.partition("/")[2] == pages.SOURCE["data"] for rel in only)
     published = exports.all_exports(strategy, files, schema_dir) if sized else {}  # the data page gives sizes
-    out = render.render_pages(strategy, site_url, schema_dir, published, only)
+    out = render.render_pages(strategy, site_url, schema_dir, published, only, (every, edition))
     if only is not None:
         return out
     for lang in LANGS:
         out |= {f"{lang}/{urls.EXPORT_DIR}/{name}": content for name, content in published.items()}
     return out
+
+
+def _under(rel: str, prefix: str) -> str:
+    """A path under docs/ within an edition ('en/pillars/x.md') put under the edition's folder."""
+    lang, _, rest = rel.partition("/")
+    return f"{lang}/{prefix}{rest}"
+
+
+def _within(only: set[str], prefix: str) -> set[str]:
+    """Of paths under docs/ ('en/2026/pillars/x.md'), those of the edition under `prefix`, within it."""
+    out = set()
+    for rel in only:
+        lang, _, rest = rel.partition("/")
+        if rest.startswith(prefix) and (prefix or not _edition_path(rest)):
+            out.add(f"{lang}/{rest[len(prefix) :]}")
+    return out
+
+
+def _edition_path(rest: str) -> bool:
+    """Whether a path within a language's folder is in an edition's folder ('2026/...')."""
+    first = rest.partition("/")[0]
+    return len(first) == 4 and first.isdigit()
 
 
 def split(files: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:

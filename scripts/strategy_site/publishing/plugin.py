@@ -29,7 +29,7 @@ from strategy_site.rendering import csp
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.render import TEMPLATES, RenderError
 from strategy_site.rendering.ui import theme_words, ui
-from strategy_site.structure import pages, urls
+from strategy_site.structure import editions, pages, urls
 from strategy_site.structure.model import LANGS
 
 log = logging.getLogger("mkdocs.plugins.strategy_site")
@@ -112,7 +112,7 @@ class StrategySitePlugin(BasePlugin):
 
     def nav_of(self, checked: pipeline.Checked) -> list:
         """The navigation of this data (the preview builds everything again when it changes)."""
-        return pages.nav(checked.strategy)
+        return editions.nav(checked.all_editions())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -125,8 +125,12 @@ class StrategySitePlugin(BasePlugin):
         config.extra["words"] = theme_words()  # the site's own words that theme/main.html prints
         config.not_in_nav = not_in_nav()
         try:
-            strategy = self.data(project_root(config)).strategy
-            config.nav = pages.nav(strategy)
+            checked = self.data(project_root(config))
+            strategy = checked.strategy
+            config.nav = self.nav_of(checked)
+            every = checked.all_editions()
+            # The theme's navigation shows a page its own edition's section (theme/partials/nav.html).
+            config.extra["editions"] = {"current": every.current_id} if every.several else None
             config.extra["data_date"] = strategy.data_date  # the printed pages' date (theme/main.html)
             config.extra["publication"] = _publication(strategy)  # the footer (theme/partials/copyright.html)
         except DataProblems as exc:
@@ -179,7 +183,11 @@ class StrategySitePlugin(BasePlugin):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files):
-        """In the preview's dirty builds: each page MkDocs will not read again keeps its title."""
+        """A page's previous and next (the footer's links) are of its own edition. In the preview's dirty
+        builds: each page MkDocs will not read again keeps its title."""
+        for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+            if editions.edition_of_url(before.url) != editions.edition_of_url(after.url):
+                before.next_page, after.previous_page = None, None
         if self.dirty and self.known_titles is not None:
             for file in files.documentation_pages():
                 title = self.known_titles.get(file.abs_src_path or "")
@@ -262,8 +270,17 @@ def not_in_nav() -> pathspec.GitIgnoreSpec:
     links to its own parallel view, and the view back to it; the topics' index leads to each topic (a
     link to each in every page's navigation would weigh on every page)."""
     topic_pages = pages.PAGE_TYPE["topic"].source_of("*")  # topics/*.md
+    # In both languages' folders, and in each edition's folder in them (structure/editions.py).
     return pathspec.GitIgnoreSpec.from_lines(
-        [f"/*/{pages.PARALLEL_DIR}/", f"/*/{topic_pages}", f"!/*/{pages.SOURCE['topics']}"]
+        [
+            line
+            for within in ("/*/", "/*/[0-9][0-9][0-9][0-9]/")
+            for line in (
+                f"{within}{pages.PARALLEL_DIR}/",
+                f"{within}{topic_pages}",
+                f"!{within}{pages.SOURCE['topics']}",
+            )
+        ]
     )
 
 

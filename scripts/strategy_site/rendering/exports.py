@@ -222,7 +222,8 @@ def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
         "figures": files["figures"][0].data,
         "history": files["history"][0].data,
         "glossary": files["glossary"][0].data,
-        "redirects": files["redirects"][0].data,
+        # The redirects are the first edition's (the addresses of its time): another edition's file has none.
+        "redirects": files["redirects"][0].data if files.get("redirects") else {"redirects": []},
         "accessibility": files["accessibility"][0].data,
         "names": files["names"][0].data,
         "topics": files["topics"][0].data,

@@ -19,7 +19,7 @@ from strategy_site.reading import shape
 from strategy_site.rendering import charts, cite, csp, escape, exports, parallel, provenance
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.ui import PROSE, label, ui
-from strategy_site.structure import pages, urls
+from strategy_site.structure import editions, pages, urls
 from strategy_site.structure.model import LANGS, Strategy
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -268,8 +268,10 @@ def render_pages(
     schema_dir: Path | None = None,
     published: dict[str, str] | None = None,
     only: set[str] | None = None,
+    place: tuple[editions.Editions, editions.Edition] | None = None,
 ) -> dict[str, str]:
-    """Every page and permalink page, by its path under docs/ ('ja/index.md', 'en/m/k-program/index.html',
+    """Every page and permalink page of one edition (`place`: every edition, and this one; by default the
+    strategy alone), by its path under docs/ within the edition ('ja/index.md', 'en/m/k-program/index.html',
     ...; the plain HTML pages go straight into the site: pipeline.split). `published`: the export files
     (exports.all_exports), so that the open data page gives their sizes. `only`: just these pages (by
     their path under docs/), no permalink page (the preview's first step: the pages open in a browser)."""
@@ -278,16 +280,9 @@ def render_pages(
     targets = pages.permalink_targets(s)
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
     export_files = exports.with_sizes(export_files, published or {})
-    redirect = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=COMPILED,
-    ).get_template("permalink.html.j2")
+    redirect = _redirect_template()
     site = pages.site_pages(s)
-    root_lang = next(lang for lang, prefix in urls.LANG_PREFIX.items() if not prefix)  # its folder is the site's root
-    if only is None:
-        out[f"{root_lang}/{SEARCH_FILTER_NAMES}"] = search_filter_names(s)
+    every, edition = place or _alone(s)
     retired = sorted({r.from_page for r in s.redirects} - {page.url for page in site})
     convert = parallel.Converter()
 
@@ -300,7 +295,8 @@ def render_pages(
         if extra:
             values |= extra(s, pages.parallel_page(page) if in_parallel else page, lang, address, export_files)
         try:
-            return _tidy(env.get_template(page.type.template).render(values))
+            text = _tidy(env.get_template(page.type.template).render(values))
+            return text if in_parallel else with_edition(env, text, every, edition, page, lang)
         except (jinja2.TemplateError, RenderError, KeyError) as exc:
             raise RenderError(f"scripts/strategy_site/rendering/templates/{page.type.template}: {exc}") from exc
 
@@ -313,7 +309,11 @@ def render_pages(
                 out[f"{lang}/{page.source}"] = page_text(page, lang) + filter_marks(pages.search_filters(s, page))
         if page.type.parallel and wanted(pages.parallel_page(page).source):
             trees = {lang: convert(page_text(page, lang, True)) for lang in LANGS}
-            out |= _parallel_pages(env, page, trees, s, site_url)
+            views = _parallel_pages(env, page, trees, s, site_url)
+            view = pages.parallel_page(page)
+            out |= {
+                rel: with_edition(env, text, every, edition, view, rel.partition("/")[0]) for rel, text in views.items()
+            }
     for lang in LANGS:
         if only is not None:
             break  # the preview's first step: no permalink page
@@ -327,6 +327,7 @@ def render_pages(
                     title=s.item_text(ident)[lang],
                     anchors={},
                     note=ui("item_is_on", lang, ident=ident),
+                    keep_hash=False,
                 )
             )
         # Pages that are no longer served lead to where their content is now.
@@ -345,8 +346,192 @@ def render_pages(
                         for r in entries
                         if r.from_anchor
                     },
+                    keep_hash=False,
                 )
             )
+    return out
+
+
+def _redirect_template() -> jinja2.Template:
+    """The plain HTML page that leads to another address (permalink.html.j2)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED,
+    ).get_template("permalink.html.j2")
+
+
+def first_edition_addresses(every: editions.Editions, first: dict[str, str]) -> dict[str, str]:
+    """With several editions: the addresses published while the first edition was alone (the site's root),
+    from `first`, its generated files within it. Each page's address leads to the edition's own, keeping
+    its #anchor; each other file (an export) stays there as a copy. The home page's is the front door
+    (front_door)."""
+    edition = every.first
+    redirect = _redirect_template()
+    out: dict[str, str] = {}
+    home = pages.SOURCE["home"]
+    for rel, content in first.items():
+        lang, _, rest = rel.partition("/")
+        if not rest.endswith((".md", ".html")):
+            out[rel] = content
+            continue
+        url = urls.page_url(rest) if rest.endswith(".md") else rest[: -len("index.html")]
+        if rest == home:
+            continue  # the front door (front_door)
+        target = urls.relative_url(url, edition.url(url))
+        note = ui("edition_redirect_note", lang, year=edition.id)
+        out[f"{lang}/{url}index.html"] = csp.with_policy(
+            redirect.render(
+                lang=lang,
+                ident=url,
+                target=target,
+                title=edition.strategy.title[lang],
+                note=note,
+                anchors={},
+                keep_hash=True,
+            )
+        )
+    return out
+
+
+def anchors_in(markdown: str) -> set[str]:
+    """The ids a page's Markdown gives its elements ({#id} and id="id")."""
+    return set(re.findall(r"\{#([a-z0-9-]+)\}", markdown)) | set(re.findall(r'\bid="([a-z0-9-]+)"', markdown))
+
+
+def _alone(s: Strategy) -> tuple[editions.Editions, editions.Edition]:
+    every = editions.single(s, {})
+    return every, every.first
+
+
+def with_edition(
+    env: jinja2.Environment,
+    text: str,
+    every: editions.Editions,
+    edition: editions.Edition,
+    page: pages.Page,
+    lang: str,
+) -> str:
+    """A page's Markdown with what a site of several editions adds: the edition's title in the front matter
+    (the theme's header and <title>) and the edition bar (_macros.j2, edition_bar) after it."""
+    if not every.several:
+        return text
+    front, body = ("---", text) if not text.startswith("---\n") else text.split("\n---\n", 1)
+    named = f"edition: {_yaml_string(edition.id)}\nsite_title: {_yaml_string(edition.strategy.title[lang])}"
+    html = _edition_bar_html(env, every, edition, page, lang)
+    # After the page's heading, which MkDocs takes as the page's title only if it comes first.
+    heading = re.search(r"^# .*$", body, re.MULTILINE)
+    at = heading.end() if heading else 0
+    return f"{front}\n{named}\n---\n{body[:at]}\n\n{html}\n{body[at:]}"
+
+
+def _edition_bar_html(
+    env: jinja2.Environment, every: editions.Editions, edition: editions.Edition, page: pages.Page, lang: str
+) -> str:
+    """The edition bar of one page in one language (see with_edition)."""
+    here = edition.url(page.url)
+    current = every.current
+
+    def href(target: editions.Editions | editions.Edition) -> Markup:
+        return Markup(urls.relative_url(here, editions.counterpart(every, edition, page, target)))
+
+    bar = {
+        "edition": edition.id,
+        "links_href": Markup(urls.relative_url(here, "") + "../" * urls.LANG_PREFIX[lang].count("/") + LINKS_FILE),
+        "editions": [
+            {
+                "id": e.id,
+                "prefix": e.prefix,
+                "name": ui("edition_name", lang, year=e.id),
+                "mark": ui("edition_current_mark", lang) if e.id == current.id else "",
+                "this": e.id == edition.id,
+                "href": None if e.id == edition.id else href(e),
+            }
+            for e in every.all
+        ],
+        "banner": None
+        if edition.id == current.id
+        else {
+            "text": ui("edition_banner", lang, year=edition.id, current=current.id),
+            "link": ui("edition_banner_link", lang, current=current.id),
+            "href": href(current),
+            "edition": current.id,
+            "prefix": current.prefix,
+        },
+    }
+    module = env.get_template("_macros.j2").make_module(_macro_values(lang))
+    return str(module.edition_bar(bar))  # type: ignore[attr-defined]
+
+
+def _macro_values(lang: str) -> dict:
+    return {
+        "lang": lang,
+        "ui": lambda key, **kw: ui(key, lang, **kw),
+        "label": lambda key, **kw: label(key, lang, **kw),
+    }
+
+
+# Each edition's measures in the other editions (structure/editions.py, measure_across), at the site's root
+# (not a language's: the ids are the same in both): {"2026": {"<id of this edition>": ["<id there>", ...]}}.
+# The edition switch fetches it when it is used, to lead to the same measure.
+LINKS_FILE = "editions.json"
+
+
+def edition_links(every: editions.Editions, edition: editions.Edition) -> str:
+    """An edition's LINKS_FILE."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for other in every.all:
+        if other.id == edition.id:
+            continue
+        found = {
+            m.id: list(there)
+            for m in edition.strategy.measures
+            if (there := editions.measure_across(every, edition, m.id, other))
+        }
+        out[other.id] = found
+    return json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def site_files(every: editions.Editions, site_url: str = "") -> dict[str, str]:
+    """What the site has once, by path under docs/: the search's filter names; with several editions,
+    each edition's LINKS_FILE."""
+    root_lang = next(lang for lang, prefix in urls.LANG_PREFIX.items() if not prefix)  # its folder is the site's root
+    out = {f"{root_lang}/{SEARCH_FILTER_NAMES}": search_filter_names(every)}
+    if every.several:
+        out |= {f"{root_lang}/{e.prefix}{LINKS_FILE}": edition_links(every, e) for e in every.all}
+        out |= front_door(every, site_url)
+    return out
+
+
+def front_door(every: editions.Editions, site_url: str = "") -> dict[str, str]:
+    """With several editions, the site's home in each language (editions.FRONT_DOOR): it leads to the current
+    edition's home, and the first edition's home's anchors (the addresses of the time it was alone) to
+    that edition's home."""
+    env = environment()
+    first, current = every.first, every.current
+    home = pages.SOURCE["home"]
+    first_home = render_pages(first.strategy, site_url, only={f"{LANGS[0]}/{home}"}, place=(every, first))
+    moved = {a: first.url("") + "#" + a for a in sorted(anchors_in(first_home[f"{LANGS[0]}/{home}"]))}
+    out = {}
+    for lang in LANGS:
+        values = _macro_values(lang) | {
+            "front": lambda text: Markup(_yaml_string(text)),
+            "to": Markup(current.url("")),
+            "title": current.strategy.title[lang],
+            "editions": [
+                {
+                    "name": ui("edition_name", lang, year=e.id),
+                    "title": e.strategy.title[lang],
+                    "source": Markup(e.prefix + home),
+                    "current": e.id == current.id,
+                }
+                for e in reversed(every.all)
+            ],
+            "current_source": Markup(current.prefix + home),
+            "anchor_moves": _json_for_html(moved) if moved else None,
+        }
+        out[f"{lang}/{editions.FRONT_DOOR}"] = _tidy(env.get_template("front.md.j2").render(values))
     return out
 
 
@@ -386,16 +571,29 @@ def _parallel_pages(
 SEARCH_FILTER_NAMES = "search-filters.json"
 
 
-def search_filter_names(s: Strategy) -> str:
+def search_filter_names(every: editions.Editions) -> str:
     """The search dialog's choices for narrowing, by language: each filter's values (pages.SEARCH_FILTERS)
-    as [id, name], in the data's order."""
-    slides = sorted({i.slide for things in s.tagged.values() for i in things})
+    as [id, name], in the data's order (the newest edition's first, for a pillar of several editions);
+    with several editions, the editions too, the current one named."""
+    strategies = [e.strategy for e in every.all]
+    slides = sorted({i.slide for s in strategies for things in s.tagged.values() for i in things})
+    pillars: dict = {}
+    for s in strategies:  # in the order they first appear, by the newest edition's name
+        pillars |= {p.id: p for p in s.pillars}
     out = {
         lang: {
-            "topic": [[t.id, t.name[lang]] for t in s.topics],
-            "pillar": [[p.id, p.name[lang]] for p in s.pillars],
+            "topic": [[t.id, t.name[lang]] for t in every.current.strategy.topics],  # shared by every edition
+            "pillar": [[p.id, p.name[lang]] for p in pillars.values()],
             "slide": [[str(n), fmt.slide(n, lang)] for n in slides],
         }
+        | (
+            {
+                "edition": [[e.id, ui("edition_name", lang, year=e.id)] for e in every.all],
+                "current_edition": every.current_id,
+            }
+            if every.several
+            else {}
+        )
         for lang in LANGS
     }
     return json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1334,3 +1334,28 @@ PROSE.update(
         },
     }
 )
+
+# -- Editions (issue 27): every page of a site with several editions names its edition, switches to the
+# same place in another (structure/editions.py), and, in an edition that is not the current one, says so
+# at the top. The what-changed page's words are in CHANGES_WORDS.
+EDITION_WORDS = {
+    "changes": {"ja": "前の版からの変更", "en": "What changed"},
+    "edition_name": {"ja": "{year}年版", "en": "{year} edition"},
+    "edition_switch": {"ja": "版", "en": "Edition"},
+    "edition_switch_label": {"ja": "版の切り替え", "en": "Switch edition"},
+    "edition_current_mark": {"ja": "（現行）", "en": " (current)"},
+    "edition_this_mark": {"ja": "表示中", "en": "shown"},
+    "edition_banner": {
+        "ja": "このページは{year}年版の内容で、現行の版ではありません。現行の版は{current}年版です。",
+        "en": "This page is from the {year} edition, which is not the current one. The current edition is "
+        "the {current} edition.",
+    },
+    "edition_banner_link": {"ja": "{current}年版の同じ箇所へ", "en": "Go to the same place in the {current} edition"},
+    "edition_redirect_note": {
+        "ja": "このアドレスの内容は{year}年版のページにあります：",
+        "en": "What this address showed is on the {year} edition's page:",
+    },
+    "front_door_note": {"ja": "現行の版のページへ移動します：", "en": "Going to the current edition:"},
+}
+
+UI.update(EDITION_WORDS)

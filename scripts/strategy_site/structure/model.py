@@ -275,6 +275,8 @@ class Strategy:
     typos: tuple[str, ...] = ()  # the original's typos that the texts quote as they stand
     topics: tuple[Topic, ...] = ()  # the registry of topics (data/topics.yaml), in its order
     data_date: str = ""  # YYYY-MM-DD: the last change to data/ (reading.load.data_date), set by the pipeline
+    edition: str = ""  # its edition's year (its folder under data/), set by the pipeline
+    previous_edition: str = ""  # the year of the edition before it, if there is one (set by the pipeline)
 
     # -- look-ups ---------------------------------------------------------------------------
     # Look-ups go through indexes built on first use (cached properties: the model is frozen, so

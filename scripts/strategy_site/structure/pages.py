@@ -36,6 +36,7 @@ class PageType:
     source: str
     per: str | None = None
     parallel: bool = False
+    after_first: bool = False  # only in an edition after the first (what changed since the one before)
 
     @property
     def template(self) -> str:
@@ -62,6 +63,7 @@ PAGE_TYPES = (
     PageType("topics", "topics/index.md"),
     PageType("topic", "topics/{id}.md", per="topic"),
     PageType("summary", "summary.md", parallel=True),
+    PageType("changes", "changes.md", after_first=True),
     PageType("about", "about.md"),
     PageType("data", "data.md"),
     PageType("accessibility", "accessibility.md"),
@@ -119,10 +121,15 @@ def generated_pages(s: Strategy) -> list[Page]:
     return site + [parallel_page(page) for page in site if page.type.parallel]
 
 
+def exists(t: PageType, s: Strategy) -> bool:
+    """Whether an edition has pages of this type (the page of what changed: only after the first)."""
+    return not t.after_first or bool(s.previous_edition)
+
+
 def site_pages(s: Strategy) -> list[Page]:
-    """Every page of the site, in the navigation's order."""
+    """Every page of one edition, in the navigation's order."""
     out = []
-    for t in PAGE_TYPES:
+    for t in (t for t in PAGE_TYPES if exists(t, s)):
         out += [Page(t, t.source_of(ident), ident) for ident in PER[t.per](s)] if t.per else [Page(t, t.source)]
     return out
 
@@ -132,7 +139,7 @@ def nav(s: Strategy) -> list:
     from each page's heading, so they are in the page's language. The topic pages are reached from
     the topics' index (a heading of each of them in every page's navigation would weigh on every page)."""
     out: list = []
-    for t in PAGE_TYPES:
+    for t in (t for t in PAGE_TYPES if exists(t, s)):
         if t.per_pillar:
             out.append({NAV_PILLARS: [pillar(p.id) for p in s.pillars]})
         elif not t.per:
