@@ -5,6 +5,7 @@
  * 4. The menu button (theme/partials/header.html) opens and closes the navigation drawer.
  * 5. "Cite" buttons beside each copy-link control and the page's citation: copy a citation.
  * 6. The links between a page and its parallel view (a[data-keep-place]) keep the reader's place.
+ * 7. The edition switch and an old edition's banner lead to the same measure in the other edition.
  */
 (function () {
   "use strict";
@@ -217,6 +218,40 @@
   ["click", "auxclick", "contextmenu", "focusin"].forEach(function (name) {
     document.addEventListener(name, keepPlace, true);
   });
+
+  // The edition bar (structure/editions.py): a link to another edition leads to the same measure there
+  // where the crosswalk has one (the edition's editions.json: {"2026": {"<id here>": ["<id there>"]}},
+  // fetched on first use; the measure is the one in the address or nearest the top of the view), to its
+  // permalink; else to the page the link names (the same page there, or the nearest), at the same item.
+  var editionBar = document.querySelector(".edition-bar[data-links]");
+  var editionLinks = null;
+  function sameMeasures() {
+    if (!editionLinks) {
+      editionLinks = window.fetch(new URL(editionBar.getAttribute("data-links"), window.location.href).href)
+        .then(function (answer) { return answer.ok ? answer.json() : {}; })
+        .catch(function () { editionLinks = null; return {}; });
+    }
+    return editionLinks;
+  }
+  function toEdition(event) {
+    var link = event.target.closest && event.target.closest("a[data-edition-to]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    var place = placeInView().slice(1);
+    if (!place) { return; }  // the top of the page: the same page there
+    event.preventDefault();
+    var to = link.getAttribute("data-edition-to");
+    var fallback = new URL(link.getAttribute("href"), window.location.href);
+    fallback.hash = place;
+    sameMeasures().then(function (table) {
+      var there = table && Object.prototype.hasOwnProperty.call(table, to) && table[to] &&
+        Object.prototype.hasOwnProperty.call(table[to], place) ? table[to][place] : null;
+      var root = new URL(editionBar.getAttribute("data-root"), window.location.href);
+      var prefix = link.getAttribute("data-edition-prefix") || "";
+      window.location.assign(there && there.length ?
+        new URL(prefix + "m/" + there[0] + "/", root).href : fallback.href);
+    });
+  }
+  if (editionBar) { editionBar.addEventListener("click", toEdition); }
 
   // The drawer (Material's #__drawer): the button opens it, focus to its first link; Escape (focus
   // back to the button) or the focus leaving it closes it.

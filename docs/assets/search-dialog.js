@@ -101,8 +101,9 @@
       say(translations["search.result.placeholder"]);
       return;
     }
+    var filters = scoped(narrowed);
     engine(scope()).then(function (pf) {
-      return pf.search(query || null, narrowed ? { filters: narrowed } : {});
+      return pf.search(query || null, filters ? { filters: filters } : {});
     }).then(function (search) {
       if (mine !== ticket || !search) { return null; }
       // The first pages' data, put in order by the words typed (ranked, below), then shown; the
@@ -199,6 +200,8 @@
         var article = element("article", "md-search-result__article md-typeset");
         if (i === 0) {
           var heading = element("h1", null, title);
+          var edition = editionOf(data);
+          if (edition) { heading.appendChild(element("span", "site-search__edition", edition)); }
           if (itemLang !== lang) { heading.appendChild(element("span", "site-search__lang", texts.other_lang)); }
           article.appendChild(heading);
         }
@@ -406,10 +409,29 @@
     return chosen;
   }
 
+  // -- Editions (issue 27): with several, the search covers the current edition unless "also search the
+  // other editions" is ticked (kept in the address as editions=all), and each result names its edition.
+  var editionBox = dialog.querySelector(".site-search__editions");
+  var allEditions = editionBox && editionBox.querySelector("input");
+  var editions = null;  // {current: "2026", names: {"2025": "2025年版", ...}} once search-filters.json is in
+
+  function scoped(narrowed) {
+    if (!editions || allEditions.checked) { return narrowed; }
+    var out = { edition: editions.current };
+    if (narrowed) { Object.keys(narrowed).forEach(function (key) { out[key] = narrowed[key]; }); }
+    return out;
+  }
+
+  function editionOf(data) {
+    var found = data.filters && data.filters.edition;
+    return editions && found && found.length ? editions.names[found[0]] || "" : "";
+  }
+
   function addressWith(query, narrowed) {
     var url = new URL(window.location.href);
-    ["q"].concat(FILTERS).forEach(function (key) { url.searchParams.delete(key); });
+    ["q", "editions"].concat(FILTERS).forEach(function (key) { url.searchParams.delete(key); });
     if (query) { url.searchParams.set("q", query); }
+    if (query && editions && allEditions.checked) { url.searchParams.set("editions", "all"); }
     FILTERS.forEach(function (key) { if (narrowed && narrowed[key]) { url.searchParams.set(key, narrowed[key]); } });
     return url.href;
   }
@@ -441,8 +463,16 @@
     window.fetch(new URL(filterBox.getAttribute("data-names"), window.location.href).href)
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
       .then(function (names) {
-        fillChoices(names[lang] || {});
-        if (isOpen() && narrowing()) { run(); }
+        var mine = names[lang] || {};
+        if (editionBox && mine.edition && mine.current_edition) {
+          editions = { current: mine.current_edition, names: {} };
+          mine.edition.forEach(function (pair) { editions.names[pair[0]] = pair[1]; });
+          allEditions.checked = asked.get("editions") === "all";
+          allEditions.addEventListener("change", run);
+          editionBox.hidden = false;
+        }
+        fillChoices(mine);
+        if (isOpen() && (narrowing() || editions)) { run(); }
       })
       .catch(function () { /* without the names the search still works, unnarrowed */ });
     // Closed, the page's address is the page's again; not when a result leads to another page (the

@@ -6,6 +6,7 @@ Also a link check of the built site: every internal link and every #anchor must 
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -35,6 +36,10 @@ class _Page(HTMLParser):
         self.links: list[tuple[str, str]] = []  # (tag, url)
         self._article_depth = 0
         self._depth = 0
+        self.marks: set[str] = set()  # <meta name="strategy-site" content="...">: see EDITION_MARKS
+        self.refresh: str | None = None  # a redirect's target (<meta http-equiv="refresh">)
+        self.moves: dict[str, str] = {}  # the page's moved anchors (script#anchor-moves)
+        self._in_moves = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -52,6 +57,19 @@ class _Page(HTMLParser):
             target = (a.get("content") or "").partition("url=")[2]
             if target:
                 self.links.append(("meta", target))
+                self.refresh = target
+        if tag == "meta" and a.get("name") == "strategy-site" and a.get("content"):
+            self.marks.add(a["content"])
+        self._in_moves = tag == "script" and a.get("id") == "anchor-moves"
+
+    def handle_data(self, data):
+        if self._in_moves:
+            try:
+                table = json.loads(data)
+            except ValueError:
+                table = None
+            if isinstance(table, dict):
+                self.moves.update({k: v for k, v in table.items() if isinstance(v, str)})
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -69,6 +87,16 @@ def _parse(path: Path) -> _Page:
     return page
 
 
+def _landing(site: Path, url: str, link: str) -> tuple[Path, str] | None:
+    """The page file a relative link from the page at `url` leads to, and its anchor; None if none."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc:
+        return None
+    target = posixpath.normpath(posixpath.join(url, unquote(parts.path))) + "/"
+    file = site / target.lstrip("/") / "index.html"
+    return (file, unquote(parts.fragment)) if file.is_file() else None
+
+
 def _url_of(site: Path, path: Path) -> str:
     rel = path.relative_to(site).as_posix()
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
@@ -78,13 +106,30 @@ def _pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.relative_to(site).parts)
 
 
+# With several editions (structure/editions.py), the addresses of the time the first edition was alone
+# lead to its own, anchors and all; their pages say so (rendering/templates/permalink.html.j2, theme/main.html):
+# "keeps-anchor": the redirect keeps the #anchor, so each anchor of the page it leads to is served here too;
+# "edition-redirect": each of its moved anchors (script#anchor-moves) that lands is served here too.
+EDITION_MARKS = ("keeps-anchor", "edition-redirect")
+
+
 def served(site: Path) -> set[str]:
-    """Every URL the built site serves: pages, their content anchors, and the exported data files."""
+    """Every URL the built site serves: pages, their content anchors (and those a redirect of an edition
+    keeps: EDITION_MARKS), and the exported data files."""
     out: set[str] = set()
     for path in _pages(site):
         url = _url_of(site, path)
         out.add(url)
-        out |= {f"{url}#{anchor}" for anchor in _parse(path).article_ids}
+        page = _parse(path)
+        out |= {f"{url}#{anchor}" for anchor in page.article_ids}
+        if "keeps-anchor" in page.marks and page.refresh:
+            there = _landing(site, url, page.refresh)
+            out |= {f"{url}#{anchor}" for anchor in (_parse(there[0]).article_ids if there else ())}
+        if "edition-redirect" in page.marks:
+            for anchor, target in page.moves.items():
+                there = _landing(site, url, target)
+                if there and there[1] in _parse(there[0]).article_ids:
+                    out.add(f"{url}#{anchor}")
     for lang in urls.LANG_PREFIX.values():
         export_dir = site / lang / urls.EXPORT_DIR
         out |= {_url_of(site, p) for p in export_dir.rglob("*") if p.is_file() and p.suffix in (".json", ".csv")}

@@ -157,7 +157,7 @@ class StrategySitePlugin(BasePlugin):
         root = project_root(config)
         self._give_way()
         checked = self.data(root)
-        only = None if self.first is None else _sources_of(checked.strategy, self.first, Path(config.site_dir))
+        only = None if self.first is None else _sources_of(checked.all_editions(), self.first, Path(config.site_dir))
         try:
             rendered = pipeline.render_docs(root, config.site_url or "", docs, checked=checked, only=only)
         except RenderError as exc:
@@ -298,13 +298,14 @@ def _publication(strategy) -> dict | None:
     }
 
 
-def _sources_of(strategy, built: set[str], site: Path) -> set[str]:
-    """The pages (by path under docs/, 'en/pillars/x.md') whose built files are among `built`."""
+def _sources_of(every: editions.Editions, built: set[str], site: Path) -> set[str]:
+    """The pages (by path under docs/, 'en/2026/pillars/x.md') whose built files are among `built`."""
     return {
-        f"{lang}/{page.source}"
-        for page in pages.generated_pages(strategy)  # a parallel view may be open too
+        f"{lang}/{edition.prefix}{page.source}"
+        for edition in every.all
+        for page in pages.generated_pages(edition.strategy)  # a parallel view may be open too
         for lang in LANGS
-        if os.path.normpath(site / (urls.site_path(lang, page.url).lstrip("/") + "index.html")) in built
+        if os.path.normpath(site / (urls.site_path(lang, edition.url(page.url)).lstrip("/") + "index.html")) in built
     }
 
 

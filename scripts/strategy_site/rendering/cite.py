@@ -39,12 +39,13 @@ def fill(pieces: list[str], **values: str) -> str:
 
 
 def _common(s: Strategy, lang: str) -> dict[str, str]:
-    """What every citation of the site names: the overview's publisher and title, the site, the data's date."""
+    """What every citation of the site names: the overview's publisher and title, the site (by the edition's
+    title, as its pages' header names it: a citation names the edition), the data's date."""
     publisher = s.publication.official.publisher[lang] if s.publication else ui("cite_publisher", lang)
     return {
         "publisher": publisher,
         "source": s.source_title[lang],
-        "site": ui("cite_site", lang, site=ui("site_name", lang)),
+        "site": ui("cite_site", lang, site=s.title[lang]),
         "dated": ui("cite_dated", lang, date=s.data_date) if s.data_date else "",
     }
 

@@ -126,8 +126,9 @@ class Place:
 
     source: str
     url: str
-    here: str  # the parallel page, relative to the site's root ('parallel/pillars/x/', 'en/parallel/')
+    here: str  # the parallel page, relative to the site's root ('parallel/pillars/x/', 'en/2026/parallel/')
     lang: str
+    prefix: str = ""  # the edition's folder ('2026/'; structure/editions.py), in which `url` lies
 
 
 def rebased(value: str, place: Place) -> str:
@@ -140,7 +141,7 @@ def rebased(value: str, place: Place) -> str:
     else:
         joined = posixpath.normpath(posixpath.join(place.url, path or "."))
         target = "" if joined == "." else joined + ("/" if path.endswith("/") or not path else "")
-    return urls.relative_url(place.here, urls.LANG_PREFIX[place.lang] + target) + hash_mark + anchor
+    return urls.relative_url(place.here, urls.LANG_PREFIX[place.lang] + place.prefix + target) + hash_mark + anchor
 
 
 def _cell(children: list[Node | str], lang: str, place: Place, tag: str = "div") -> Node:

@@ -304,12 +304,14 @@ def render_pages(
         return only is None or any(f"{lang}/{source}" in only for lang in LANGS)
 
     for page in site:
+        # With several editions, a page is found by its edition too (the search covers the current one).
+        marks = pages.search_filters(s, page) | ({"edition": (edition.id,)} if every.several else {})
         for lang in LANGS:
             if only is None or f"{lang}/{page.source}" in only:
-                out[f"{lang}/{page.source}"] = page_text(page, lang) + filter_marks(pages.search_filters(s, page))
+                out[f"{lang}/{page.source}"] = page_text(page, lang) + filter_marks(marks)
         if page.type.parallel and wanted(pages.parallel_page(page).source):
             trees = {lang: convert(page_text(page, lang, True)) for lang in LANGS}
-            views = _parallel_pages(env, page, trees, s, site_url)
+            views = _parallel_pages(env, page, trees, s, site_url, edition.prefix)
             view = pages.parallel_page(page)
             out |= {
                 rel: with_edition(env, text, every, edition, view, rel.partition("/")[0]) for rel, text in views.items()
@@ -438,7 +440,11 @@ def _edition_bar_html(
 
     bar = {
         "edition": edition.id,
-        "links_href": Markup(urls.relative_url(here, "") + "../" * urls.LANG_PREFIX[lang].count("/") + LINKS_FILE),
+        # the edition's LINKS_FILE, at the site's root (above the language's), and the language's root
+        "links_href": Markup(
+            urls.relative_url(here, "") + "../" * urls.LANG_PREFIX[lang].count("/") + edition.prefix + LINKS_FILE
+        ),
+        "root": Markup(urls.relative_url(here, "")),
         "editions": [
             {
                 "id": e.id,
@@ -536,7 +542,7 @@ def front_door(every: editions.Editions, site_url: str = "") -> dict[str, str]:
 
 
 def _parallel_pages(
-    env: jinja2.Environment, page: pages.Page, trees: dict[str, str], s: Strategy, site_url: str
+    env: jinja2.Environment, page: pages.Page, trees: dict[str, str], s: Strategy, site_url: str, prefix: str = ""
 ) -> dict[str, str]:
     """The parallel view of a page (parallel.py) in each language's frame, from the page's HTML in
     both languages (`trees`, its HTML, rendered without the link to the parallel view)."""
@@ -545,8 +551,8 @@ def _parallel_pages(
     moves = pages.anchor_moves(s, page.url)
     out = {}
     for frame in LANGS:
-        here = urls.LANG_PREFIX[frame] + view.url
-        places = {lang: parallel.Place(page.source, page.url, here, lang) for lang in LANGS}
+        here = urls.LANG_PREFIX[frame] + prefix + view.url
+        places = {lang: parallel.Place(page.source, page.url, here, lang, prefix) for lang in LANGS}
         ja, en = (places[lang] for lang in LANGS)
         try:
             rows = parallel.rows(trees[ja.lang], trees[en.lang], (ja, en))
@@ -560,7 +566,9 @@ def _parallel_pages(
             "anchor_moves": _json_for_html({k: parallel.rebased(v, places[frame]) for k, v in moves.items()})
             if moves
             else None,
-            "only_href": {lang: Markup(urls.relative_url(here, urls.LANG_PREFIX[lang] + page.url)) for lang in LANGS},
+            "only_href": {
+                lang: Markup(urls.relative_url(here, urls.LANG_PREFIX[lang] + prefix + page.url)) for lang in LANGS
+            },
         }
         out[f"{frame}/{view.source}"] = _tidy(template.render(values))
     return out

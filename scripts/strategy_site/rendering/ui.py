@@ -444,6 +444,7 @@ THEME_WORDS = (
     "search_pillar",
     "search_slide",
     "search_any",
+    "search_all_editions",
 )
 
 
@@ -1356,6 +1357,8 @@ EDITION_WORDS = {
         "en": "What this address showed is on the {year} edition's page:",
     },
     "front_door_note": {"ja": "現行の版のページへ移動します：", "en": "Going to the current edition:"},
+    # The search dialog (theme/partials/search.html): it searches the current edition unless this is ticked.
+    "search_all_editions": {"ja": "ほかの版も検索する", "en": "Also search the other editions"},
 }
 
 UI.update(EDITION_WORDS)
