@@ -108,16 +108,22 @@ def generate(
     every = checked.all_editions()
     schema_dir = data_dir / SCHEMA_DIR_NAME
     out: dict[str, str] = {}
+    exported = []  # each edition's export files, by name
     for edition in every.all:
         mine = None if only is None else _within(only, edition.prefix)
         if mine is not None and not mine:
             continue
         part = _generate_edition(every, edition, site_url, schema_dir, mine)
         out |= {_under(rel, edition.prefix): content for rel, content in part.items()}
+        folder = f"{LANGS[0]}/{urls.EXPORT_DIR}/"
+        exported.append({rel[len(folder) :]: text for rel, text in part.items() if rel.startswith(folder)})
         if mine is None and every.several and edition is every.first:
             out |= render.first_edition_addresses(every, part)
     if only is None:
         out |= render.site_files(every, site_url)
+        if every.several:  # every edition's rows in one file of each kind
+            for name, text in exports.all_editions(exported).items():
+                out |= {f"{lang}/{urls.EXPORT_DIR}/{name}": text for lang in LANGS}
     return out
 
 
@@ -127,7 +133,8 @@ def _generate_edition(
     """One edition's pages and exports, by their path under docs/ within the edition ('en/pillars/x.md')."""
     strategy, files = edition.strategy, edition.files
     sized = only is None or any(rel.partition("/")[2] == pages.SOURCE["data"] for rel in only)
-    published = exports.all_exports(strategy, files, schema_dir) if sized else {}  # the data page gives sizes
+    crosswalk = every.crosswalk(edition).rows() if every.previous(edition) else None
+    published = exports.all_exports(strategy, files, schema_dir, crosswalk) if sized else {}  # the data page: sizes
     out = render.render_pages(strategy, site_url, schema_dir, published, only, (every, edition))
     if only is not None:
         return out

@@ -50,6 +50,11 @@ _TOPICS_COLUMN = _column(
     "トピックのID（空白区切り。当サイトによる分類、名称は strategy.json の topics）",
     "the ids of the item's topics (space-separated; this site's classification, named in strategy.json's 'topics')",
 )
+_EDITION_COLUMN = _column(
+    "edition",
+    "版（戦略の年。data/ の版のフォルダー名）",
+    "the edition (the strategy's year: the name of its folder under data/)",
+)
 MEASURE_COLUMNS = (
     _column("id", "施策のID（変わらない）", "the measure's id (it does not change)"),
     _column("pillar_id", "柱のID", "the pillar's id"),
@@ -69,6 +74,7 @@ MEASURE_COLUMNS = (
         "the columns of this row that are the site's own, not the source's (space-separated; empty: all from "
         "the source or translating it)",
     ),
+    _EDITION_COLUMN,
 )
 FIGURE_COLUMNS = (
     _column("id", "予算額のID", "the figure's id"),
@@ -107,6 +113,7 @@ FIGURE_COLUMNS = (
         "the columns of this row that are the site's own, not the source's (space-separated; measure_id is "
         "an editorial link)",
     ),
+    _EDITION_COLUMN,
 )
 
 PROGRESS_COLUMNS = (
@@ -136,6 +143,7 @@ PROGRESS_COLUMNS = (
         "the columns of this row that are the site's own, not the source's (space-separated; measure_ids is "
         "an editorial link)",
     ),
+    _EDITION_COLUMN,
 )
 
 # What each published JSON Schema describes, in each language (its own title is in English only).
@@ -181,6 +189,58 @@ EXPORTS = (
         "progress.csv", Text("進捗状況の項目の一覧（1行1項目）", "every progress item, one per row"), PROGRESS_COLUMNS
     ),
 )
+
+
+CROSSWALK_COLUMNS = (
+    _column("edition", "版（新しい方）", "the edition (the newer one)"),
+    _column("measure_id", "その版の施策のID（空欄：廃止された施策の行）", "the measure's id in it (empty: a dropped measure's row)"),
+    _column(
+        "change",
+        "変化：added（新規）、same（同じ）、revised（改訂）、split（分割）、merged（統合）、dropped（廃止）",
+        "the change: added, same, revised, split, merged or dropped",
+    ),
+    _column("previous_edition", "前の版", "the edition before it"),
+    _column(
+        "previous_measure_id",
+        "前の版の施策のID（空欄：新規の施策の行）",
+        "the id of the measure it continues in the edition before (empty: a new measure's row)",
+    ),
+)
+# With several editions (structure/editions.py): each edition after the first publishes its crosswalk to the
+# one before, and the site publishes every edition's rows in one file of each kind (ALL_EDITIONS_DIR).
+CROSSWALK = Export(
+    "crosswalk.csv",
+    Text(
+        "前の版の施策との対応（1行1対応。data/ の各施策の continues と change から）",
+        "how this edition's measures continue the edition before's, one link per row (from each measure's "
+        "'continues' and 'change' in data/)",
+    ),
+    CROSSWALK_COLUMNS,
+)
+ALL_EDITIONS_DIR = "editions"  # under the export folder at the site's root: /data/editions/measures.csv
+ALL_EDITIONS = tuple(
+    dataclasses.replace(e, description=Text(f"すべての版の{e.description.ja}", f"all editions: {e.description.en}"))
+    for e in (*EXPORTS[1:], CROSSWALK)
+)
+
+
+def crosswalk_csv(rows: list[dict]) -> str:
+    """Crosswalk rows (structure/crosswalk.py, Crosswalk.rows) as CSV."""
+    return _csv(CROSSWALK_COLUMNS, rows)
+
+
+def all_editions(parts: list[dict[str, str]]) -> dict[str, str]:
+    """Each edition's CSV files (all_exports), by name under ALL_EDITIONS_DIR, as one file of each kind:
+    the header once, then every edition's rows, oldest edition first."""
+    out = {}
+    for export in ALL_EDITIONS:
+        found = [part[export.name] for part in parts if export.name in part]
+        if found:
+            first, *rest = found
+            out[f"{ALL_EDITIONS_DIR}/{export.name}"] = first + "".join(
+                text.removeprefix("\ufeff").split("\r\n", 1)[1] for text in rest
+            )
+    return out
 
 
 def export_list(schema_dir: Path) -> tuple[Export, ...]:
@@ -267,9 +327,10 @@ def measures_csv(s: Strategy) -> str:
                 "text_ja": ms.text.ja,
                 "text_en": ms.text.en,
                 "slide": ms.slide,
-                "permalink": "/" + urls.permalink_path(ms.id),
+                "permalink": "/" + s.address_prefix + urls.permalink_path(ms.id),
                 "topics": " ".join(ms.topics),
                 "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["measures.csv"]),
+                "edition": s.edition,
             }
         )
     return _csv(MEASURE_COLUMNS, rows)
@@ -302,6 +363,7 @@ def figures_csv(s: Strategy) -> str:
                     provenance.SITE_OWN_COLUMNS["figures.csv"]
                     + ((provenance.SITE_READ_COLUMN,) if f.budget_type_is_site_reading else ())
                 ),
+                "edition": s.edition,
             }
         )
     return _csv(FIGURE_COLUMNS, rows)
@@ -323,22 +385,28 @@ def progress_csv(s: Strategy) -> str:
                     "dates": " ".join(d.date for d in it.dates),
                     "measure_ids": " ".join(dict.fromkeys(it.advances)),
                     "slide": it.slide,
-                    "permalink": "/" + urls.permalink_path(it.id),
+                    "permalink": "/" + s.address_prefix + urls.permalink_path(it.id),
                     "topics": " ".join(it.topics),
                     "site_own_columns": " ".join(provenance.SITE_OWN_COLUMNS["progress.csv"]),
+                    "edition": s.edition,
                 }
             )
     return _csv(PROGRESS_COLUMNS, rows)
 
 
-def all_exports(s: Strategy, files: dict[str, list[LoadedFile]], schema_dir: Path) -> dict[str, str]:
-    """The export files, by path under the export folder."""
+def all_exports(
+    s: Strategy, files: dict[str, list[LoadedFile]], schema_dir: Path, crosswalk_rows: list[dict] | None = None
+) -> dict[str, str]:
+    """The export files, by path under the export folder; with `crosswalk_rows` (an edition after the
+    first), its crosswalk too."""
     out = {
         "strategy.json": strategy_json(files),
         "measures.csv": measures_csv(s),
         "figures.csv": figures_csv(s),
         "progress.csv": progress_csv(s),
     }
+    if crosswalk_rows is not None:
+        out[CROSSWALK.name] = crosswalk_csv(crosswalk_rows)
     for schema in sorted(schema_dir.glob("*.schema.json")):
         out[f"schema/{schema.name}"] = schema.read_text("utf-8")
     return out

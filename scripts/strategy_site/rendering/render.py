@@ -166,6 +166,10 @@ PAGE_VALUES = {
     "data": lambda s, page, lang, address, export_files: {
         "exports": export_files,
         "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}",
+        # With several editions, every edition's rows, at the site's root (exports.all_editions)
+        "all_editions": exports.ALL_EDITIONS if s.address_prefix else (),
+        "all_source": lambda name: "../" * s.address_prefix.count("/")
+        + f"{urls.EXPORT_DIR}/{exports.ALL_EDITIONS_DIR}/{name}",
     },
 }
 
@@ -279,6 +283,8 @@ def render_pages(
     out: dict[str, str] = {}
     targets = pages.permalink_targets(s)
     export_files = exports.export_list(schema_dir) if schema_dir else exports.EXPORTS  # once, not per page
+    if published and exports.CROSSWALK.name in published:  # an edition after the first
+        export_files = (*export_files[:4], exports.CROSSWALK, *export_files[4:])
     export_files = exports.with_sizes(export_files, published or {})
     redirect = _redirect_template()
     site = pages.site_pages(s)

@@ -1359,6 +1359,13 @@ EDITION_WORDS = {
     "front_door_note": {"ja": "現行の版のページへ移動します：", "en": "Going to the current edition:"},
     # The search dialog (theme/partials/search.html): it searches the current edition unless this is ticked.
     "search_all_editions": {"ja": "ほかの版も検索する", "en": "Also search the other editions"},
+    # The open data page of a site with several editions (rendering/exports.py, ALL_EDITIONS).
+    "files_all_editions": {"ja": "すべての版のファイル", "en": "Files of all editions"},
+    "files_all_editions_intro": {
+        "ja": "すべての版の行を一つにまとめたファイルです。各行の edition 列がその版を示します。列は上の各ファイルと同じです。",
+        "en": "Every edition's rows in one file of each kind. Each row's edition column names its edition; the "
+        "columns are those of the files above.",
+    },
 }
 
 UI.update(EDITION_WORDS)

@@ -20,3 +20,14 @@ class Crosswalk:
 
 def build(previous_id, previous, current_id, current) -> Crosswalk:
     return Crosswalk(previous_id, current_id, {m.id: getattr(m, "continues", ()) for m in current.measures})
+
+
+def _rows(self) -> list[dict]:
+    return [
+        {"edition": self.current, "measure_id": new, "change": "", "previous_edition": self.previous,
+         "previous_measure_id": old}
+        for new, olds in self.links.items() for old in olds
+    ]
+
+
+Crosswalk.rows = _rows  # type: ignore[attr-defined]

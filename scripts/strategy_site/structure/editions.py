@@ -15,6 +15,7 @@ crosswalk (structure/crosswalk.py): a measure's successors and predecessors, els
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -89,8 +90,15 @@ def arrange(strategies: Iterable[tuple[str, Strategy, Files]], current: str) -> 
     """The editions from each one's (year, strategy, files), oldest first, with their addresses."""
     found = sorted(strategies, key=lambda e: e[0])
     several = len(found) > 1
+
+    def prefix(year: str) -> str:
+        return f"{year}/" if several else ""
+
     return Editions(
-        tuple(Edition(year, s, files, f"{year}/" if several else "") for year, s, files in found),
+        tuple(
+            Edition(year, dataclasses.replace(s, address_prefix=prefix(year)), files, prefix(year))
+            for year, s, files in found
+        ),
         current,
     )
 

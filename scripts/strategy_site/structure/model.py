@@ -277,6 +277,7 @@ class Strategy:
     data_date: str = ""  # YYYY-MM-DD: the last change to data/ (reading.load.data_date), set by the pipeline
     edition: str = ""  # its edition's year (its folder under data/), set by the pipeline
     previous_edition: str = ""  # the year of the edition before it, if there is one (set by the pipeline)
+    address_prefix: str = ""  # its pages' folder on a site of several editions ('2026/'; structure/editions.py)
 
     # -- look-ups ---------------------------------------------------------------------------
     # Look-ups go through indexes built on first use (cached properties: the model is frozen, so
