@@ -193,7 +193,11 @@ EXPORTS = (
 
 CROSSWALK_COLUMNS = (
     _column("edition", "版（新しい方）", "the edition (the newer one)"),
-    _column("measure_id", "その版の施策のID（空欄：廃止された施策の行）", "the measure's id in it (empty: a dropped measure's row)"),
+    _column(
+        "measure_id",
+        "その版の施策のID（空欄：廃止された施策の行）",
+        "the measure's id in it (empty: a dropped measure's row)",
+    ),
     _column(
         "change",
         "変化：added（新規）、same（同じ）、revised（改訂）、split（分割）、merged（統合）、dropped（廃止）",

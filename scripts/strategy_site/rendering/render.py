@@ -168,8 +168,9 @@ PAGE_VALUES = {
         "export_source": lambda name: f"{urls.EXPORT_DIR}/{name}",
         # With several editions, every edition's rows, at the site's root (exports.all_editions)
         "all_editions": exports.ALL_EDITIONS if s.address_prefix else (),
-        "all_source": lambda name: "../" * s.address_prefix.count("/")
-        + f"{urls.EXPORT_DIR}/{exports.ALL_EDITIONS_DIR}/{name}",
+        "all_source": lambda name: (
+            "../" * s.address_prefix.count("/") + f"{urls.EXPORT_DIR}/{exports.ALL_EDITIONS_DIR}/{name}"
+        ),
     },
 }
 

@@ -1362,7 +1362,8 @@ EDITION_WORDS = {
     # The open data page of a site with several editions (rendering/exports.py, ALL_EDITIONS).
     "files_all_editions": {"ja": "すべての版のファイル", "en": "Files of all editions"},
     "files_all_editions_intro": {
-        "ja": "すべての版の行を一つにまとめたファイルです。各行の edition 列がその版を示します。列は上の各ファイルと同じです。",
+        "ja": "すべての版の行を一つにまとめたファイルです。各行の edition 列がその版を示します。"
+        "列は上の各ファイルと同じです。",
         "en": "Every edition's rows in one file of each kind. Each row's edition column names its edition; the "
         "columns are those of the files above.",
     },

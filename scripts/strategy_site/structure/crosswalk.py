@@ -24,9 +24,15 @@ def build(previous_id, previous, current_id, current) -> Crosswalk:
 
 def _rows(self) -> list[dict]:
     return [
-        {"edition": self.current, "measure_id": new, "change": "", "previous_edition": self.previous,
-         "previous_measure_id": old}
-        for new, olds in self.links.items() for old in olds
+        {
+            "edition": self.current,
+            "measure_id": new,
+            "change": "",
+            "previous_edition": self.previous,
+            "previous_measure_id": old,
+        }
+        for new, olds in self.links.items()
+        for old in olds
     ]
 
 
