@@ -297,7 +297,7 @@ def render_pages(
         address = (
             (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
         )
-        values = _page_values(s, page, lang, site_url, in_parallel)
+        values = _page_values(s, page, lang, site_url, in_parallel) | _edition_values(every, edition, page, lang)
         extra = PAGE_VALUES.get(page.type.name)
         if extra:
             values |= extra(s, pages.parallel_page(page) if in_parallel else page, lang, address, export_files)
@@ -359,6 +359,40 @@ def render_pages(
                 )
             )
     return out
+
+
+def _edition_values(every: editions.Editions, edition: editions.Edition, page: pages.Page, lang: str) -> dict:
+    """What the history page and a topic's page say of the other editions (none with one edition): each
+    edition, oldest first, with Markdown links from this page to its home, its page of what changed, and
+    (on a topic's page) its page of the same topic and how many items it has."""
+    if not every.several:
+        return {"editions_list": (), "topic_editions": ()}
+    here = edition.prefix + page.source
+
+    def link(target: editions.Edition, source: str) -> Markup:
+        return Markup(urls.link(here, target.prefix + source))
+
+    listed = []
+    for e in every.all:
+        s = e.strategy
+        listed.append(
+            {
+                "name": ui("edition_name", lang, year=e.id),
+                "title": s.title[lang],
+                "home": link(e, pages.SOURCE["home"]),
+                "changes": link(e, pages.SOURCE["changes"]) if s.previous_edition else None,
+                "decided": fmt.date(s.publication.decided, lang) if s.publication else None,
+                "current": e.id == every.current_id,
+                "this": e.id == edition.id,
+            }
+        )
+    topic = page.topic_id
+    by_topic = [
+        entry | {"count": e.strategy.topic_count(topic), "topic": link(e, pages.topic(topic))}
+        for entry, e in zip(listed, every.all, strict=True)
+        if topic and e.strategy.topic_count(topic)
+    ]
+    return {"editions_list": listed, "topic_editions": by_topic}
 
 
 def _redirect_template() -> jinja2.Template:

@@ -1359,6 +1359,17 @@ EDITION_WORDS = {
     "front_door_note": {"ja": "現行の版のページへ移動します：", "en": "Going to the current edition:"},
     # The search dialog (theme/partials/search.html): it searches the current edition unless this is ticked.
     "search_all_editions": {"ja": "ほかの版も検索する", "en": "Also search the other editions"},
+    # The history page and a topic's page of a site with several editions (_macros.j2, editions_on_site).
+    "editions_on_site": {"ja": "このサイトに収録した版", "en": "Editions on this site"},
+    "editions_on_site_intro": {
+        "ja": "統合イノベーション戦略は毎年策定されます。このサイトに収録した版と、各版の前の版からの変更の一覧です。",
+        "en": "The Integrated Innovation Strategy is formulated every year. These are the editions this site holds, "
+        "each with what changed since the edition before.",
+    },
+    "edition_decided": {"ja": "{date}閣議決定", "en": "decided by the Cabinet on {date}"},
+    "changes_since": {"ja": "{year}の変更点", "en": "what changed in the {year}"},
+    "topic_in_editions": {"ja": "各版でのこのトピック", "en": "This topic in each edition"},
+    "topic_edition_count": {"ja": "{n}項目", "en": "{n} items"},
     # The open data page of a site with several editions (rendering/exports.py, ALL_EDITIONS).
     "files_all_editions": {"ja": "すべての版のファイル", "en": "Files of all editions"},
     "files_all_editions_intro": {
