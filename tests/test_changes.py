@@ -205,14 +205,14 @@ def test_the_words_of_a_change() -> None:
 
 @dataclasses.dataclass(frozen=True)
 class FakeCrosswalk:
-    """The crosswalk's interface (structure/crosswalk.py): each new measure's kind and the old measures
-    it continues (`links`), the added and the dropped measures."""
+    """The crosswalk's interface (structure/crosswalk.py, changes.Crosswalk): each new measure's kind and
+    the old measures it continues (`links`), the ids of the added and of the dropped measures."""
 
-    previous: str
-    current: str
+    edition: str
+    previous_edition: str
     links: dict[str, tuple[str, tuple[str, ...]]]  # new id: (kind, old ids)
-    added: tuple[Measure, ...]
-    dropped: tuple[Measure, ...]
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
 
     def kind(self, new_id: str) -> str:
         return self.links[new_id][0] if new_id in self.links else "added"
@@ -276,8 +276,7 @@ def _next_edition(previous: Strategy) -> tuple[Strategy, FakeCrosswalk]:
         for p in previous.pillars
     )
     current = m(previous, pillars=pillars)
-    added = tuple(ms for ms in current.measures if ms.id == "fake-added")
-    return current, FakeCrosswalk("2025", "2026", links, added, (o[5],))
+    return current, FakeCrosswalk("2026", "2025", links, ("fake-added",), (o[5].id,))
 
 
 CHANGES = pages.PageType("changes", "2026/changes.md")  # as the editions pipeline will have it

@@ -26,12 +26,15 @@ KINDS = ("added", "revised", "split", "merged", "same", "dropped")
 
 
 class Crosswalk(Protocol):
-    """What this page reads of the crosswalk between two consecutive editions."""
+    """What this page reads of the crosswalk between two consecutive editions (structure/crosswalk.py)."""
 
-    previous: str  # the previous edition's id ('2025')
-    current: str  # this edition's id ('2026')
-    added: tuple[Measure, ...]  # this edition's measures that continue none
-    dropped: tuple[Measure, ...]  # the previous edition's measures that none continues
+    edition: str  # this edition's id ('2026')
+    previous_edition: str | None  # the previous edition's id ('2025'); this page is of an edition that has one
+
+    @property
+    def added(self) -> tuple[str, ...]: ...  # the ids of this edition's measures that continue none
+    @property
+    def dropped(self) -> tuple[str, ...]: ...  # the ids of the previous edition's measures that none continues
 
     def kind(self, new_id: str) -> str: ...
     def predecessors(self, new_id: str) -> tuple[str, ...]: ...
@@ -80,14 +83,18 @@ def changes_values(
     """The values of the what-changed page of `current` in `lang`: its title, the counts by kind (the
     crosswalk's own counts, in the page's order, KINDS) and each kind's entries (sections)."""
 
+    if cw.previous_edition is None:
+        raise ValueError(f"the {cw.edition} edition has no previous edition to compare with")
+    before = cw.previous_edition
+
     def link(edition: str, href: str, ident: str) -> Link:
         return Link(ui("changes_edition", lang, year=edition), href, ui("changes_link_named", lang, ident=ident))
 
     def old_link(ident: str) -> Link:
-        return link(cw.previous, link_old(ident), ident)
+        return link(before, link_old(ident), ident)
 
     def new_link(ident: str) -> Link:
-        return link(cw.current, link_new(ident), ident)
+        return link(cw.edition, link_new(ident), ident)
 
     def old_line(ms: Measure, text: Markup | None = None) -> Line:
         return Line((old_link(ms.id),), diff.text_html(ms.text[lang], lang) if text is None else text, None)
@@ -114,7 +121,7 @@ def changes_values(
         splits.setdefault(old_id, []).append(ms)
 
     sections = {
-        "added": [Entry((), (new_line(ms),)) for ms in cw.added],
+        "added": [Entry((), (new_line(current.measure(i)),)) for i in cw.added],
         "revised": [revised(ms) for ms in of_kind("revised")],
         "split": [
             Entry((old_line(previous.measure(old_id)),), tuple(new_line(ms) for ms in parts))
@@ -125,13 +132,13 @@ def changes_values(
             for ms in of_kind("merged")
         ],
         "same": [same(ms) for ms in of_kind("same")],
-        "dropped": [Entry((old_line(ms),), ()) for ms in cw.dropped],
+        "dropped": [Entry((old_line(previous.measure(i)),), ()) for i in cw.dropped],
     }
     counts = cw.counts()
     return {
-        "title": ui("changes_title", lang, year=cw.previous),
-        "previous_year": cw.previous,
-        "current_year": cw.current,
+        "title": ui("changes_title", lang, year=before),
+        "previous_year": before,
+        "current_year": cw.edition,
         "counts": [(kind, counts[kind]) for kind in KINDS],
         "sections": sections,
     }
