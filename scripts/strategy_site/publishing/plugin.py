@@ -131,7 +131,9 @@ class StrategySitePlugin(BasePlugin):
             every = checked.all_editions()
             # The theme's navigation shows a page its own edition's section (theme/partials/nav.html).
             config.extra["editions"] = {"current": every.current_id} if every.several else None
-            config.extra["publications"] = {e.id: _publication(e.strategy) for e in every.all} if every.several else None
+            config.extra["publications"] = (
+                {e.id: _publication(e.strategy) for e in every.all} if every.several else None
+            )
             config.extra["data_date"] = strategy.data_date  # the printed pages' date (theme/main.html)
             config.extra["publication"] = _publication(strategy)  # the footer (theme/partials/copyright.html)
         except DataProblems as exc:

@@ -1340,7 +1340,6 @@ PROSE.update(
 # same place in another (structure/editions.py), and, in an edition that is not the current one, says so
 # at the top. The what-changed page's words are in CHANGES_WORDS.
 EDITION_WORDS = {
-    "changes": {"ja": "前の版からの変更", "en": "What changed"},
     "edition_name": {"ja": "{year}年版", "en": "{year} edition"},
     "edition_switch": {"ja": "版", "en": "Edition"},
     "edition_switch_label": {"ja": "版の切り替え", "en": "Switch edition"},
@@ -1381,3 +1380,67 @@ EDITION_WORDS = {
 }
 
 UI.update(EDITION_WORDS)
+
+# -- Editions (issue 27): the page of what changed between an edition and the one before it
+# (templates/changes.md.j2, rendering/changes.py), and the words that mark a change in a measure's text
+# (rendering/diff.py). Which measure of one edition continues which of the previous one (the crosswalk)
+# and how is the site's own reading, and the page says so.
+CHANGES_WORDS = {
+    "changes": {"ja": "前版からの変更", "en": "What changed"},
+    "changes_title": {"ja": "{year}年版からの変更", "en": "What changed since the {year} edition"},
+    "changes_edition": {"ja": "{year}年版", "en": "{year} edition"},
+    "changes_intro": {
+        "ja": "{current}年版の施策を、{previous}年版の施策と対応づけて比べました。新規、改訂、分割、統合、"
+        "変更なし、引継ぎなしの別に示し、改訂された施策は新旧の文を並べて、違いに印を付けています。"
+        "どの施策がどの施策を引き継ぐかという対応づけと、この比較は当サイトによるもので、原文にはありません。",
+        "en": "The measures of the {current} edition, compared with those of the {previous} edition that they "
+        "continue: added, revised, split, merged, unchanged and dropped; for a revised measure its old and new "
+        "text, with the differences marked. Which measure continues which, and this comparison, are this "
+        "site's own, not the overview's.",
+    },
+    "changes_kind": {"ja": "区分", "en": "Change"},
+    "changes_count": {"ja": "施策の数", "en": "Measures"},
+    "changes_meaning": {"ja": "意味", "en": "Meaning"},
+    "changes_none": {"ja": "該当する施策はありません。", "en": "None."},
+    "changes_added": {"ja": "新規", "en": "Added"},
+    "changes_revised": {"ja": "改訂", "en": "Revised"},
+    "changes_split": {"ja": "分割", "en": "Split"},
+    "changes_merged": {"ja": "統合", "en": "Merged"},
+    "changes_same": {"ja": "変更なし", "en": "Unchanged"},
+    "changes_dropped": {"ja": "引継ぎなし", "en": "Dropped"},
+    "changes_added_means": {
+        "ja": "前版のどの施策も引き継がない施策",
+        "en": "A measure that continues none of the previous edition's",
+    },
+    "changes_revised_means": {
+        "ja": "前版の1つの施策を引き継ぎ、文が変わった施策",
+        "en": "A measure that continues one of the previous edition's, with its text changed",
+    },
+    "changes_split_means": {
+        "ja": "前版の1つの施策を、ほかの施策と分けて引き継いだ施策",
+        "en": "A measure that continues one of the previous edition's, which it shares with other measures",
+    },
+    "changes_merged_means": {
+        "ja": "前版の2つ以上の施策を1つにまとめた施策",
+        "en": "A measure that continues two or more of the previous edition's",
+    },
+    "changes_same_means": {
+        "ja": "前版の1つの施策を、文を変えずに引き継いだ施策",
+        "en": "A measure that continues one of the previous edition's, its text unchanged",
+    },
+    "changes_dropped_means": {
+        "ja": "前版の施策のうち、どの施策にも引き継がれなかったもの",
+        "en": "A measure of the previous edition that no measure continues",
+    },
+    # in the counts table: the number of measures of the edition of each kind (dropped: of the previous edition)
+    "changes_n": {"ja": "{n}件", "en": "{n}"},
+    # a link to a measure's permalink in one edition, named for screen readers with the measure's id
+    "changes_link_named": {"ja": "：施策 {ident}", "en": ": measure {ident}"},
+    # A change in a text, in words as well as colour: visible before it, and where it ends, for screen readers.
+    "diff_removed": {"ja": "削除", "en": "removed"},
+    "diff_added": {"ja": "追加", "en": "added"},
+    "diff_removed_end": {"ja": "削除ここまで", "en": "end of removal"},
+    "diff_added_end": {"ja": "追加ここまで", "en": "end of addition"},
+}
+
+UI.update(CHANGES_WORDS)
