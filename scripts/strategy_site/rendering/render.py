@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -16,7 +17,7 @@ import segno
 from markupsafe import Markup
 
 from strategy_site.reading import shape
-from strategy_site.rendering import charts, cite, csp, escape, exports, parallel, provenance
+from strategy_site.rendering import changes, charts, cite, csp, escape, exports, parallel, provenance
 from strategy_site.rendering import format as fmt
 from strategy_site.rendering.ui import PROSE, label, ui
 from strategy_site.structure import editions, pages, urls
@@ -184,6 +185,8 @@ def page_title(s: Strategy, page: pages.Page, lang: str) -> str:
         return ui("topic_title", lang, name=s.topic(page.topic_id).name[lang])
     if page.type.name == "progress":
         return s.progress_title[lang]
+    if page.type.name == "changes":
+        return ui("changes_title", lang, year=s.previous_edition)
     return ui(page.type.name, lang)
 
 
@@ -298,6 +301,8 @@ def render_pages(
             (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
         )
         values = _page_values(s, page, lang, site_url, in_parallel) | _edition_values(every, edition, page, lang)
+        if page.type.name == "changes":
+            values |= _changes_values(every, edition, page, lang)
         extra = PAGE_VALUES.get(page.type.name)
         if extra:
             values |= extra(s, pages.parallel_page(page) if in_parallel else page, lang, address, export_files)
@@ -393,6 +398,22 @@ def _edition_values(every: editions.Editions, edition: editions.Edition, page: p
         if topic and e.strategy.topic_count(topic)
     ]
     return {"editions_list": listed, "topic_editions": by_topic}
+
+
+def _changes_values(every: editions.Editions, edition: editions.Edition, page: pages.Page, lang: str) -> dict:
+    """The page of what changed since the edition before (rendering/changes.py), its links to each
+    measure's permalink in its edition."""
+    before = every.previous(edition)
+    if before is None:
+        raise RenderError(f"the page of what changed in the {edition.id} edition: no edition comes before it")
+    here = edition.url(page.url)
+
+    def link(e: editions.Edition) -> Callable[[str], str]:
+        return lambda ident: urls.relative_url(here, e.url(urls.permalink_path(ident)))
+
+    return changes.changes_values(
+        every.crosswalk(edition), before.strategy, edition.strategy, lang, link(before), link(edition)
+    )
 
 
 def _redirect_template() -> jinja2.Template:
