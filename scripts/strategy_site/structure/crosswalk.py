@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from strategy_site.structure.model import Strategy, Text
+from strategy_site.structure.model import Measure, Strategy, Text
 
 CHANGES = ("same", "revised", "split", "merged")  # what a pillar file's 'change' may say
 KINDS = ("added", *CHANGES)  # what a measure of an edition is, against the previous edition
@@ -61,6 +61,16 @@ class Link:
     kind: str
 
 
+def _link(measure: Measure, counted: dict[str, int], old_texts: dict[str, Text]) -> Link:
+    """A measure's link: its 'change', or where it continues measures without saying how, what its data
+    points to; 'added' where it continues nothing."""
+    if not measure.continues:
+        return Link(measure.id, (), "added")
+    most = max(counted[old] for old in measure.continues)
+    implied = implied_change(measure.continues, measure.text, old_texts.get(measure.continues[0]), most)
+    return Link(measure.id, measure.continues, measure.change or implied)
+
+
 @dataclass(frozen=True)
 class Crosswalk:
     """An edition's measures against the previous edition's."""
@@ -76,19 +86,11 @@ class Crosswalk:
         `previous_id`; None for the first edition). A measure's kind is its 'change'; where it continues
         measures without saying how, what its data points to (implied_change)."""
         if previous is None:
-            links = tuple(Link(m.id, (), "added") for m in current.measures)
-            return cls(edition_id, None, links, ())
+            return cls(edition_id, None, tuple(Link(m.id, (), "added") for m in current.measures), ())
         counted = continued_by(current)
         old_texts = {m.id: m.text for m in previous.measures}
-        links = []
-        for m in current.measures:
-            if not m.continues:
-                links.append(Link(m.id, (), "added"))
-                continue
-            most = max(counted[o] for o in m.continues)
-            implied = implied_change(m.continues, m.text, old_texts.get(m.continues[0]), most)
-            links.append(Link(m.id, m.continues, m.change or implied))
-        return cls(edition_id, previous_id, tuple(links), tuple(m.id for m in previous.measures))
+        links = tuple(_link(m, counted, old_texts) for m in current.measures)
+        return cls(edition_id, previous_id, links, tuple(m.id for m in previous.measures))
 
     @cached_property  # computed once: the crosswalk is frozen
     def _by_id(self) -> dict[str, Link]:
