@@ -494,6 +494,24 @@ PREVIEW_WORDS = {
 
 UI.update(PREVIEW_WORDS)
 
+# The check's note on the crosswalk between editions (checking/crosswalk.dropped_note): the previous
+# edition's measures that no measure of the edition continues. Not a problem: said, not assumed.
+CROSSWALK_WORDS = {
+    "crosswalk_dropped": {
+        "ja": "{edition}年版のどの施策も引き継いでいない{previous}年版の施策（廃止）が {n} 件あります: {ids}。",
+        "en": "{n} measure(s) of the {previous} edition that no measure of the {edition} edition continues "
+        "(dropped): {ids}.",
+    },
+    "crosswalk_none_dropped": {
+        "ja": "{previous}年版の施策はすべて、{edition}年版のいずれかの施策に引き継がれています（廃止はありません）。",
+        "en": "Every measure of the {previous} edition is continued by a measure of the {edition} edition (none "
+        "dropped).",
+    },
+    "crosswalk_list_sep": {"ja": "、", "en": ", "},
+}
+
+UI.update(CROSSWALK_WORDS)
+
 # -- Orientation and trust, the glossary, the open data page and the 404 page (issue 25, part C) --------
 # What the site is and is not, the strategy's date and the official page (home page, footer, /about/):
 # the facts come from data/strategy.yaml (publication) and are marked as the site's own.
@@ -653,6 +671,7 @@ PROBLEM_TERMS_JA = {
     "empty": "空",
     "English": "英語",
     "Japanese": "日本語",
+    "Japanese and English": "日本語と英語",
     "folder": "フォルダー",
     "named pipe (FIFO)": "名前付きパイプ（FIFO）",
 }
@@ -660,6 +679,89 @@ PROBLEM_TERMS_JA = {
 # (the English of a kind of problem, as a regular expression; its Japanese). Checked in order; the
 # first that matches the whole problem is used. A trailing " Expected: ..." is worded separately.
 PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
+    # The crosswalk between editions (checking/crosswalk.py).
+    (
+        r"the (?P<e>\S+) edition is the first, so its measures continue no measure of an edition before it\. "
+        r"Remove 'continues' and 'change' from this measure\.",
+        "{e}年版は最初の版なので、その施策は前の版のどの施策も引き継ぎません。この施策から 'continues' と 'change' を"
+        "削除してください。",
+    ),
+    (
+        r"'(?P<i>[^']*)' is not a measure of the (?P<p>\S+) edition \((?P<f>[^)]*)\)\. Write the id of the \S+ "
+        r"measure this one continues, as it stands there\. Did you mean '(?P<n>[^']*)'\?",
+        "'{i}' は{p}年版（{f}）の施策ではありません。この施策が引き継ぐ{p}年版の施策の id を、そこに書かれている"
+        "とおりに書いてください。'{n}' のことですか。",
+    ),
+    (
+        r"'(?P<i>[^']*)' is not a measure of the (?P<p>\S+) edition \((?P<f>[^)]*)\)\. Write the id of the \S+ "
+        r"measure this one continues, as it stands there\.",
+        "'{i}' は{p}年版（{f}）の施策ではありません。この施策が引き継ぐ{p}年版の施策の id を、そこに書かれている"
+        "とおりに書いてください。",
+    ),
+    (
+        r"says how this measure continues one of the (?P<p>\S+) edition, but names none in 'continues'\. Add "
+        r"'continues: \[<id>\]' with the id of the \S+ measure it continues; or, if the measure is new, remove "
+        r"'change'\.",
+        "この施策が{p}年版の施策をどう引き継ぐかを書いていますが、'continues' に施策がありません。引き継ぐ{p}年版の"
+        "施策の id を 'continues: [<id>]' に書くか、新しい施策なら 'change' を削除してください。",
+    ),
+    (
+        r"names the measures of the (?P<p>\S+) edition that this one continues, but not how\. Add 'change:' with "
+        r"same \(the text unchanged\), revised \(the text changed\), split \(one measure became several\) or "
+        r"merged \(several became this one\): by the data, '(?P<k>[a-z]+)'\.",
+        "この施策が引き継ぐ{p}年版の施策を挙げていますが、どう引き継ぐかが書かれていません。'change:' に same"
+        "（文章が同じ）、revised（文章を改めた）、split（1つの施策が複数に分かれた）、merged（複数の施策が1つに"
+        "なった）のどれかを書いてください。データからは '{k}' が当てはまります。",
+    ),
+    (
+        r"says 'same', but its (?P<w>Japanese|English|Japanese and English) text differs from that of "
+        r"'(?P<o>[^']*)' in the (?P<p>\S+) edition\. Write 'change: revised'; or, if the text did not change, copy "
+        r"it exactly as it stands there\.",
+        "'same' と書かれていますが、{w}の文章が{p}年版の '{o}' と違います。'change: revised' と書くか、文章が"
+        "変わっていないなら、そこに書かれているとおりに写してください。",
+    ),
+    (
+        r"says 'revised', but its text is that of '(?P<o>[^']*)' in the (?P<p>\S+) edition, in Japanese and in "
+        r"English\. Write 'change: same', or correct the text\.",
+        "'revised' と書かれていますが、文章は日本語も英語も{p}年版の '{o}' と同じです。'change: same' と書くか、"
+        "文章を直してください。",
+    ),
+    (
+        r"says '(?P<c>same|revised)', but continues (?P<n>[0-9]+) measures of the (?P<p>\S+) edition "
+        r"\((?P<i>.*)\)\. A measure that continues several was merged: write 'change: merged', or keep only the "
+        r"one it continues in 'continues'\.",
+        "'{c}' と書かれていますが、{p}年版の施策を {n} 件引き継いでいます（{i}）。複数を引き継ぐ施策は統合された"
+        "ものです。'change: merged' と書くか、'continues' には引き継ぐ1件だけを残してください。",
+    ),
+    (
+        r"says 'merged', but continues one measure of the (?P<p>\S+) edition, '(?P<o>[^']*)'\. A merged measure "
+        r"continues two or more: add the others to 'continues', or write 'change: (?P<k>[a-z]+)'\.",
+        "'merged' と書かれていますが、引き継ぐ{p}年版の施策は '{o}' の1件だけです。統合された施策は2件以上を"
+        "引き継ぎます。ほかの施策を 'continues' に加えるか、'change: {k}' と書いてください。",
+    ),
+    (
+        r"'(?P<o>[^']*)' of the (?P<p>\S+) edition is continued by (?P<n>[0-9]+) measures of this edition "
+        r"\((?P<i>.*)\): it was split\. Write 'change: split' here and keep only '[^']*' in 'continues'; or, if "
+        r"this measure does not carry '[^']*' on, remove it from 'continues'\.",
+        "{p}年版の '{o}' は、この版の {n} 件の施策に引き継がれています（{i}）。分割されたということです。ここに "
+        "'change: split' と書き、'continues' には '{o}' だけを残してください。この施策が '{o}' を引き継がないなら、"
+        "'continues' から削除してください。",
+    ),
+    (
+        r"says 'split', but continues (?P<n>[0-9]+) measures of the (?P<p>\S+) edition \((?P<i>.*)\)\. Each part "
+        r"of a split measure continues that one measure alone: keep only it in 'continues', or write 'change: "
+        r"merged'\.",
+        "'split' と書かれていますが、{p}年版の施策を {n} 件引き継いでいます（{i}）。分割された施策の各部分は、その"
+        "1件だけを引き継ぎます。'continues' にはその1件だけを残すか、'change: merged' と書いてください。",
+    ),
+    (
+        r"says 'split', but it is the only measure of this edition that continues '(?P<o>[^']*)'\. Each part of a "
+        r"split measure continues it: add 'continues: \[[^\]]*\]' and 'change: split' to the other parts, or "
+        r"write 'change: (?P<k>[a-z]+)'\.",
+        "'split' と書かれていますが、この版で '{o}' を引き継ぐ施策はこれだけです。分割された施策の各部分がそれを"
+        "引き継ぎます。ほかの部分に 'continues: [{o}]' と 'change: split' を加えるか、'change: {k}' と書いて"
+        "ください。",
+    ),
     (
         r"(?P<v>'[^']*') is not a real date\. Write YYYY-MM-DD with a day that month has, with a month from 01 "
         r"to 12\.",
@@ -1184,6 +1286,18 @@ EXPECTED_JA = {
     "a list of redirects; an empty list is written []": "転送のリスト。空のリストは [] と書きます",
     "a list of texts, each with 'ja' and 'en'": "それぞれ 'ja' と 'en' を持つ文章のリスト",
     "a measure group with 'id', 'slide', 'title' and 'measures'": "'id'、'slide'、'title'、'measures' を持つ施策群",
+    "a measure with 'id', 'slide', 'text' and 'topics' and, in an edition after the first where it carries on "
+    "measures of the edition before, 'continues' and 'change'": "'id'、'slide'、'text'、'topics' と、2つ目以降の版で"
+    "前の版の施策を引き継ぐなら 'continues' と 'change' を持つ施策",
+    "the ids of the measures of the edition before that this measure carries on, each once, as they stand there: "
+    "for example [k-program-rd-support]. Leave it out for a new measure, and in the first edition": "この施策が"
+    "引き継ぐ前の版の施策の id。それぞれ1回ずつ、そこに書かれているとおりに（例: [k-program-rd-support]）。"
+    "新しい施策と最初の版では書きません",
+    "how this measure carries on the ones in 'continues': same (the text is unchanged in both languages), revised "
+    "(one measure, its text changed), split (one measure became several, each saying split) or merged (several "
+    "measures became this one)": "'continues' の施策をどう引き継ぐか: same（文章が両方の言語で同じ）、revised"
+    "（1つの施策の文章を改めた）、split（1つの施策が複数に分かれ、それぞれが split と書く）か merged（複数の施策"
+    "が1つになった）",
     "a name with 'id', 'ja', 'en', 'status' and, unless the status is 'site', a 'source'": "'id'、'ja'、'en'、"
     "'status' と、status が 'site' でなければ 'source' を持つ名称",
     "a number above zero, without commas or units, for example 5000 (the unit goes in 'unit')": "0より大きい数。"

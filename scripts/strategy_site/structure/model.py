@@ -93,6 +93,10 @@ class Measure:
     pillar_id: str
     group_id: str
     topics: tuple[str, ...] = ()
+    # In an edition after the first: the ids of the previous edition's measures it carries on, and how
+    # (same, revised, split or merged); none and None for a new measure (structure/crosswalk.py).
+    continues: tuple[str, ...] = ()
+    change: str | None = None
 
 
 @dataclass(frozen=True)
@@ -500,15 +504,26 @@ def _topics(raw: dict) -> tuple[str, ...]:
     return tuple(raw.get("topics", ()))
 
 
+def _measure(raw: dict, pillar_id: str, group_id: str) -> Measure:
+    return Measure(
+        raw["id"],
+        raw["slide"],
+        Text.of(raw["text"]),
+        pillar_id,
+        group_id,
+        _topics(raw),
+        tuple(raw.get("continues", ())),
+        raw.get("change"),
+    )
+
+
 def _pillar(raw: dict) -> Pillar:
     groups = tuple(
         MeasureGroup(
             g["id"],
             g["slide"],
             Text.of(g["title"]),
-            tuple(
-                Measure(m["id"], m["slide"], Text.of(m["text"]), raw["id"], g["id"], _topics(m)) for m in g["measures"]
-            ),
+            tuple(_measure(m, raw["id"], g["id"]) for m in g["measures"]),
         )
         for g in raw["groups"]
     )
