@@ -28,7 +28,7 @@ from strategy_site.reading.problems import DataError
 from strategy_site.structure import pages
 
 # The browser fixtures (tabs, search_tabs) and helpers, for every test module without importing them.
-pytest_plugins = ["browser_site"]
+pytest_plugins = ["browser_site", "editions_site"]  # and the site of two editions (issue 27)
 
 # Hypothesis's example counts, by profile: `quick` for the fast tier run alone (./scripts/test --fast),
 # `thorough` for every other run (CI). No test file writes a count of its own.
@@ -44,7 +44,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
 # A test is `site` if it uses one of these fixtures (directly or through another) or its module
 # says `pytestmark = pytest.mark.site`; `browser` if it uses the browser; else `fast`.
 # (a module's own fixture that builds is named here too: built, moved_site, report, serving)
-SITE_FIXTURES = frozenset({"site", "published_site", "server", "project", "built", "moved_site", "report", "serving"})
+SITE_FIXTURES = frozenset(
+    {"site", "published_site", "server", "project", "built", "moved_site", "report", "serving", "editions_project"}
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)

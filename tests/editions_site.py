@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_cli
 
 from strategy_site.publishing import pipeline
+
+from conftest import copy_project, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-2026"

@@ -24,7 +24,7 @@ from test_escape import MD, _front_matter_off
 
 from strategy_site.rendering import changes, diff, render
 from strategy_site.rendering.ui import label, ui
-from strategy_site.structure import pages
+from strategy_site.structure import editions, pages
 from strategy_site.structure.model import Measure, Strategy, Text
 
 LANGS = ("ja", "en")
@@ -275,36 +275,27 @@ def _next_edition(previous: Strategy) -> tuple[Strategy, FakeCrosswalk]:
         m(p, groups=tuple(m(g, measures=tuple(x for ms in g.measures for x in new.get(ms.id, [ms]))) for g in p.groups))
         for p in previous.pillars
     )
-    current = m(previous, pillars=pillars)
+    current = m(previous, pillars=pillars, edition="2026", previous_edition="2025")
     return current, FakeCrosswalk("2026", "2025", links, ("fake-added",), (o[5].id,))
-
-
-CHANGES = pages.PageType("changes", "2026/changes.md")  # as the editions pipeline will have it
-
-
-def _links(edition: str):
-    return lambda ident: f"../{edition}/m/{ident}/"
 
 
 @pytest.fixture
 def page(strategy: Strategy, monkeypatch: pytest.MonkeyPatch):
-    """The page in a language: its Markdown, rendered by render.py as a page type 'changes' (added to the
-    table of page types for the test, its values from changes.changes_values), and its HTML
+    """The page in a language, as the editions pipeline renders it for a second edition: its Markdown
+    (render.py, its values from changes.changes_values, with this test's crosswalk) and its HTML
     (Python-Markdown with mkdocs.yml's extensions); and the crosswalk."""
     current, cw = _next_edition(strategy)
-    monkeypatch.setattr(pages, "PAGE_TYPES", (*pages.PAGE_TYPES, CHANGES))
-    monkeypatch.setitem(
-        render.PAGE_VALUES,
-        "changes",
-        lambda s, page, lang, address, export_files: changes.changes_values(
-            cw, strategy, s, lang, _links("old"), _links("new")
-        ),
+    every = editions.arrange(
+        [("2025", dataclasses.replace(strategy, edition="2025"), {}), ("2026", current, {})], "2026"
     )
+    second = every.by_id("2026")
+    monkeypatch.setattr(editions.Editions, "crosswalk", lambda self, edition: cw)
+    source = pages.SOURCE["changes"]
 
     def rendered(lang: str) -> tuple[str, str, FakeCrosswalk]:
-        text = render.render_pages(current, only={f"{lang}/{CHANGES.source}"})[f"{lang}/{CHANGES.source}"]
+        text = render.render_pages(second.strategy, only={f"{lang}/{source}"}, place=(every, second))
         MD.reset()
-        return text, MD.convert(_front_matter_off(text)), cw
+        return text[f"{lang}/{source}"], MD.convert(_front_matter_off(text[f"{lang}/{source}"])), cw
 
     return rendered
 
@@ -357,16 +348,18 @@ def test_each_measure_stands_in_its_section_with_its_links(page, strategy: Strat
     }
     for kind, (olds, news) in expected.items():
         here = sections[kind]
-        assert re.findall(r'href="\.\./old/m/([^/]+)/"', here) == olds, kind
-        assert re.findall(r'href="\.\./new/m/([^/]+)/"', here) == news, kind
+        assert re.findall(r'href="\.\./\.\./2025/m/([^/]+)/"', here) == olds, kind
+        assert re.findall(r'href="\.\./\.\./2026/m/([^/]+)/"', here) == news, kind
         assert re.findall(r'<p class="change-line change-new" id="([^"]+)">', here) == news
         others = set(sections) - {kind}
         for ident in news:
-            assert not any(f"/new/m/{ident}/" in sections[k] for k in others), (kind, ident)
+            assert not any(f"/2026/m/{ident}/" in sections[k] for k in others), (kind, ident)
     assert _SPLIT_OFF[lang] in sections["split"]
     # every measure of the previous edition is linked once, in one section; every one of the new edition too
-    assert Counter(re.findall(r'href="\.\./old/m/([^/]+)/"', html)) == Counter(ms.id for ms in o)
-    assert Counter(re.findall(r'href="\.\./new/m/([^/]+)/"', html)) == Counter(ms.id for ms in cw_measures(strategy))
+    assert Counter(re.findall(r'href="\.\./\.\./2025/m/([^/]+)/"', html)) == Counter(ms.id for ms in o)
+    assert Counter(re.findall(r'href="\.\./\.\./2026/m/([^/]+)/"', html)) == Counter(
+        ms.id for ms in cw_measures(strategy)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

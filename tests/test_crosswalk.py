@@ -28,28 +28,31 @@ from strategy_site.structure.model import Strategy
 
 from conftest import ROOT
 
-DATA = ROOT / "data"  # the real data: the 2025 edition
+DATA = ROOT / "data"  # the real data: the 2025 edition (data/2025/) and the shared files
+FIRST, SECOND = "2025", "2026"
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-2026"  # the fictional 2026 edition: its own files only
 EDITION_FILES = ("strategy.yaml", "pillars", "progress.yaml", "figures.yaml", "history.yaml", "glossary.yaml")
 
 
 def edition(data: Path) -> tuple[Files, Strategy]:
-    """One edition's files and model, read from a data folder and validated: the one place the tests
-    read an edition (the layout of data/ is known here and in with_edition only)."""
-    files, problems = validate(data, data.parent)
+    """One edition's files and model, read from a data folder (data/, or an edition's folder in it) and
+    validated: the one place the tests read an edition (the layout of data/ is known here and in
+    with_edition only). validate() gives the current edition's files."""
+    root = data if data.name == "data" else data.parent
+    files, problems = validate(root, root.parent)
     assert not problems, "\n".join(map(str, problems))
     return files, model.build(files)
 
 
 def with_edition(folder: Path, edition_files: Path = FIXTURE) -> Path:
-    """A scratch data folder: the real data's shared files with an edition's own files in place of
-    the 2025 edition's."""
+    """A scratch data folder: the real data with an edition's own files added as data/2026/, the current
+    edition (as a data keeper adds an edition). Returns the new edition's folder."""
     data = folder / "data"
     shutil.copytree(DATA, data)
-    for name in EDITION_FILES:
-        shutil.rmtree(data / name) if (data / name).is_dir() else (data / name).unlink()
-    shutil.copytree(edition_files, data, dirs_exist_ok=True)
-    return data
+    shutil.copytree(edition_files, data / SECOND)
+    setting = data / "editions.yaml"
+    setting.write_text(setting.read_text("utf-8").replace('current: "2025"', f'current: "{SECOND}"'), "utf-8")
+    return data / SECOND
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +108,7 @@ def test_the_crosswalk_counts_what_the_fixtures_files_say(editions) -> None:
     give, read with plain YAML."""
     cw = Crosswalk.build("2025", editions["2025"][1], "2026", editions["2026"][1])
     raw = _raw_measures(FIXTURE)
-    old_ids = [m["id"] for m in _raw_measures(DATA)]
+    old_ids = [m["id"] for m in _raw_measures(DATA / FIRST)]
     continued = {o for m in raw for o in m.get("continues", ())}
     expected = {kind: sum(m.get("change", "added") == kind for m in raw) for kind in KINDS}
     expected["dropped"] = sum(o not in continued for o in old_ids)
@@ -324,8 +327,8 @@ def test_each_rule_catches_its_mistake_and_names_file_line_and_field(case, tmp_p
     name, pillar, (old, new), rule, at, field_end, words = case
     first = rule is rules.check_first_edition_continues_nothing
     if first:
-        data = tmp_path / "data"
-        shutil.copytree(DATA, data)
+        shutil.copytree(DATA, tmp_path / "data")
+        data = tmp_path / "data" / FIRST
     else:
         data = with_edition(tmp_path)
     path = data / "pillars" / pillar
@@ -339,11 +342,13 @@ def test_each_rule_catches_its_mistake_and_names_file_line_and_field(case, tmp_p
     assert found, f"{rule.__name__} did not see: {name}"
     assert set(found) <= set(rules.crosswalk_problems(previous_id, previous, edition_id, current, files))
     problem = found[0]
-    assert problem.file == f"data/pillars/{pillar}" and problem.line == line, str(problem)
+    assert problem.file == f"data/{edition_id}/pillars/{pillar}" and problem.line == line, str(problem)
     assert field_name(problem.where).endswith(field_end) and field_name(problem.where).startswith("groups[")
     for said in words:
         assert said in problem.message, (said, problem.message)
-    assert f"data/pillars/{pillar}:{line}:" in str(problem) and f"field '{field_name(problem.where)}'" in str(problem)
+    assert f"data/{edition_id}/pillars/{pillar}:{line}:" in str(
+        problem
+    ) and f"field '{field_name(problem.where)}'" in str(problem)
     japanese = in_japanese(problem.message)
     assert japanese is not None, problem.message
     assert not re.search(r"[A-Za-z]{4,} [A-Za-z]{4,}", re.sub(r"'[^']*'", "", japanese)), japanese  # no English left
@@ -421,7 +426,7 @@ def _apply(editions, plan) -> tuple[Files, Strategy, dict]:
     return changed, current, fields
 
 
-OLD_IDS = tuple(m["id"] for m in _raw_measures(DATA))
+OLD_IDS = tuple(m["id"] for m in _raw_measures(DATA / FIRST))
 NEW_COUNT = len(_raw_measures(FIXTURE))
 
 
@@ -534,7 +539,7 @@ def test_the_schema_refuses_a_malformed_continues_or_change(case, tmp_path: Path
     path = data / "pillars" / P1
     text = _replace(path.read_text("utf-8"), old, new)
     path.write_text(text, "utf-8")
-    _, problems = validate(data, data.parent)
+    _, problems = validate(data.parent, data.parent.parent)
     assert len(problems) == 1 and words in problems[0].message, [str(p) for p in problems]
     assert problems[0].line == text[: text.index(new)].count("\n") + 1
     assert field_name(problems[0].where).endswith(field) and in_japanese(problems[0].message) is not None

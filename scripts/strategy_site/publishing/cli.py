@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from strategy_site.checking import crosswalk as crosswalk_rules
 from strategy_site.publishing import contract, pipeline, preview, safety, search_index, siteurl
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.publishing.precompress import precompress
@@ -33,11 +34,18 @@ def _check_data(data: Path) -> pipeline.Checked | None:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return None
-    strategy = checked.strategy
-    print(
-        f"The data is valid: {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
-        f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures."
-    )
+    every = checked.all_editions()
+    for edition in every.all:
+        strategy = edition.strategy
+        current = " (current)" if edition.id == every.current_id else ""
+        named = f" the {edition.id} edition{current}:" if every.several else ""
+        print(
+            f"The data is valid:{named} {len(strategy.pillars)} pillars, {len(strategy.measures)} measures, "
+            f"{len(strategy.progress_items)} progress items, {len(strategy.figures)} budget figures."
+        )
+        note = crosswalk_rules.dropped_note(every.crosswalk(edition)) if every.several else ""
+        if note:
+            print(note)
     return checked
 
 

@@ -196,7 +196,7 @@ def _cite_values(s: Strategy, page: pages.Page, lang: str, site_url: str) -> dic
     published address (SITE_URL), else relative, for the script to make absolute from where it is."""
 
     def address(path: str) -> str:
-        printed = urls.printed_address(site_url, lang, path)
+        printed = urls.printed_address(site_url, lang, s.address_prefix + path)  # in the edition's folder
         return printed if "://" in printed else urls.relative_url(page.url, path)
 
     permalinks = urls.PERMALINK_DIR + "/"
@@ -205,10 +205,17 @@ def _cite_values(s: Strategy, page: pages.Page, lang: str, site_url: str) -> dic
     whole = cite.page_pattern(s, lang, title)
     by_hand = cite.gaps(lang)
     return {
-        "page_citation": cite.marked(whole, **by_hand | {"address": urls.printed_address(site_url, lang, page.url)}),
+        "page_citation": cite.marked(
+            whole, **by_hand | {"address": urls.printed_address(site_url, lang, s.address_prefix + page.url)}
+        ),
         "item_citation_form": cite.marked(
             item,
-            **by_hand | {"address": urls.printed_address(site_url, lang, permalinks) + ui("cite_gap_id", lang) + "/"},
+            **by_hand
+            | {
+                "address": urls.printed_address(site_url, lang, s.address_prefix + permalinks)
+                + ui("cite_gap_id", lang)
+                + "/"
+            },
         ),
         # The patterns are the texts above, with their gaps marked: the script fills in a copy of them.
         "cite_json": _json_for_html(
@@ -226,7 +233,7 @@ def _cite_values(s: Strategy, page: pages.Page, lang: str, site_url: str) -> dic
 def _cite_examples(s: Strategy, lang: str, site_url: str) -> dict[str, str]:
     """/about/#citing: a citation of the first measure, of the home page and of the strategy itself,
     with words where the date viewed goes."""
-    root = urls.printed_address(site_url, lang, "")
+    root = urls.printed_address(site_url, lang, s.address_prefix)
     measure = s.measures[0].id
     by_hand = cite.gaps(lang)
     return {
@@ -260,7 +267,9 @@ def _page_values(s: Strategy, page: pages.Page, lang: str, site_url: str = "", i
         "href": lambda to: Markup(urls.relative_url(here, urls.page_url(to))),  # for a link in raw HTML
         "where_shown": lambda ident: pages.where_shown(s, ident),
         "permalink": lambda ident: Markup(urls.relative_url(here, urls.permalink_path(ident))),
-        "permalink_display": lambda ident: urls.printed_address(site_url, lang, urls.permalink_path(ident)),
+        "permalink_display": lambda ident: urls.printed_address(
+            site_url, lang, s.address_prefix + urls.permalink_path(ident)
+        ),
         "front": lambda text: Markup(_yaml_string(text)),
         "own_href": Markup(urls.relative_url(here, urls.page_url(pages.SOURCE["about"]) + "#site-additions")),
         "anchor_moves": _json_for_html(moves) if moves else None,
@@ -298,7 +307,9 @@ def render_pages(
 
     def page_text(page: pages.Page, lang: str, in_parallel: bool = False) -> str:
         address = (
-            (site_url.rstrip("/") + urls.site_path(lang, page.url)) if site_url else urls.site_path(lang, page.url)
+            (site_url.rstrip("/") + urls.site_path(lang, s.address_prefix + page.url))
+            if site_url
+            else urls.site_path(lang, s.address_prefix + page.url)
         )
         values = _page_values(s, page, lang, site_url, in_parallel) | _edition_values(every, edition, page, lang)
         if page.type.name == "changes":
@@ -316,10 +327,10 @@ def render_pages(
         return only is None or any(f"{lang}/{source}" in only for lang in LANGS)
 
     for page in site:
-        # With several editions, a page is found by its edition too (the search covers the current one).
-        marks = pages.search_filters(s, page) | ({"edition": (edition.id,)} if every.several else {})
         for lang in LANGS:
             if only is None or f"{lang}/{page.source}" in only:
+                # With several editions, a page is found by its edition too (the search covers the current one).
+                marks = pages.search_filters(s, page) | ({"edition": (edition.id,)} if every.several else {})
                 out[f"{lang}/{page.source}"] = page_text(page, lang) + filter_marks(marks)
         if page.type.parallel and wanted(pages.parallel_page(page).source):
             trees = {lang: convert(page_text(page, lang, True)) for lang in LANGS}

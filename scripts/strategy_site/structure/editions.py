@@ -75,7 +75,7 @@ class Editions:
         known = self._crosswalks.get(edition.id)
         if known is None:
             before = self.previous(edition)
-            known = crosswalk.build(
+            known = crosswalk.Crosswalk.build(
                 before.id if before else None, before.strategy if before else None, edition.id, edition.strategy
             )
             self._crosswalks[edition.id] = known
