@@ -45,3 +45,12 @@ def editions_site(editions_project: Path) -> Path:
 @pytest.fixture(scope="session")
 def editions_checked(editions_project: Path) -> pipeline.Checked:
     return pipeline.load(editions_project)
+
+
+@pytest.fixture(scope="session")
+def editions_server(editions_site: Path):
+    """The site of two editions on http://127.0.0.1:<port>/."""
+    from conftest import serve_directory
+
+    with serve_directory(editions_site) as url:
+        yield url

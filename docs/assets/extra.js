@@ -221,7 +221,8 @@
 
   // The edition bar (structure/editions.py): a link to another edition leads to the same measure there
   // where the crosswalk has one (the edition's editions.json: {"2026": {"<id here>": ["<id there>"]}},
-  // fetched on first use; the measure is the one in the address or nearest the top of the view), to its
+  // fetched on first use; the measure is the one in the address, else the one nearest the top of the
+  // view, as for the parallel view's link), to its
   // permalink; else to the page the link names (the same page there, or the nearest), at the same item.
   var editionBar = document.querySelector(".edition-bar[data-links]");
   var editionLinks = null;
