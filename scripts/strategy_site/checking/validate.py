@@ -228,7 +228,7 @@ def read_editions(data_dir: Path, root: Path, cache: FileChecks | None = None) -
         rules = [r for r in RULES if r.check not in ACROSS_EDITIONS]
         clean = not ({None, edition} & failed)
         problems += [p for rule in rules if clean or not rule.references for p in rule.check(view)]
-    if not failed:
+    if not failed and own:  # with no edition at all, that is the one problem to say
         everything = dict(shared)
         for edition in sorted(own):
             for name, loaded in own[edition].items():
