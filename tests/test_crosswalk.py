@@ -169,6 +169,15 @@ def _replace(text: str, old: str, new: str) -> str:
 P1, P2 = "advanced-science-and-technology.yaml", "innovation-ecosystem.yaml"
 CASES = [
     (
+        "an old id on a measure that does not continue it",
+        P1,
+        ("      - id: quantum-and-fusion-rd", "      - id: safety-security-think-tank"),
+        rules.check_kept_ids_continue_their_measure,
+        "- id: safety-security-think-tank",
+        "id",
+        ["'safety-security-think-tank' is the id of a measure of the 2025 edition", "give this measure an id"],
+    ),
+    (
         "first edition continues",
         P1,
         (
@@ -388,14 +397,20 @@ def _rewritten(files: Files, plan: dict[tuple[int, int, int], dict]) -> tuple[Fi
 
 
 @st.composite
-def crosswalks(draw, old_ids: tuple[str, ...], count: int) -> list[tuple[tuple[str, ...], str]]:
-    """A right crosswalk for `count` measures, built kind by kind: for each measure what it continues
-    (2025 ids, each taken once but by the parts of a split) and its kind (KINDS)."""
-    pool = list(draw(st.permutations(old_ids)))
+def crosswalks(draw, old_ids: tuple[str, ...], kept: tuple[str | None, ...]) -> list[tuple[tuple[str, ...], str]]:
+    """A right crosswalk for the measures, built kind by kind: for each measure what it continues
+    (2025 ids, each taken once but by the parts of a split) and its kind (KINDS). A measure with the id of
+    a 2025 measure (`kept`, by place) continues that one, the same or revised."""
+    pool = [i for i in draw(st.permutations(old_ids)) if i not in kept]
     plan: list[tuple[tuple[str, ...], str]] = []
+    count = len(kept)
     while len(plan) < count:
+        if kept[len(plan)]:
+            plan.append(((kept[len(plan)] or "",), draw(st.sampled_from(("same", "revised")))))
+            continue
         kind = draw(st.sampled_from(KINDS))
-        left = count - len(plan)
+        # the places from here on that keep no 2025 id: the parts of a split stand there
+        left = next((n for n, k in enumerate(kept[len(plan) :]) if k), count - len(plan))
         if kind == "merged" and len(pool) >= 2:
             taken = draw(st.integers(2, min(3, len(pool))))
             plan.append((tuple(pool[:taken]), kind))
@@ -427,10 +442,11 @@ def _apply(editions, plan) -> tuple[Files, Strategy, dict]:
 
 
 OLD_IDS = tuple(m["id"] for m in _raw_measures(DATA / FIRST))
-NEW_COUNT = len(_raw_measures(FIXTURE))
+# The fixture's measures, by place: the 2025 id each keeps, if any (check_kept_ids_continue_their_measure).
+KEPT = tuple(m["id"] if m["id"] in OLD_IDS else None for m in _raw_measures(FIXTURE))
 
 
-@given(plan=crosswalks(OLD_IDS, NEW_COUNT))
+@given(plan=crosswalks(OLD_IDS, KEPT))
 def test_any_right_crosswalk_passes_and_counts_what_it_says(editions, plan) -> None:
     files, current, _ = _apply(editions, plan)
     assert rules.crosswalk_problems("2025", editions["2025"][1], "2026", current, files) == []
@@ -446,7 +462,7 @@ def test_any_right_crosswalk_passes_and_counts_what_it_says(editions, plan) -> N
         assert all(measure.id in cw.successors(o) for o in continues)
 
 
-@given(plan=crosswalks(OLD_IDS, NEW_COUNT), data=st.data())
+@given(plan=crosswalks(OLD_IDS, KEPT), data=st.data())
 def test_any_wrong_change_in_a_right_crosswalk_is_refused(editions, plan, data) -> None:
     """Whatever measure says another change than its crosswalk's (or says one where it continues nothing,
     or none where it continues something), the check refuses it, at that measure or at a part of its split."""
@@ -494,11 +510,11 @@ def test_a_random_subset_of_the_continued_measures_leaves_the_rest_dropped(editi
     """Each measure of the fixture continuing a random subset of the 2025 measures, as merged (two or
     more) or revised (one, with its text changed): the dropped ones are exactly the others, in order."""
     files, _ = editions["2026"]
-    pool = list(data.draw(st.permutations(OLD_IDS)))
+    pool = [i for i in data.draw(st.permutations(OLD_IDS)) if i not in KEPT]
     fields = {}
-    for place in _places(files):
+    for place, kept in zip(_places(files), KEPT, strict=True):
         taken = data.draw(st.integers(0, min(3, len(pool))))
-        subset, pool = pool[:taken], pool[taken:]
+        subset, pool = [kept] * bool(kept) + pool[:taken], pool[taken:]  # a kept id continues its measure
         change = None if not subset else "merged" if len(subset) > 1 else "revised"
         fields[place] = {"continues": subset or None, "change": change}
     changed, current = _rewritten(files, fields)

@@ -271,6 +271,23 @@ def check_split_parts(editions: Editions) -> list[Problem]:
 
 
 # Every crosswalk rule, in the order they run.
+def check_kept_ids_continue_their_measure(editions: Editions) -> list[Problem]:
+    """A measure that has the id of a measure of the previous edition continues that measure: an id names
+    one measure through the editions (the edition switch and the reader take it so)."""
+    return [
+        entry.at(
+            "id",
+            f"'{entry.measure.id}' is the id of a measure of the {editions.previous_id} edition, which this "
+            f"measure does not continue. Keep the id only for the measure that continues it (add "
+            f"'{entry.measure.id}' to 'continues'), or give this measure an id of its own.",
+        )
+        for entry in entries(editions)
+        if editions.previous is not None
+        and entry.measure.id in editions.old_texts
+        and entry.measure.id not in entry.measure.continues
+    ]
+
+
 RULES: tuple[Callable[[Editions], list[Problem]], ...] = (
     check_first_edition_continues_nothing,
     check_continued_measures_exist,
@@ -279,6 +296,7 @@ RULES: tuple[Callable[[Editions], list[Problem]], ...] = (
     check_same_or_revised_continues_one,
     check_merged_continues_several,
     check_split_parts,
+    check_kept_ids_continue_their_measure,
 )
 
 

@@ -681,6 +681,13 @@ PROBLEM_TERMS_JA = {
 PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
     # The crosswalk between editions (checking/crosswalk.py).
     (
+        r"'(?P<i>[^']*)' is the id of a measure of the (?P<p>\S+) edition, which this measure does not continue\. "
+        r"Keep the id only for the measure that continues it \(add '[^']*' to 'continues'\), or give this measure "
+        r"an id of its own\.",
+        "'{i}' は{p}年版の施策の id ですが、この施策はその施策を引き継いでいません。id を引き継げるのはその施策を"
+        "引き継ぐ施策だけです（'continues' に '{i}' を加える）。そうでなければ、この施策に別の id を付けてください。",
+    ),
+    (
         r"the (?P<e>\S+) edition is the first, so its measures continue no measure of an edition before it\. "
         r"Remove 'continues' and 'change' from this measure\.",
         "{e}年版は最初の版なので、その施策は前の版のどの施策も引き継ぎません。この施策から 'continues' と 'change' を"
