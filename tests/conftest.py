@@ -47,6 +47,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
 SITE_FIXTURES = frozenset({"site", "published_site", "server", "project", "built", "moved_site", "report", "serving"})
 
 ROOT = Path(__file__).resolve().parents[1]
+# The edition whose data the tests read and change: its own files (strategy.yaml, pillars/, figures.yaml,
+# ...) are in data/<EDITION>/; what every edition shares (names.yaml, topics.yaml, redirects.yaml,
+# accessibility.yaml, editions.yaml, schema/) is in data/ itself.
+EDITION = "2025"
+
+
+def edition_data(root: Path) -> Path:
+    """The folder of the tested edition's own files in the project (or data folder's parent) at `root`."""
+    return root / "data" / EDITION
+
+
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)
 SOURCE = next(
     (
