@@ -58,6 +58,12 @@ def edition_data(root: Path) -> Path:
     return root / "data" / EDITION
 
 
+def within_edition(relative: Path) -> Path:
+    """A path under data/ as the schemas name it: the tested edition's own file without its folder
+    (2025/pillars/x.yaml: pillars/x.yaml), a shared file as it is."""
+    return relative.relative_to(EDITION) if relative.parts[:1] == (EDITION,) else relative
+
+
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)
 SOURCE = next(
     (
