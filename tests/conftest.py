@@ -49,6 +49,23 @@ SITE_FIXTURES = frozenset(
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+# The edition whose data the tests read and change: its own files (strategy.yaml, pillars/, figures.yaml,
+# ...) are in data/<EDITION>/; what every edition shares (names.yaml, topics.yaml, redirects.yaml,
+# accessibility.yaml, editions.yaml, schema/) is in data/ itself.
+EDITION = "2025"
+
+
+def edition_data(root: Path) -> Path:
+    """The folder of the tested edition's own files in the project (or data folder's parent) at `root`."""
+    return root / "data" / EDITION
+
+
+def within_edition(relative: Path) -> Path:
+    """A path under data/ as the schemas name it: the tested edition's own file without its folder
+    (2025/pillars/x.yaml: pillars/x.yaml), a shared file as it is."""
+    return relative.relative_to(EDITION) if relative.parts[:1] == (EDITION,) else relative
+
+
 # ../shared/source beside the project (or beside the folder of git worktrees the project is checked out in)
 SOURCE = next(
     (

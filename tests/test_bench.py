@@ -149,7 +149,7 @@ def test_scratch_projects_are_removed_unless_kept(report) -> None:
 def test_synthetic_data_is_valid_and_scales_every_part(tmp_path: Path, strategy) -> None:
     real = strategy
     root = bench.make_project(tmp_path / "x3", 3)
-    scaled, _ = pipeline.load(root)
+    scaled = pipeline.load(root).strategy
     assert len(scaled.measures) == 3 * len(real.measures)
     assert len(scaled.pillars) == 3 * len(real.pillars)
     assert len(scaled.progress_items) == 3 * len(real.progress_items)

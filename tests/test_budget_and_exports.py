@@ -21,7 +21,7 @@ from strategy_site.rendering.exports import FIGURE_COLUMNS, FORMULA_STARTS, MEAS
 from strategy_site.structure import model, urls
 from strategy_site.structure.model import LANGS
 
-from conftest import ROOT
+from conftest import ROOT, edition_data
 
 
 def visible(html: str) -> str:
@@ -85,8 +85,9 @@ def test_strategy_json_round_trips_to_the_data(site: Path) -> None:
             if rel.parent.name == "pillars":
                 assert loaded.data in exported["pillars"]
             else:
+                assert rel.stem in exported, f"data/{rel} is not in strategy.json"
                 assert exported[rel.stem] == loaded.data, rel
-        assert len(exported["pillars"]) == len(list((ROOT / "data" / "pillars").glob("*.yaml")))
+        assert len(exported["pillars"]) == len(list((edition_data(ROOT) / "pillars").glob("*.yaml")))
 
 
 def _csv(site: Path, name: str) -> list[dict]:

@@ -22,7 +22,7 @@ import pytest
 from strategy_site.rendering import format as fmt
 from strategy_site.structure.model import LANGS
 
-from conftest import copy_project, held_port, run_cli
+from conftest import EDITION, copy_project, edition_data, held_port, run_cli
 
 # The data's date: with no git history, the build's date is the newest data file's (cli.py).
 DATA_TIME = int(datetime(2025, 6, 13, 12, 0, tzinfo=UTC).timestamp())
@@ -75,11 +75,11 @@ def _broken(path: Path, change):
 
 
 def test_invalid_data_keeps_the_last_site(built: dict) -> None:
-    figures = built["root"] / "data" / "figures.yaml"
+    figures = edition_data(built["root"]) / "figures.yaml"
     with _broken(figures, lambda b: b.replace(b"amount: 5000", b"amount: -5000", 1)):
         result = run_cli(built["root"], "build")
     _failed_build_kept_the_site(built, result)
-    assert "data/figures.yaml:" in result.stderr and "-5000 is too small" in result.stderr
+    assert f"data/{EDITION}/figures.yaml:" in result.stderr and "-5000 is too small" in result.stderr
     assert "The site was not built" in result.stderr
 
 
@@ -127,7 +127,7 @@ def test_without_git_the_date_is_the_newest_data_files(built: dict) -> None:
     printed page header) is the newest data file's modification time, so saving a file unchanged
     moves the date. Nothing else changes. (With git it is the last commit's time.)"""
     later = DATA_TIME + 3 * 86400
-    figures = built["root"] / "data" / "figures.yaml"
+    figures = edition_data(built["root"]) / "figures.yaml"
     os.utime(figures, (later, later))
     try:
         result = run_cli(built["root"], "build")

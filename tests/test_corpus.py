@@ -21,22 +21,25 @@ import yaml
 
 from strategy_site.publishing import cli, safety
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import EDITION, ROOT, copy_project, run_cli
 
 DATA = ROOT / "data"
-# The data files the cases change, under data/.
-FIGURES = "figures.yaml"
-PILLAR = "pillars/advanced-science-and-technology.yaml"
-PROGRESS = "progress.yaml"
-HISTORY = "history.yaml"
-GLOSSARY = "glossary.yaml"
+# The data files the cases change, under data/: the edition's own in its folder, the shared ones beside it.
+FIGURES = f"{EDITION}/figures.yaml"
+PILLAR = f"{EDITION}/pillars/advanced-science-and-technology.yaml"
+PILLARS = f"{EDITION}/pillars"
+PROGRESS = f"{EDITION}/progress.yaml"
+HISTORY = f"{EDITION}/history.yaml"
+GLOSSARY = f"{EDITION}/glossary.yaml"
 REDIRECTS = "redirects.yaml"
 ACCESSIBILITY = "accessibility.yaml"
 NAMES = "names.yaml"
 TOPICS = "topics.yaml"
+EDITIONS = "editions.yaml"
+# A problem's line: a file's place (file:line:column, the entity, the field) or a folder's (data/: the folder ...).
 PROBLEM = re.compile(
-    r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
-    r"(?:field '(?P<field>[^']+)'|the file) ?:? ?(?P<message>.*)$"
+    r"^(?:(?P<file>.+?):(?P<line>\d+):(?P<column>\d+)(?: \((?P<entity>[^)]*)\))?: "
+    r"(?:field '(?P<field>[^']+)'|the file) ?:? ?|(?P<folder>.+/): the folder )(?P<message>.*)$"
 )
 JARGON = ("None", "True", "False", "Traceback", "<scalar>", "<block", "\\u", "Error:")
 
@@ -175,6 +178,16 @@ def _more_terms(b: bytes) -> bytes:
         for i in range(301 - _TERMS)
     )
     return b + added.encode()
+
+
+def _copy_of(name: str) -> Callable[[Path], bytes]:
+    """The bytes of a data file (under data/), for a copy of it elsewhere."""
+    return lambda data: (data / name).read_bytes()
+
+
+def _under_data(name: str) -> str:
+    """A file's place under data/ from its name as the cases give it: pillars/... in the edition's folder."""
+    return f"{EDITION}/{name}" if name.startswith("pillars/") else name
 
 
 def _link_outside(path: Path) -> None:
@@ -354,6 +367,46 @@ CASES = [
         line=1,
         extra={"notes.yaml": b"note: hello\n"},
     ),
+    # Editions: each edition's own files in its folder data/<year>/, the shared ones in data/ itself.
+    *[
+        Case(name, source, lambda b: b, None, words, line=1, extra={at: _copy_of(source)})
+        for name, source, at, words in (
+            (
+                "an edition's own file in data/ itself",
+                FIGURES,
+                "figures.yaml",
+                ("belongs to one edition", f"data/{FIGURES}"),
+            ),
+            (
+                "a pillar file in data/pillars/, as before editions",
+                PILLAR,
+                "pillars/advanced-science-and-technology.yaml",
+                ("belongs to one edition", f"data/{PILLAR}"),
+            ),
+            (
+                "a shared file in an edition's folder",
+                NAMES,
+                f"{EDITION}/{NAMES}",
+                ("shared by every edition", f"move it to data/{NAMES}"),
+            ),
+        )
+    ],
+    Case("the editions file missing", EDITIONS, lambda b: None, None, ("is missing",), line=1),
+    Case(
+        "the current edition naming a year without a folder",
+        EDITIONS,
+        Edit(("current",), value='"2024"'),
+        "current",
+        ("names the edition '2024'", "no folder '2024'", f"({EDITION})", "in quotation marks"),
+    ),
+    Case(
+        "no edition's folder",
+        "",
+        lambda b: b,
+        None,
+        ("holds no edition's folder", f"data/{EDITION}/", "restore it"),
+        prepare=lambda data: shutil.rmtree(data / EDITION),
+    ),
     Case(
         "a backslash escape in double quotes",
         FIGURES,
@@ -475,7 +528,7 @@ CASES = [
         FIGURES,
         Edit(("figures", 1, "id"), value="k-program-budget"),
         "figures[2].id",
-        ("'k-program-budget' is already used", "data/figures.yaml on line"),
+        ("'k-program-budget' is already used", f"data/{FIGURES} on line"),
     ),
     Case(
         "a dangling reference",
@@ -588,7 +641,7 @@ CASES = [
         (
             "the amount is 840億円",
             "progress item 'sip-and-bridge'",
-            f"data/progress.yaml, line {_SIP_TEXT_LINE}",
+            f"data/{PROGRESS}, line {_SIP_TEXT_LINE}",
             "'¥85 billion'",
         ),
         line=_SIP_AMOUNT_LINE,
@@ -779,7 +832,7 @@ CASES = [
         line=2,
         count=None,
         extra={
-            "pillars/index.yaml": lambda data: (
+            f"{PILLARS}/index.yaml": lambda data: (
                 (data / PILLAR).read_bytes().replace(b"id: advanced-science-and-technology", b"id: index", 1)
             )
         },
@@ -793,8 +846,8 @@ CASES = [
         line=2,
         count=None,
         extra={
-            "pillars/innovation-ecosystem (copy).yaml": lambda data: (
-                data / "pillars/innovation-ecosystem.yaml"
+            f"{PILLARS}/innovation-ecosystem (copy).yaml": lambda data: (
+                data / PILLARS / "innovation-ecosystem.yaml"
             ).read_bytes()
         },
     ),
@@ -865,7 +918,7 @@ CASES = [
     ),
     Case(
         "a typo of the original that no text quotes",
-        "strategy.yaml",
+        f"{EDITION}/strategy.yaml",
         Edit(("typos", 0), value='"とともにに"'),
         "typos[1]",
         ("'とともにに' stands in no Japanese text", "exactly as they are written"),
@@ -980,7 +1033,7 @@ CASES = [
         line=1,
         extra={"schema/extra.schema.json": b"{}"},
     ),
-    # Files that are not plain data files.
+    # Files that are not plain data files (each named as under data/, the pillars' in the edition's folder).
     *[
         Case(
             f"a file not named as data: {name}",
@@ -989,7 +1042,7 @@ CASES = [
             None,
             words,
             line=1,
-            extra={name: lambda data: (data / PILLAR).read_bytes()},
+            extra={_under_data(name): lambda data: (data / PILLAR).read_bytes()},
         )
         for name, words in (
             ("pillars/new-pillar.yaml.txt", ("'new-pillar.yaml.txt'", "Rename it to 'new-pillar.yaml'")),
@@ -1006,7 +1059,7 @@ CASES = [
         None,
         ("'.yml'", "new-pillar.yaml"),
         line=1,
-        extra={"pillars/new-pillar.yml": b"id: new-pillar\n"},
+        extra={f"{PILLARS}/new-pillar.yml": b"id: new-pillar\n"},
     ),
     Case(
         "a FIFO instead of a file",
@@ -1112,6 +1165,7 @@ def _apply(case: Case, data: Path) -> int:
     """Make the change in the scratch data; returns the line the problem should be on."""
     path = data / case.file
     for name, content in case.extra.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
         (data / name).write_bytes(content(data) if callable(content) else content)
     if case.prepare is not None:
         case.prepare(data)
@@ -1157,10 +1211,12 @@ def test_broken_data_gets_a_clear_message(case: Case, data: Path, capsys: pytest
     assert all(parsed), out.err
     about = [m for m in parsed if m["field"] == case.field] or parsed
     m = about[0]
-    assert Path(m["file"]).as_posix().endswith(f"data/{case.reported_in or next(iter(case.extra), case.file)}"), (
-        m.group(0)
-    )
-    assert int(m["line"]) == line, m.group(0)
+    named = f"data/{case.reported_in or next(iter(case.extra), case.file)}"
+    if m["folder"]:  # a folder's problem has no line
+        assert m["folder"].endswith(named) and line is None, m.group(0)
+    else:
+        assert Path(m["file"]).as_posix().endswith(named), m.group(0)
+        assert int(m["line"]) == line, m.group(0)
     assert m["field"] == case.field, m.group(0)
     for words in case.words:
         assert words in m.group(0), f"{words!r} not in: {m.group(0)}"
@@ -1177,7 +1233,7 @@ def test_the_real_data_is_valid(capsys: pytest.CaptureFixture) -> None:
     "args",
     [
         ["check", "--data", "no/such/folder"],
-        ["check", "--data", "data/figures.yaml"],
+        ["check", "--data", f"data/{FIGURES}"],
         ["check", "--bogus"],
         ["chek"],
         [],
@@ -1214,7 +1270,15 @@ def test_a_file_name_cannot_print_a_fake_line(name: str, data: Path, capsys: pyt
 
 def test_the_staff_guide_and_editors_files_are_not_data(data: Path, capsys: pytest.CaptureFixture) -> None:
     """A README (the staff guide) and the files editors and systems leave are not refused."""
-    for name in ("README.md", "readme.txt", ".DS_Store", "figures.yaml~", "pillars/.new.yaml.swp", "Thumbs.db"):
+    for name in (
+        "README.md",
+        "readme.txt",
+        ".DS_Store",
+        "figures.yaml~",
+        f"{FIGURES}~",
+        f"{PILLARS}/.new.yaml.swp",
+        "Thumbs.db",
+    ):
         (data / name).write_bytes(b"\x00 not data\n")
     assert cli.main(["check", "--data", str(data)]) == 0, capsys.readouterr().err
 

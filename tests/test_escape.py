@@ -41,7 +41,7 @@ from strategy_site.rendering import escape, render
 from strategy_site.structure import model, urls
 from strategy_site.structure import pages as site_pages
 
-from conftest import ROOT, copy_project, fragments, run_cli
+from conftest import ROOT, copy_project, fragments, run_cli, within_edition
 
 # -- Reading pages: the visible text, and the elements.
 
@@ -403,7 +403,7 @@ def write_texts(root: Path, texts: dict[str, str]) -> str:
     loaded = {path: read_file(path)[0] for path in data_files(data_dir)}
     files: dict[str, list] = {}
     for path, one in loaded.items():
-        files.setdefault(schema_name(path.relative_to(data_dir)), []).append(one)
+        files.setdefault(schema_name(within_edition(path.relative_to(data_dir))), []).append(one)
     pillar_id = put_texts(files, texts)
     for path, one in loaded.items():
         path.write_text(yaml.safe_dump(one.data, allow_unicode=True, sort_keys=False, width=10**6), "utf-8")

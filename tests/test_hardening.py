@@ -28,7 +28,7 @@ from strategy_site.checking import ids
 from strategy_site.publishing import safety, siteurl
 from strategy_site.reading import shape
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import EDITION, ROOT, copy_project, edition_data, run_cli
 
 BUILD_ENV = {"PYTHONPATH": "", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -82,7 +82,7 @@ def test_site_dir_refuses_the_project_and_its_folders(project: Path, where: str,
     if before is not None:
         assert _snapshot(target) == before
     assert not (project / "data" / "sub").exists()
-    assert (project / "data" / "figures.yaml").is_file() and (project / "scripts").is_dir()
+    assert (edition_data(project) / "figures.yaml").is_file() and (project / "scripts").is_dir()
 
 
 def test_site_dir_refuses_a_folder_the_build_did_not_make(project: Path, tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_site_dir_refuses_a_file_and_a_link(project: Path, tmp_path: Path) -> No
     link.symlink_to(project / "data")
     result = run_cli(project, "build", "--site-dir", str(link))
     _one_line(result, f"error: {link} is a symbolic link")
-    assert (project / "data" / "figures.yaml").is_file()
+    assert (edition_data(project) / "figures.yaml").is_file()
 
 
 def test_a_new_or_empty_or_marked_folder_is_built(project: Path, tmp_path: Path) -> None:
@@ -305,7 +305,7 @@ def test_verify_urls_without_a_site_says_so_once(project: Path, tmp_path: Path) 
 
 
 def test_verify_urls_with_broken_data_lists_the_problems(project: Path) -> None:
-    figures = project / "data" / "figures.yaml"
+    figures = edition_data(project) / "figures.yaml"
     original = figures.read_bytes()
     figures.write_bytes(original.replace(b"amount: 5000", b"amount: &a 5000", 1))
     try:
@@ -313,7 +313,8 @@ def test_verify_urls_with_broken_data_lists_the_problems(project: Path) -> None:
     finally:
         figures.write_bytes(original)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert re.match(r"data/figures\.yaml:6:\d+: field 'figures\[1\]\.amount': '&a' is a YAML anchor", result.stderr)
+    said = rf"data/{EDITION}/figures\.yaml:6:\d+: field 'figures\[1\]\.amount': '&a' is a YAML anchor"
+    assert re.match(said, result.stderr), result.stderr
 
 
 @pytest.mark.parametrize(
@@ -350,7 +351,7 @@ def test_editor_files_are_skipped(project: Path, tmp_path: Path) -> None:
         "pillars/.#innovation-ecosystem.yaml",
         "pillars/._innovation-ecosystem.yaml",
     ):
-        (data / name).write_bytes(b"\x00\xff not: [valid")
+        (data / EDITION / name).write_bytes(b"\x00\xff not: [valid")  # beside the edition's files
     result = run_cli(project, "check", "--data", str(data))
     assert result.returncode == 0, result.stderr
     assert "3 pillars" in result.stdout

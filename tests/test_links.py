@@ -11,7 +11,7 @@ from strategy_site.structure import urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import Recorder, address, pillar_path
-from conftest import ROOT, copy_project, run_cli, serve_directory
+from conftest import ROOT, copy_project, edition_data, run_cli, serve_directory
 
 MOVED = "k-program-rd-support"
 OLD_PILLAR, NEW_PILLAR = "advanced-science-and-technology", "innovation-ecosystem"
@@ -59,8 +59,8 @@ def test_the_contract_covers_every_measure_in_both_languages(strategy) -> None:
 
 def _move_measure(root: Path) -> None:
     """Move one measure from a group of pillar 1 to the first group of pillar 3 (YAML text edit)."""
-    old = root / "data" / "pillars" / f"{OLD_PILLAR}.yaml"
-    new = root / "data" / "pillars" / f"{NEW_PILLAR}.yaml"
+    old = edition_data(root) / "pillars" / f"{OLD_PILLAR}.yaml"
+    new = edition_data(root) / "pillars" / f"{NEW_PILLAR}.yaml"
     lines = old.read_text("utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {MOVED}")
     end = start + 1

@@ -22,10 +22,11 @@ from strategy_site.publishing import pipeline
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import exports
 
-from conftest import ROOT
+from conftest import EDITION, ROOT
 
 DATA = ROOT / "data"
-F, P, R = "figures.yaml", "pillars/advanced-science-and-technology.yaml", "redirects.yaml"
+# The files mutated, under data/: the edition's own figures and pillar, and the shared redirects.
+F, P, R = f"{EDITION}/figures.yaml", f"{EDITION}/pillars/advanced-science-and-technology.yaml", "redirects.yaml"
 PROBLEM = re.compile(r"^(?P<file>.+?\.ya?ml|.+/):(?P<line>\d+):(?P<column>\d+)[ :(]")
 
 
@@ -57,7 +58,7 @@ def _outcome(root: Path, originals: dict, file: str, change, pages: bool = True)
     path = root / "data" / file
     path.write_text(change(path.read_text("utf-8")), "utf-8")
     try:
-        strategy, files = pipeline.load(root, root / "data")
+        checked = pipeline.load(root, root / "data")
     except DataError as exc:
         assert exc.problems
         for line in str(exc).splitlines()[:-1]:
@@ -65,12 +66,13 @@ def _outcome(root: Path, originals: dict, file: str, change, pages: bool = True)
             assert found and int(found["line"]) >= 1, line
         assert "Traceback" not in str(exc)
         return None
+    strategy = checked.strategy
     if not pages:  # the exports only (figures.csv): quicker, for values that pages show the same way
         return strategy, {
             f"ja/data/{name}": text
-            for name, text in exports.all_exports(strategy, files, root / "data" / "schema").items()
+            for name, text in exports.all_exports(strategy, checked.files, root / "data" / "schema").items()
         }
-    return strategy, pipeline.generate(root, "", root / "data", pipeline.Checked(strategy, files))
+    return strategy, pipeline.generate(root, "", root / "data", checked)
 
 
 def _at_line(text: str, prefix: str, new: str) -> str:

@@ -31,7 +31,7 @@ from strategy_site.structure import urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import WIDTHS, visit
-from conftest import ROOT
+from conftest import EDITION, ROOT
 
 MARKERS = "⚫•・✓"
 OWN = ui.UI["own_mark"]
@@ -344,20 +344,27 @@ def _broken(tmp_path: Path, rel: str, old: str, new: str) -> list[str]:
 
 def test_validation_refuses_an_official_name_without_a_source(tmp_path: Path) -> None:
     problems = _broken(
-        tmp_path, "figures.yaml", ", translation: official, registry: name-bridge}", ", translation: official}"
+        tmp_path,
+        f"{EDITION}/figures.yaml",
+        ", translation: official, registry: name-bridge}",
+        ", translation: official}",
     )
-    assert len(problems) == 1 and "data/figures.yaml:" in problems[0] and "names no source" in problems[0]
+    assert len(problems) == 1 and f"data/{EDITION}/figures.yaml:" in problems[0] and "names no source" in problems[0]
     assert "registry:" in problems[0] and "data/names.yaml" in problems[0]
 
 
 def test_validation_refuses_an_official_name_whose_english_differs(tmp_path: Path) -> None:
     problems = _broken(
         tmp_path,
-        "glossary.yaml",
+        f"{EDITION}/glossary.yaml",
         'en: "Program for Forming Japan\'s Peak Research Universities"',
         'en: "Program for Promoting Research Universities"',
     )
-    assert len(problems) == 1 and "glossary.yaml" in problems[0] and "Peak Research Universities" in problems[0]
+    assert (
+        len(problems) == 1
+        and f"data/{EDITION}/glossary.yaml:" in problems[0]
+        and "Peak Research Universities" in problems[0]
+    )
 
 
 def test_validation_refuses_an_official_entry_without_a_source(tmp_path: Path) -> None:
@@ -375,7 +382,7 @@ def test_validation_refuses_an_official_entry_without_a_source(tmp_path: Path) -
 def test_validation_refuses_official_for_the_sites_own_name(tmp_path: Path) -> None:
     problems = _broken(
         tmp_path,
-        "glossary.yaml",
+        f"{EDITION}/glossary.yaml",
         'en: "funding agency"}',
         'en: "AI Systems Study Group", translation: official, registry: name-ai-systems-study-group}',
     )

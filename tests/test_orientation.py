@@ -29,7 +29,7 @@ from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import new_tab
-from conftest import ROOT, copy_project, run_cli
+from conftest import ROOT, copy_project, edition_data, run_cli
 
 OFFICIAL = "https://www8.cao.go.jp/cstp/tougosenryaku/index.html"
 
@@ -169,7 +169,7 @@ def test_printed_date_is_the_datas_date_not_the_build_day(tmp_path: Path) -> Non
     stamp = 1_751_976_000  # 2025-07-08 12:00 UTC
     for path in (root / "data").rglob("*"):
         os.utime(path, (stamp - 86_400, stamp - 86_400))
-    os.utime(root / "data" / "glossary.yaml", (stamp, stamp))
+    os.utime(edition_data(root) / "glossary.yaml", (stamp, stamp))
     result = run_cli(root, "build", env={"SOURCE_DATE_EPOCH": "1930478400"})  # 2031-03-04
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"
@@ -203,7 +203,8 @@ def _terms_shown(site: Path, lang: str) -> list[tuple[str, str, list[str]]]:
 
 def test_glossary_is_in_reading_order_in_japanese_and_in_english_order_in_english(site: Path) -> None:
     readings = {
-        t["id"]: t["reading"] for t in yaml.safe_load((ROOT / "data/glossary.yaml").read_text("utf-8"))["terms"]
+        t["id"]: t["reading"]
+        for t in yaml.safe_load((edition_data(ROOT) / "glossary.yaml").read_text("utf-8"))["terms"]
     }
     ja = [ident for ident, _, _ in _terms_shown(site, "ja")]
     assert sorted(ja) == sorted(readings)

@@ -12,7 +12,7 @@ from strategy_site.publishing import pipeline
 from strategy_site.publishing.plugin import StrategySitePlugin
 from strategy_site.structure import urls
 
-from conftest import copy_project
+from conftest import copy_project, edition_data
 
 
 def test_checked_data_is_reused_only_while_nothing_changed(tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_checked_data_is_reused_only_while_nothing_changed(tmp_path: Path) -> No
     plugin = StrategySitePlugin()
     plugin.use(root, checked)
     assert plugin.data(root) is checked
-    glossary = root / "data" / "glossary.yaml"
+    glossary = edition_data(root) / "glossary.yaml"
     kept = glossary.stat()
     glossary.write_text(glossary.read_text("utf-8") + "\n", "utf-8")
     # Its time kept: without git the data's date is the newest file's day, which a write just past

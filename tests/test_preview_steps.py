@@ -21,7 +21,7 @@ from strategy_site.reading.load import data_files, parse_file
 from strategy_site.reading.problems import DataError
 from strategy_site.structure import pages
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, edition_data
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def _first_pillar(root: Path) -> Path:
-    return sorted((root / "data" / "pillars").glob("*.yaml"))[0]
+    return sorted((edition_data(root) / "pillars").glob("*.yaml"))[0]
 
 
 def test_a_file_saved_with_other_bytes_of_the_same_size_and_time_is_checked_again(project: Path) -> None:
@@ -40,7 +40,7 @@ def test_a_file_saved_with_other_bytes_of_the_same_size_and_time_is_checked_agai
     checks = FileChecks()
     before = pipeline.load(project, cache=checks)
     measure = before.strategy.measures[0]
-    path = project / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+    path = edition_data(project) / "pillars" / f"{measure.pillar_id}.yaml"
     raw, stat = path.read_bytes(), path.stat()
     old = measure.text.en
     new = old[:-1] + ("x" if old[-1] != "x" else "y")  # one ASCII character for another: the same size
@@ -157,7 +157,7 @@ def test_a_save_during_the_second_step_is_the_next_builds(tmp_path: Path, monkey
         assert runner() == "Rebuilt every page"
         checked = pipeline.load(root)
         measure = checked.strategy.measures[0]
-        path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+        path = edition_data(root) / "pillars" / f"{measure.pillar_id}.yaml"
         good = path.read_text("utf-8")
         changed = good.replace(measure.text.en, "A text saved before the second step", 1)
         path.write_text(changed, "utf-8")

@@ -13,7 +13,7 @@ from strategy_site.structure import urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import address, open_search, pillar_path, search
-from conftest import ROOT, copy_project, run_cli, serve_directory
+from conftest import ROOT, copy_project, run_cli, serve_directory, within_edition
 
 SUB_FOLDER = "strategy2025/"
 
@@ -90,4 +90,7 @@ def test_every_data_file_names_its_schema_for_editors() -> None:
         m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert m, f"{path} does not name its schema on its first line"
         schema = (path.parent / m.group(1)).resolve()
-        assert schema.exists() and schema.name == f"{schema_name(path.relative_to(ROOT / 'data'))}.schema.json"
+        assert (
+            schema.exists()
+            and schema.name == f"{schema_name(within_edition(path.relative_to(ROOT / 'data')))}.schema.json"
+        )

@@ -23,7 +23,7 @@ from strategy_site.reading import shape
 from strategy_site.reading.load import LoadedFile, read_file
 from strategy_site.reading.problems import Problem
 
-from conftest import ROOT
+from conftest import EDITION, ROOT, within_edition
 
 DATA = ROOT / "data"
 MODULES = (validate, writing, ids, redirects, items, dates, names, topics)
@@ -132,10 +132,10 @@ def broken(draw) -> tuple[str, object]:
 
 def _files(changed: dict[str, object], alone: bool = False) -> dict[str, list[LoadedFile]]:
     """The real data files, with the data of those in `changed` replaced. `alone`: only the changed
-    files, and names.yaml and figures.yaml (the registry's entries, and texts that cite them)."""
+    files, and names.yaml and the edition's figures.yaml (the registry's entries, and texts that cite them)."""
     files: dict[str, list[LoadedFile]] = {}
     for name, real in REAL.items():
-        if alone and name not in changed and name not in ("names.yaml", "figures.yaml"):
+        if alone and name not in changed and name not in ("names.yaml", f"{EDITION}/figures.yaml"):
             continue
         data = changed.get(name, real.data)
         files.setdefault(_kind(name), []).append(LoadedFile(real.path, data, real.marks, real.key_marks))
@@ -151,7 +151,7 @@ def _run_every_rule(files: dict[str, list[LoadedFile]], per_file: bool = True) -
 
 
 def _kind(name: str) -> str:
-    kind = schema.schema_name(Path(name))
+    kind = schema.schema_name(within_edition(Path(name)))
     assert kind is not None, name
     return kind
 
@@ -202,7 +202,7 @@ def test_validation_of_any_shape_lists_problems(scratch: Path, change: tuple) ->
 def test_a_file_that_failed_the_schema_still_gets_the_rules_its_shape_allows(tmp_path: Path) -> None:
     """One figure's years written as texts (the schema refuses them, and the span rule cannot compare
     them) and another figure's span reversed: both are found, the second by the span rule."""
-    text = (DATA / "figures.yaml").read_text("utf-8")
+    text = (DATA / EDITION / "figures.yaml").read_text("utf-8")
     for old, new in (
         ("fiscal_years: {start: 2021, end: 2022}", 'fiscal_years: {start: "2021", end: "2020"}'),
         ("fiscal_years: {start: 2018, end: 2024}", "fiscal_years: {start: 2024, end: 2018}"),
@@ -211,7 +211,7 @@ def test_a_file_that_failed_the_schema_still_gets_the_rules_its_shape_allows(tmp
         text = text.replace(old, new)
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    (data / "figures.yaml").write_text(text, "utf-8")
+    (data / EDITION / "figures.yaml").write_text(text, "utf-8")
     problems = [str(p) for p in validate.validate(data, tmp_path)[1]]
     assert any("field 'figures[1].fiscal_years.start'" in p for p in problems), problems
     reversed_span = [p for p in problems if "field 'figures[4].fiscal_years.end'" in p]

@@ -17,7 +17,7 @@ from strategy_site.publishing import pipeline
 from strategy_site.structure import urls
 
 from browser_site import pillar_path
-from conftest import accepts_connections, copy_project, held_port, says_it_serves, server_on_a_free_port
+from conftest import accepts_connections, copy_project, edition_data, held_port, says_it_serves, server_on_a_free_port
 
 
 def _get(url: str) -> str | None:
@@ -70,7 +70,7 @@ def test_serve_renders_again_when_the_data_changes(tmp_path: Path, strategy) -> 
         entry_url = f"{server}/pagefind/pagefind-entry.json"
         entry = _wait_for(entry_url, '"en"', 120)
         assert entry, "mkdocs serve wrote no search index"
-        path = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+        path = edition_data(root) / "pillars" / f"{measure.pillar_id}.yaml"
         path.write_text(path.read_text("utf-8").replace(measure.text.en, "A changed measure text"), "utf-8")
         assert _wait_for(url, "A changed measure text", 120), "the page was not rendered again"
         # ... and written again for the changed page (the English index's hash changes).
@@ -89,7 +89,7 @@ def test_only_changed_files_are_written(tmp_path: Path) -> None:
     first = pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data").changed
     assert "ja/index.md" in first and "en/index.md" in first
     assert pipeline.render_docs(root, docs_dir=root / "docs", data_dir=root / "data").changed == []
-    path = root / "data" / "glossary.yaml"
+    path = edition_data(root) / "glossary.yaml"
     kept = path.stat()
     path.write_text(path.read_text("utf-8").replace("funding agency", "funding agencies"), "utf-8")
     # Its time kept: without git the data's date (on every page's citation) is the newest file's day,

@@ -29,12 +29,12 @@ from strategy_site.structure import pages, urls
 from strategy_site.structure.model import LANGS
 
 from browser_site import SCREENSHOTS, Recorder, address, new_tab, pillar_path
-from conftest import ROOT, copy_project, run_cli, says_it_serves, server_on_a_free_port
+from conftest import EDITION, ROOT, copy_project, edition_data, run_cli, says_it_serves, server_on_a_free_port
 
 GOOD = "    amount: 5000\n"
-BROKEN = {  # two problems in two files
-    "figures.yaml": (GOOD, "    amount: -5000\n"),
-    "glossary.yaml": ("terms:\n", "terms:\n  - id: broken-term\n    abbr: []\n"),
+BROKEN = {  # two problems in two files, under data/
+    f"{EDITION}/figures.yaml": (GOOD, "    amount: -5000\n"),
+    f"{EDITION}/glossary.yaml": ("terms:\n", "terms:\n  - id: broken-term\n    abbr: []\n"),
 }
 TITLE = {"ja": "データに問題があります", "en": "The data has problems"}
 
@@ -217,7 +217,7 @@ def test_the_open_page_follows_a_change_a_broken_file_and_the_fix(serving, brows
     pages allow nothing for the preview."""
     root, server = serving
     measure = strategy.measures[0]
-    pillar_file = root / "data" / "pillars" / f"{measure.pillar_id}.yaml"
+    pillar_file = edition_data(root) / "pillars" / f"{measure.pillar_id}.yaml"
     for lang in LANGS:
         page = new_tab(browser)
         recorder = Recorder(page.context, server)

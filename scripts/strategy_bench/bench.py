@@ -117,16 +117,23 @@ def _vary(text: dict, copy_no: int, label: bool = False) -> dict:
     return out
 
 
+def current_edition(data_dir: Path) -> str:
+    """The folder under data/ of the current edition's own files (data/editions.yaml names it)."""
+    return str(yaml.safe_load((data_dir / "editions.yaml").read_text("utf-8"))["current"])
+
+
 def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
-    """The real data, `scale` times over: each copy has its own pillars (ids with -x<n>), groups,
-    measures, progress sections and items (advancing that copy's measures) and budget figures, as a
+    """The current edition's data, `scale` times over: each copy has its own pillars (ids with -x<n>),
+    groups, measures, progress sections and items (advancing that copy's measures) and budget figures, as a
     site covering many years or ministries would. The frame (strategy.yaml), history and glossary
-    stay as they are. Returns the changed files by their path under data/."""
+    stay as they are, and so do the shared files. Returns the changed files by their path under data/
+    (in the edition's folder, data/<year>/)."""
+    edition = current_edition(data_dir)
 
     def read(rel: str):
-        return yaml.safe_load((data_dir / rel).read_text("utf-8"))
+        return yaml.safe_load((data_dir / edition / rel).read_text("utf-8"))
 
-    pillar_files = sorted((data_dir / "pillars").glob("*.yaml"))
+    pillar_files = sorted((data_dir / edition / "pillars").glob("*.yaml"))
     pillars = [read(f"pillars/{p.name}") for p in pillar_files]
     progress, figures = read("progress.yaml"), read("figures.yaml")
     measure_ids = {m["id"] for p in pillars for g in p["groups"] for m in g["measures"]}
@@ -136,7 +143,7 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
     for n in range(1, scale + 1):
         for p in pillars:
             pid = _suffix(p["id"], n)
-            out[f"pillars/{pid}.yaml"] = {
+            out[f"{edition}/pillars/{pid}.yaml"] = {
                 **p,
                 "id": pid,
                 "order": p["order"] + (n - 1) * len(pillars),
@@ -186,8 +193,8 @@ def scaled_data(data_dir: Path, scale: int) -> dict[str, object]:
                     "progress_item": _suffix(f["progress_item"], n),
                 }
             )
-    out["progress.yaml"] = {**progress, "sections": sections}
-    out["figures.yaml"] = {**figures, "figures": figure_list}
+    out[f"{edition}/progress.yaml"] = {**progress, "sections": sections}
+    out[f"{edition}/figures.yaml"] = {**figures, "figures": figure_list}
     return out
 
 
@@ -203,7 +210,7 @@ def make_project(dest: Path, scale: int, source: Path = ROOT) -> Path:
     shutil.copytree(source / "data", dest / "data", ignore=ignore)
     shutil.copytree(source / "docs" / "assets", dest / "docs" / "assets", ignore=ignore)
     shutil.copytree(source / "docs" / "assets", dest / ALONE_DOCS / "assets", ignore=ignore)
-    for old in (dest / "data" / "pillars").glob("*.yaml"):
+    for old in (dest / "data" / current_edition(dest / "data") / "pillars").glob("*.yaml"):
         old.unlink()
     for rel, data in scaled_data(source / "data", scale).items():
         # Texts in flow style, as the real files write them: at x100, progress.yaml comes close to

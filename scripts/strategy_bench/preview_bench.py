@@ -61,7 +61,9 @@ def save_to_preview(root: Path, env: dict, repeat: int = 3, log=print) -> dict[s
 
     if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    pillar = sorted((root / "data" / "pillars").glob("*.yaml"))[0]
+    from .bench import current_edition  # here: bench imports this module
+
+    pillar = sorted((root / "data" / current_edition(root / "data") / "pillars").glob("*.yaml"))[0]
     original = pillar.read_text("utf-8")
     first = yaml.safe_load(original)["groups"][0]["measures"][0]["text"]["en"]
     if original.count(first) < 1:

@@ -1070,8 +1070,37 @@ PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
         "ありません。どのビルドにも必要なファイルです。プロジェクトの履歴から戻してください。",
     ),
     (
-        r"is not a known data file\. Data files are (?P<l>.*)\.",
-        "既知のデータファイルではありません。データファイルは次のものです: {l}。",
+        r"is not a known data file\. Data files are (?P<s>.*) in data/, and in each edition's folder "
+        r"(?P<d>data/<year>/): (?P<e>.*) and (?P<p>\S+)\.",
+        "既知のデータファイルではありません。データファイルは、data/ の {s} と、各版のフォルダー {d} の {e}、{p} "
+        "です。",
+    ),
+    # Editions (data/editions.yaml, data/<year>/): a file in the wrong folder, a missing edition.
+    (
+        r"belongs to one edition of the strategy: move it into that edition's folder, as (?P<p>data/<year>/.+) "
+        r"\(for example (?P<e>.+)\)\.",
+        "戦略の一つの版だけのファイルです。その版のフォルダーの {p} に移してください（例: {e}）。",
+    ),
+    (
+        r"is shared by every edition: move it to (?P<p>data/.+), beside (?P<e>data/[^ ]+)\.",
+        "すべての版が共有するファイルです。{e} と同じフォルダーの {p} に移してください。",
+    ),
+    (
+        r"names the edition (?P<v>'[^']*'), but data/ has no folder (?P=v)\. Write the year of one of the "
+        r"editions there are \((?P<l>[^)]*)\), in quotation marks\.",
+        "版 {v} を指定していますが、data/ にフォルダー {v} がありません。ある版の年（{l}）を引用符で囲んで書いて"
+        "ください。",
+    ),
+    (
+        r"holds no edition's folder\. Each edition of the strategy has its own folder, named by its year "
+        r"\((?P<e>[^)]*)\): restore it from the project's history\.",
+        "版のフォルダーがありません。戦略の各版には、その年を名前とするフォルダー（{e}）があります。プロジェクトの"
+        "履歴から戻してください。",
+    ),
+    (
+        r"holds no pillar file \((?P<n><pillar-id>\.yaml)\)\. Restore the pillars' files from the project's "
+        r"history\.",
+        "柱のファイル（{n}）がありません。プロジェクトの履歴から柱のファイルを戻してください。",
     ),
     (
         r"is not valid UTF-8 text \(byte (?P<b>0x[0-9a-f]+)\)\. Save the file with the encoding UTF-8\.",
