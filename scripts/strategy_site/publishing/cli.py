@@ -253,7 +253,8 @@ def cmd_verify_urls(args: argparse.Namespace) -> int:
     if address is None:
         return 1
     try:
-        strategy, _ = pipeline.load(ROOT)
+        # The addresses of the redirects (data/redirects.yaml) are the first edition's.
+        strategy = pipeline.load(ROOT).all_editions().first.strategy
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

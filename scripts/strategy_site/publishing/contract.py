@@ -243,7 +243,7 @@ def check(contract: list[str], served_urls: set[str], strategy: Strategy, root: 
             somewhere = page if anchor and page in served_pages else urls.page_url(pages.SOURCE["measures"])
             lost.append((url, {"from": f"{page}{'#' + anchor if anchor else ''}", "to": somewhere}))
             continue
-        target = "/" + urls.LANG_PREFIX[lang] + pages.resolve(strategy, to)
+        target = "/" + urls.LANG_PREFIX[lang] + strategy.address_prefix + pages.resolve(strategy, to)
         if target not in served_urls:
             problems.append(
                 f"{url} redirects to {target}, which the site does not serve. Correct the entry in data/redirects.yaml."

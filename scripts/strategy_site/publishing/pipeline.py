@@ -13,6 +13,7 @@ from strategy_site.reading.load import Files, data_date
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import exports, render
 from strategy_site.structure import editions, model, pages, urls
+from strategy_site.structure.editions import Editions
 from strategy_site.structure.model import LANGS
 
 PACKAGE = Path(__file__).resolve().parents[1]  # strategy_site/
@@ -27,9 +28,9 @@ class Checked(NamedTuple):
 
     strategy: model.Strategy
     files: Files
-    editions: editions.Editions | None = None
+    editions: Editions | None = None
 
-    def all_editions(self) -> editions.Editions:
+    def all_editions(self) -> Editions:
         return self.editions or editions.single(self.strategy, self.files)
 
 

@@ -28,8 +28,10 @@ KINDS = ("added", "revised", "split", "merged", "same", "dropped")
 class Crosswalk(Protocol):
     """What this page reads of the crosswalk between two consecutive editions (structure/crosswalk.py)."""
 
-    edition: str  # this edition's id ('2026')
-    previous_edition: str | None  # the previous edition's id ('2025'); this page is of an edition that has one
+    @property
+    def edition(self) -> str: ...  # this edition's id ('2026')
+    @property
+    def previous_edition(self) -> str | None: ...  # the previous edition's id ('2025'): this page's has one
 
     @property
     def added(self) -> tuple[str, ...]: ...  # the ids of this edition's measures that continue none

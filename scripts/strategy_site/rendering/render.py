@@ -508,7 +508,7 @@ def _edition_bar_html(
     here = edition.url(page.url)
     current = every.current
 
-    def href(target: editions.Editions | editions.Edition) -> Markup:
+    def href(target: editions.Edition) -> Markup:
         return Markup(urls.relative_url(here, editions.counterpart(every, edition, page, target)))
 
     bar = {

@@ -138,7 +138,7 @@ def measure_across(editions: Editions, source: Edition, measure_id: str, target:
     """The measures of `target` that `measure_id` of `source` becomes (or came from), following the crosswalk
     edition by edition: successors forward in time, predecessors back. Empty where it leads nowhere."""
     step = 1 if target.id > source.id else -1
-    ids = (measure_id,)
+    ids: tuple[str, ...] = (measure_id,)
     at = source
     while at.id != target.id and ids:
         nxt = editions.next(at) if step > 0 else editions.previous(at)
