@@ -180,6 +180,11 @@ def _more_terms(b: bytes) -> bytes:
     return b + added.encode()
 
 
+def _remove_all(folder: Path, pattern: str) -> None:
+    for path in folder.glob(pattern):
+        path.unlink()
+
+
 def _copy_of(name: str) -> Callable[[Path], bytes]:
     """The bytes of a data file (under data/), for a copy of it elsewhere."""
     return lambda data: (data / name).read_bytes()
@@ -406,6 +411,16 @@ CASES = [
         None,
         ("holds no edition's folder", f"data/{EDITION}/", "restore it"),
         prepare=lambda data: shutil.rmtree(data / EDITION),
+    ),
+    Case(
+        "an edition's pillars folder emptied",
+        PILLAR,
+        lambda b: b,
+        None,
+        ("holds no pillar file", "<pillar-id>.yaml", "Restore"),
+        count=None,  # what the pillars held is named elsewhere: those references are problems too
+        reported_in=f"{PILLARS}/",
+        prepare=lambda data: _remove_all(data / PILLARS, "*.yaml"),
     ),
     Case(
         "a backslash escape in double quotes",

@@ -352,6 +352,8 @@ def test_editor_files_are_skipped(project: Path, tmp_path: Path) -> None:
         "pillars/._innovation-ecosystem.yaml",
     ):
         (data / EDITION / name).write_bytes(b"\x00\xff not: [valid")  # beside the edition's files
+    for name in (".#names.yaml", "._names.yaml", "names.yaml~", ".names.yaml.swp", "#names.yaml#"):
+        (data / name).write_bytes(b"\x00\xff not: [valid")  # beside the shared files
     result = run_cli(project, "check", "--data", str(data))
     assert result.returncode == 0, result.stderr
     assert "3 pillars" in result.stdout

@@ -1,7 +1,7 @@
 """Orientation and trust (issue 25, part C): who says this, when, and where the original is.
 
 The home page and every footer say what the site is and is not, with the strategy's date and the
-official page (from data/strategy.yaml, marked as the site's own); the original's typos are marked
+official page (from the edition's strategy.yaml, marked as the site's own); the original's typos are marked
 where they stand; the printed date is the data's last change, not the build's day; the glossary is
 ordered and leads to the items that use each term; the open data page is in the page's language,
 with the terms of reuse, the data's date, each file's size and a CSV of the progress items; and a

@@ -483,7 +483,9 @@ def page_weight(site: Path, page: Path, cache: dict) -> dict[str, int]:
     return weight
 
 
-PAGE_TYPES = (*(t.name for t in pages.PAGE_TYPES), "parallel", "permalink")  # parallel: the heaviest view
+# The page types of the benchmark's site, one edition's (the changes page is only in an edition after the
+# first), with the heaviest parallel view and the permalink pages.
+PAGE_TYPES = (*(t.name for t in pages.PAGE_TYPES if not t.after_first), "parallel", "permalink")
 
 
 def _pages_of_type(lang_root: Path, kind: str) -> list[Path]:
