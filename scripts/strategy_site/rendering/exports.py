@@ -149,6 +149,7 @@ PROGRESS_COLUMNS = (
 # What each published JSON Schema describes, in each language (its own title is in English only).
 SCHEMA_DESCRIPTIONS = {
     "accessibility.schema.json": Text("アクセシビリティ方針のデータの形", "the accessibility statement's data"),
+    "editions.schema.json": Text("現行の版の設定（data/editions.yaml）の形", "the setting of the current edition"),
     "common.schema.json": Text(
         "各ファイルに共通する部品（ID、日英の文など）の形", "the parts every file shares (ids, texts in both languages)"
     ),
@@ -289,6 +290,7 @@ def strategy_json(files: dict[str, list[LoadedFile]]) -> str:
         # The redirects are the first edition's (the addresses of its time): another edition's file has none.
         "redirects": files["redirects"][0].data if files.get("redirects") else {"redirects": []},
         "accessibility": files["accessibility"][0].data,
+        "editions": files["editions"][0].data if files.get("editions") else None,
         "names": files["names"][0].data,
         "topics": files["topics"][0].data,
         "provenance": provenance.as_json(Text.of(files["strategy"][0].data["source_title"])),

@@ -1301,6 +1301,10 @@ PROBLEM_PATTERNS_JA: tuple[tuple[str, str], ...] = (
 
 # What a field expects (the schema's descriptions, data/schema/*.json), for " Expected: ..." in a problem.
 EXPECTED_JA = {
+    'the year of the current edition, in quotation marks ("2026"): the name of its folder under data/. Readers '
+    "meet it first; the pages of every other edition say they are not the current one": "現行の版の年を引用符で"
+    '囲んで（"2026"）書きます。data/ の下のその版のフォルダー名です。読者が最初に見る版で、ほかの版のページには'
+    "現行の版ではないと示されます",
     "'official' where the English is the official or established English name; leave out where the "
     "translation is this site's own": "英語が公式または定着した英語名なら 'official'。このサイト独自の訳なら書きません",
     "JIS X 8341-3:2016": "JIS X 8341-3:2016",
