@@ -32,6 +32,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--work-dir", default=str(ROOT / ".bench"), help="scratch folder (default: .bench/)")
     parser.add_argument("--json", help="also write the results to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the scratch projects and their sites")
+    parser.add_argument(
+        "--no-preview", action="store_true", help="leave out the preview's save-to-page measurement (it takes long)"
+    )
     parser.add_argument("--profile", action="store_true", help="instead: profile one build at the largest scale")
     return parser.parse_args(argv)
 

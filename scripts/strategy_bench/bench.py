@@ -48,6 +48,7 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -210,14 +211,15 @@ def later_edition(files: dict[str, object], edition: str, year: str) -> dict[str
         if folder != edition:
             raise ValueError(f"{rel} is not in the edition's folder {edition}/")
         if rest.startswith("pillars/"):
+            pillar = cast(dict[str, Any], data)  # a pillar file: a mapping
             data = {
-                **data,
+                **pillar,
                 "groups": [
                     {
                         **g,
                         "measures": [{**m, "continues": [m["id"]], "change": "same"} for m in g["measures"]],
                     }
-                    for g in data["groups"]
+                    for g in pillar["groups"]
                 ],
             }
         out[f"{year}/{rest}"] = data
@@ -385,7 +387,7 @@ class Row:
         return self.build / self.mkdocs
 
 
-def bench_scale(root: Path, scale: int, repeat: int, log=print, editions: int = 1) -> Row:
+def bench_scale(root: Path, scale: int, repeat: int, log=print, editions: int = 1, preview: bool = True) -> Row:
     """Make the scratch project for one scale and number of editions, time it, and weigh its pages."""
     root = root.resolve()
     make_project(root, scale, editions=editions)
@@ -423,12 +425,14 @@ def bench_scale(root: Path, scale: int, repeat: int, log=print, editions: int = 
     row.search = search_bench.browser_search(
         root / "site", {"ja": f"{current}pillars/{pillar}/", "en": f"en/{current}pillars/{pillar}/"}
     )
-    row.preview = preview_bench.save_to_preview(root, env, max(repeat, 3), log, current)
+    log(f"{label(row)}: " + json.dumps(row_json(row)))  # so far, should a later step fail
+    if preview:
+        row.preview = preview_bench.save_to_preview(root, env, max(repeat, 3), log, current)
     log(
         f"{label(row)}: {row.measures} measures, build {row.build:.1f} s CPU ({row.build_wall:.1f} s wall), "
         f"MkDocs alone {row.mkdocs:.1f} s CPU, indexing {row.index_s:.1f} s CPU, first results after "
         + ", ".join(f"{v['seconds']:.2f} s ({lang})" for lang, v in row.search.items())
-        + f"; save to preview {row.preview['save']:.2f} s"
+        + (f"; save to preview {row.preview['save']:.2f} s" if row.preview else "")
     )
     return row
 
@@ -922,46 +926,43 @@ def main(args: argparse.Namespace) -> int:
     for count in sorted(set(args.editions)):
         for scale in scales:
             repeat = args.repeat if args.repeat else (1 if scale * count >= 100 else 3)
-            rows.append(bench_scale(work / project_name(scale, count), scale, repeat, log, count))
+            rows.append(bench_scale(work / project_name(scale, count), scale, repeat, log, count, not args.no_preview))
     text = report(rows)
     print(text)
     if args.json:
         Path(args.json).write_text(
-            json.dumps(
-                [
-                    {
-                        **{
-                            k: getattr(r, k)
-                            for k in (
-                                "scale",
-                                "editions",
-                                "measures",
-                                "pages",
-                                "permalinks",
-                                "validate",
-                                "render",
-                                "mkdocs",
-                                "build",
-                                "build_wall",
-                                "peak_mb",
-                                "index_gz",
-                                "index_s",
-                                "search",
-                                "preview",
-                            )
-                        },
-                        "weights": {f"{kind}/{lang}": w for (kind, lang), w in r.weights.items()},
-                    }
-                    for r in rows
-                ],
-                indent=1,
-            ),
+            json.dumps([row_json(r) for r in rows], indent=1),
             "utf-8",
         )
     if not args.keep:
         for r in rows:
             shutil.rmtree(work / project_name(r.scale, r.editions), ignore_errors=True)
     return 0
+
+
+def row_json(r: Row) -> dict:
+    """A row's numbers, as --json writes them."""
+    keys = (
+        "scale",
+        "editions",
+        "measures",
+        "pages",
+        "permalinks",
+        "validate",
+        "render",
+        "mkdocs",
+        "build",
+        "build_wall",
+        "peak_mb",
+        "index_gz",
+        "index_s",
+        "search",
+        "preview",
+    )
+    return {
+        **{k: getattr(r, k) for k in keys},
+        "weights": {f"{kind}/{lang}": w for (kind, lang), w in r.weights.items()},
+    }
 
 
 def project_name(scale: int, editions: int) -> str:

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from strategy_site.checking.validate import FileChecks
 from strategy_site.publishing import cards, pipeline, preview_errors, search_index, siteurl
-from strategy_site.publishing.compact import compact, compact_assets
+from strategy_site.publishing.compact import compact, compact_assets, trim_palettes
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
 from strategy_site.rendering import format as fmt
@@ -217,6 +217,7 @@ class StrategySitePlugin(BasePlugin):
         if _other_language_pass(config):
             return
         compact_assets(Path(config.docs_dir) / "assets", Path(config.site_dir) / "assets")
+        trim_palettes(Path(config.site_dir) / "assets", config.theme["palette"])  # the colours the site uses
         self._write_not_found(Path(config.site_dir))
         if self.write_changed_only:
             self._write_changed_static(Path(config.site_dir))
