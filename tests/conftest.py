@@ -94,11 +94,18 @@ COPY_IGNORE = shutil.ignore_patterns(
 )
 
 
-def run_module(root: Path, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_module(
+    root: Path, module: str, *args: str, env: dict | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess:
     """Run `python -m MODULE ...` of the project at `root` (its own copy of scripts/, not .venv's)."""
     environment = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", module, *args], cwd=root, env=environment, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", module, *args],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 

@@ -3,10 +3,11 @@ data file to the open page showing it, in the preview (./scripts/serve) as a kee
 
 On the scratch project of a scale, `python -m strategy_site serve` runs on a free port; headless
 Chromium (Debian's, driven by Playwright, with the pages' Content-Security-Policy on) opens the
-English page of the first pillar. Then, `repeat` times each:
+English page of the first pillar (of the current edition). Then, `repeat` times each:
 
-- save: the English text of the pillar's first measure is saved with a few words added; the time
-  runs until the open page shows them (it reloads by itself);
+- save: the English text of the pillar's first measure is saved with a few words added (with several
+  editions, where the measure continues one unchanged, `change: same` becomes `revised`, as a keeper
+  writes it); the time runs until the open page shows them (it reloads by itself);
 - broken: the file is saved with a YAML syntax error at its end; until the open page is the
   problems page;
 - fixed: the file is saved as it was; until the open page shows the measure's text again.
@@ -55,7 +56,24 @@ def _wait(page, expression: str, arg, limit: float = 300.0) -> float:
     raise RuntimeError(f"the open page did not follow the save within {limit:.0f} s ({expression} {arg!r})")
 
 
-def save_to_preview(root: Path, env: dict, repeat: int = 3, log=print) -> dict[str, float]:
+SAME, REVISED = "change: same", "change: revised"  # a measure's change, as the benchmark's data writes it
+
+
+def edited(original: str, first: str, added: str) -> str:
+    """The pillar file with `added` after the first measure's English text `first`, and that measure's
+    `change: same` (if it says so: a later edition's copy) made `revised`, as the crosswalk's check wants."""
+    at = original.index(first) + len(first)
+    text = original[:at] + added + original[at:]
+    after = text[at:]
+    same = after.find(SAME)
+    if same != -1 and "- id:" not in after[:same]:  # that measure's own field
+        text = text[:at] + after[:same] + REVISED + after[same + len(SAME) :]
+    return text
+
+
+def save_to_preview(root: Path, env: dict, repeat: int = 3, log=print, prefix: str = "") -> dict[str, float]:
+    """Median seconds from a save to the open page showing it: a changed value, a broken file, the fix.
+    `prefix`: the current edition's folder of pages ("" with one edition, else "<year>/")."""
     """Median seconds from a save to the open page showing it: a changed value, a broken file, the fix."""
     from playwright.sync_api import sync_playwright
 
@@ -89,13 +107,13 @@ def save_to_preview(root: Path, env: dict, repeat: int = 3, log=print) -> dict[s
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            page.goto(f"http://127.0.0.1:{port}/en/pillars/{pillar.stem}/", wait_until="load")
+            page.goto(f"http://127.0.0.1:{port}/en/{prefix}pillars/{pillar.stem}/", wait_until="load")
             shows = "t => document.body.innerText.includes(t)"
             back = "([title, t]) => !document.title.startsWith(title) && document.body.innerText.includes(t)"
             for run in range(repeat):
                 added = f" (edit {run + 1} of the benchmark)"
                 time.sleep(1.0)  # the page has settled and polls for the next build
-                pillar.write_text(original.replace(first, first + added, 1), "utf-8")
+                pillar.write_text(edited(original, first, added), "utf-8")
                 times["save"].append(_wait(page, shows, first + added))
                 time.sleep(1.0)
                 pillar.write_text(original + BROKEN, "utf-8")

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from strategy_site.checking.validate import FileChecks
 from strategy_site.publishing import cards, pipeline, preview_errors, search_index, siteurl
-from strategy_site.publishing.compact import compact, compact_assets
+from strategy_site.publishing.compact import compact, compact_assets, trim_palettes
 from strategy_site.reading.problems import DataError
 from strategy_site.rendering import csp
 from strategy_site.rendering import format as fmt
@@ -126,16 +126,8 @@ class StrategySitePlugin(BasePlugin):
         config.not_in_nav = not_in_nav()
         try:
             checked = self.data(project_root(config))
-            strategy = checked.strategy
             config.nav = self.nav_of(checked)
-            every = checked.all_editions()
-            # The theme's navigation shows a page its own edition's section (theme/partials/nav.html).
-            config.extra["editions"] = {"current": every.current_id} if every.several else None
-            config.extra["publications"] = (
-                {e.id: _publication(e.strategy) for e in every.all} if every.several else None
-            )
-            config.extra["data_date"] = strategy.data_date  # the printed pages' date (theme/main.html)
-            config.extra["publication"] = _publication(strategy)  # the footer (theme/partials/copyright.html)
+            config.extra.update(settings_of(checked))
         except DataProblems as exc:
             if not self.serving:
                 raise
@@ -225,6 +217,7 @@ class StrategySitePlugin(BasePlugin):
         if _other_language_pass(config):
             return
         compact_assets(Path(config.docs_dir) / "assets", Path(config.site_dir) / "assets")
+        trim_palettes(Path(config.site_dir) / "assets", config.theme["palette"])  # the colours the site uses
         self._write_not_found(Path(config.site_dir))
         if self.write_changed_only:
             self._write_changed_static(Path(config.site_dir))
@@ -285,6 +278,19 @@ def not_in_nav() -> pathspec.GitIgnoreSpec:
             )
         ]
     )
+
+
+def settings_of(checked: pipeline.Checked) -> dict:
+    """The theme's settings from the data (config.extra's values; the benchmark's MkDocs-alone builds set
+    the same)."""
+    every = checked.all_editions()
+    return {
+        # The theme's navigation shows a page its own edition's section (theme/partials/nav.html).
+        "editions": {"current": every.current_id} if every.several else None,
+        "publications": {e.id: _publication(e.strategy) for e in every.all} if every.several else None,
+        "data_date": checked.strategy.data_date,  # the printed pages' date (theme/main.html)
+        "publication": _publication(checked.strategy),  # the footer (theme/partials/copyright.html)
+    }
 
 
 def _publication(strategy) -> dict | None:
