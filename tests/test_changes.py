@@ -385,3 +385,21 @@ def test_the_page_is_marked_as_the_sites_own(page, lang: str) -> None:
     assert 'class="site-own"' in h1 and ui("own_mark", lang) in h1
     assert ui("changes_intro", lang, current="2026", previous="2025") in unescape(html)
     assert 'class="own-legend"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_many_unchanged_measures_are_listed_by_id(page, strategy: Strategy, lang: str, monkeypatch) -> None:
+    """Beyond pages.LISTED_IN_FULL the unchanged measures are listed by id, with both links and a note
+    saying so; the others keep their texts. (At x100 the data, their texts took the page past 150 KB.)"""
+    _, full, cw = page(lang)
+    monkeypatch.setattr(pages, "LISTED_IN_FULL", cw.counts()["same"] - 1)
+    _, short, _ = page(lang)
+    same, same_full = _sections(short)["same"], _sections(full)["same"]
+    note = ui("changes_same_by_id", lang)
+    assert note in unescape(same) and note not in unescape(same_full)
+    unchanged = [ms for ms in cw_measures(strategy) if cw.kind(ms.id) == "same"]
+    for ms in unchanged:
+        line = re.search(rf'<p class="change-line change-new" id="{ms.id}">(.*?)</p>', same).group(1)
+        assert line.endswith(ui("label_sep", lang) + ms.id) and f"/2026/m/{ms.id}/" in line
+        assert ms.text[lang] in unescape(same_full)
+    assert _sections(short)["revised"] == _sections(full)["revised"]

@@ -17,8 +17,9 @@ from typing import Protocol
 
 from markupsafe import Markup
 
-from strategy_site.rendering import diff
+from strategy_site.rendering import diff, escape
 from strategy_site.rendering.ui import ui
+from strategy_site.structure import pages
 from strategy_site.structure.model import Measure, Strategy
 
 # The kinds, in the page's order (its counts table and its sections; each section's anchor is its kind).
@@ -113,9 +114,15 @@ def changes_values(
         before, after = diff.marked(old.text[lang], ms.text[lang], lang)
         return Entry((old_line(old, before),), (new_line(ms, after),))
 
+    unchanged = of_kind("same")
+    # Beyond LISTED_IN_FULL, the unchanged measures are listed by id: their texts stand on both editions' pages
+    # (at x100 the data, 1,900 of them would take the page past a first visit's 150 KB).
+    by_id = not pages.listed_in_full(tuple(unchanged))
+
     def same(ms: Measure) -> Entry:
         (old_id,) = cw.predecessors(ms.id)
-        return Entry((), (Line((old_link(old_id), new_link(ms.id)), diff.text_html(ms.text[lang], lang), ms.id),))
+        text = Markup(escape.html_text(ms.id)) if by_id else diff.text_html(ms.text[lang], lang)
+        return Entry((), (Line((old_link(old_id), new_link(ms.id)), text, ms.id),))
 
     splits: dict[str, list[Measure]] = {}  # the old measure's id: the new measures that share it, in order
     for ms in of_kind("split"):
@@ -133,7 +140,7 @@ def changes_values(
             Entry(tuple(old_line(previous.measure(i)) for i in cw.predecessors(ms.id)), (new_line(ms),))
             for ms in of_kind("merged")
         ],
-        "same": [same(ms) for ms in of_kind("same")],
+        "same": [same(ms) for ms in unchanged],
         "dropped": [Entry((old_line(previous.measure(i)),), ()) for i in cw.dropped],
     }
     counts = cw.counts()
@@ -143,4 +150,5 @@ def changes_values(
         "current_year": cw.edition,
         "counts": [(kind, counts[kind]) for kind in KINDS],
         "sections": sections,
+        "same_by_id": by_id,
     }

@@ -1542,6 +1542,11 @@ UI.update(EDITION_WORDS)
 CHANGES_WORDS = {
     "changes": {"ja": "前版からの変更", "en": "What changed"},
     "changes_title": {"ja": "{year}年版からの変更", "en": "What changed since the {year} edition"},
+    "changes_same_by_id": {
+        "ja": "変更のない施策が多いため、ここでは施策のIDだけを示します。文は両方の版のページにあります。",
+        "en": "There are many unchanged measures, so they are listed here by id only; their text is on both "
+        "editions' pages.",
+    },
     "changes_edition": {"ja": "{year}年版", "en": "{year} edition"},
     "changes_intro": {
         "ja": "{current}年版の施策を、{previous}年版の施策と対応づけて比べました。新規、改訂、分割、統合、"
