@@ -121,7 +121,7 @@ def generate(
         if mine is None and every.several and edition is every.first:
             out |= render.first_edition_addresses(every, part)
     if only is None:
-        out |= render.site_files(every, site_url)
+        out |= render.site_files(every)
         if every.several:  # every edition's rows in one file of each kind
             for name, text in exports.all_editions(exported).items():
                 out |= {f"{lang}/{urls.EXPORT_DIR}/{name}": text for lang in LANGS}
@@ -155,15 +155,9 @@ def _within(only: set[str], prefix: str) -> set[str]:
     out = set()
     for rel in only:
         lang, _, rest = rel.partition("/")
-        if rest.startswith(prefix) and (prefix or not _edition_path(rest)):
+        if rest.startswith(prefix):  # an edition's prefix is '' only when it is the only one
             out.add(f"{lang}/{rest[len(prefix) :]}")
     return out
-
-
-def _edition_path(rest: str) -> bool:
-    """Whether a path within a language's folder is in an edition's folder ('2026/...')."""
-    first = rest.partition("/")[0]
-    return len(first) == 4 and first.isdigit()
 
 
 def split(files: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:

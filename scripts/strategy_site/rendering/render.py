@@ -441,7 +441,7 @@ def first_edition_addresses(every: editions.Editions, first: dict[str, str]) -> 
     """With several editions: the addresses published while the first edition was alone (the site's root),
     from `first`, its generated files within it. Each page's address leads to the edition's own, keeping
     its #anchor; each other file (an export) stays there as a copy. The home page's is the front door
-    (front_door)."""
+    (front_door), made from the first edition's home rendered here."""
     edition = every.first
     redirect = _redirect_template()
     out: dict[str, str] = {}
@@ -467,7 +467,7 @@ def first_edition_addresses(every: editions.Editions, first: dict[str, str]) -> 
                 keep_hash=True,
             )
         )
-    return out
+    return out | front_door(every, first[f"{LANGS[0]}/{home}"])
 
 
 def anchors_in(markdown: str) -> set[str]:
@@ -572,26 +572,24 @@ def edition_links(every: editions.Editions, edition: editions.Edition) -> str:
     return json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def site_files(every: editions.Editions, site_url: str = "") -> dict[str, str]:
+def site_files(every: editions.Editions) -> dict[str, str]:
     """What the site has once, by path under docs/: the search's filter names; with several editions,
-    each edition's LINKS_FILE."""
+    each edition's LINKS_FILE (the front door comes with the first edition's addresses)."""
     root_lang = next(lang for lang, prefix in urls.LANG_PREFIX.items() if not prefix)  # its folder is the site's root
     out = {f"{root_lang}/{SEARCH_FILTER_NAMES}": search_filter_names(every)}
     if every.several:
         out |= {f"{root_lang}/{e.prefix}{LINKS_FILE}": edition_links(every, e) for e in every.all}
-        out |= front_door(every, site_url)
     return out
 
 
-def front_door(every: editions.Editions, site_url: str = "") -> dict[str, str]:
+def front_door(every: editions.Editions, first_home: str) -> dict[str, str]:
     """With several editions, the site's home in each language (editions.FRONT_DOOR): it leads to the current
-    edition's home, and the first edition's home's anchors (the addresses of the time it was alone) to
-    that edition's home."""
+    edition's home, and the anchors of the first edition's home (`first_home`, its Markdown: the addresses
+    of the time it was alone) to that edition's home."""
     env = environment()
     first, current = every.first, every.current
     home = pages.SOURCE["home"]
-    first_home = render_pages(first.strategy, site_url, only={f"{LANGS[0]}/{home}"}, place=(every, first))
-    moved = {a: first.url("") + "#" + a for a in sorted(anchors_in(first_home[f"{LANGS[0]}/{home}"]))}
+    moved = {a: first.url("") + "#" + a for a in sorted(anchors_in(first_home))}
     out = {}
     for lang in LANGS:
         values = _macro_values(lang) | {
